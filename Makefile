@@ -1,0 +1,123 @@
+# termlint - plain Makefile; see README.md.
+#   make            build build/termlint (safe with -j)
+#   make demo       install missing packages, build, run on the shipped sample
+#   make check      install missing packages, build, run every test
+#   make check SANITIZE=1   the same under AddressSanitizer + UBSan (objects in build-san/)
+#   make bench      benchmarks (bench/README.md)
+#   make install PREFIX=/usr/local DESTDIR=
+
+PKGS     := hunspell icu-uc icu-i18n yaml-0.1 jansson
+TESTPKGS := cmocka
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/termlint
+MANDIR   ?= $(PREFIX)/share/man
+
+ifeq ($(CI),true)
+WERROR   ?= 1
+endif
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wvla -Wwrite-strings -Wformat=2 -Wno-format-nonliteral
+HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
+PKG_CFLAGS := $(if $(HAVE_PKGS),$(shell pkg-config --cflags $(PKGS)))
+PKG_LIBS   := $(if $(HAVE_PKGS),$(shell pkg-config --libs $(PKGS)))
+
+BUILD    := build
+ifdef SANITIZE
+BUILD    := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
+            -Iinclude -Isrc -MMD -MP $(PKG_CFLAGS) $(SANFLAGS) \
+            -DTL_DATADIR='"$(DATADIR)"'
+override LDFLAGS += $(SANFLAGS)
+LDLIBS   += $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/libtermlint.a
+BIN      := $(BUILD)/termlint
+DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+.PHONY: all deps check unit golden fuzz-replay demo bench install clean golden-update \
+        format-check require-pkgs
+
+all: require-pkgs $(BIN)
+
+require-pkgs:
+	@pkg-config --exists $(PKGS) || { echo "termlint: missing libraries ($(PKGS)); run scripts/install-deps.sh or 'make demo'" >&2; exit 2; }
+
+# Installs what is missing (idempotent; a no-op when everything is there).
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(shell pkg-config --cflags --libs $(TESTPKGS) 2>/dev/null)
+
+$(BUILD)/fuzz-replay: fuzz/replay.c fuzz/fuzz_check.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MF $@.d -o $@ fuzz/replay.c fuzz/fuzz_check.c $(LIB) $(LDFLAGS) $(LDLIBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== termlint check --glossary default samples/demo-ru.txt samples/demo-uk.txt"
+	@$(BIN) check --glossary default samples/demo-ru.txt samples/demo-uk.txt; \
+	  rc=$$?; echo "== exit code $$rc (1 = findings at or above --fail-on, see README)"; \
+	  test $$rc -le 1
+
+# check: every test; in CI (CI=true) also -Werror and the sanitizer pass.
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test-all
+ifeq ($(CI),true)
+ifndef SANITIZE
+	@$(MAKE) --no-print-directory SANITIZE=1 all test-all
+endif
+endif
+
+.PHONY: test-all
+test-all: $(BIN) $(UNIT_BIN) $(BUILD)/fuzz-replay
+	@BUILD=$(BUILD) sh tests/run-all.sh
+
+golden-update: $(BIN)
+	@BUILD=$(BUILD) UPDATE=1 sh tests/golden/run.sh
+
+bench: all
+	@sh bench/run.sh
+
+fuzz:
+	@$(MAKE) --no-print-directory -f fuzz/Makefile
+
+format-check:
+	@clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) src/*.h include/*.h
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/termlint
+	install -m 644 glossaries/*.yaml $(DESTDIR)$(DATADIR)/
+	install -m 644 docs/termlint.1 $(DESTDIR)$(MANDIR)/man1/termlint.1
+
+clean:
+	rm -rf build build-san
+
+-include $(DEPS)

@@ -1,0 +1,218 @@
+/*
+ * termlint.h - the public API of libtermlint, a terminology and translation-quality
+ * checker for Russian and Ukrainian text.
+ *
+ * This header is the reference manual: what is not declared here is not public.
+ * Ownership words used below:
+ *   owned    - the caller frees it with the function named;
+ *   borrowed - valid until the object named is freed;
+ *   takes    - the callee frees it.
+ *
+ * Typical use:
+ *   tl_options opt;  tl_options_init(&opt);  opt.glossaries = ...;
+ *   tl_ctx *ctx;     tl_ctx_new(&opt, &ctx, diags);
+ *   tl_result *r;    tl_check(ctx, "a.txt", text, len, &r);
+ *   for (i = 0; i < tl_result_count(r); i++) use(tl_result_at(r, i));
+ *   tl_result_free(r);  tl_ctx_free(ctx);
+ *
+ * A tl_ctx is not thread-safe: give each thread its own, made with tl_ctx_clone(),
+ * which shares the read-only glossary and rule data and has its own dictionaries
+ * and caches.
+ */
+#ifndef TERMLINT_H
+#define TERMLINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TL_VERSION_MAJOR 0
+#define TL_VERSION_MINOR 4
+#define TL_VERSION_PATCH 0
+#define TL_VERSION_STRING "0.4.0"
+
+/* The library's version, as TL_VERSION_STRING at build time (static string). */
+const char *tl_version(void);
+
+/* Status codes. Append only: never renumber or reuse a value. */
+typedef enum {
+    TL_OK = 0,
+    TL_ERR_NOMEM,      /* an allocation failed */
+    TL_ERR_LIMIT,      /* an input exceeded a built-in limit */
+    TL_ERR_IO,         /* a file could not be read */
+    TL_ERR_ENCODING,   /* input is not valid UTF-8 or holds a NUL byte */
+    TL_ERR_GLOSSARY,   /* a glossary or rule file is unusable */
+    TL_ERR_DICTIONARY, /* a Hunspell dictionary is missing or unusable */
+    TL_ERR_USAGE       /* a bad option or argument */
+} tl_status;
+
+/* A static English description of `s`. */
+const char *tl_status_str(tl_status s);
+
+/* Severities, lowest first; comparisons with < and > are meaningful. */
+typedef enum {
+    TL_SEV_OFF = 0, /* a rule switched off */
+    TL_SEV_INFO,
+    TL_SEV_WARNING,
+    TL_SEV_ERROR
+} tl_severity;
+
+/* "info", "warning", "error" or "off" (static). */
+const char *tl_severity_str(tl_severity s);
+/* Parses a severity name; returns 0 and sets *out, or -1 for an unknown name. */
+int tl_severity_parse(const char *name, tl_severity *out);
+
+/* Languages a text may be checked as. */
+typedef enum { TL_LANG_AUTO = 0, TL_LANG_RU, TL_LANG_UK } tl_lang;
+
+/* "ru", "uk" or "auto" (static). */
+const char *tl_lang_str(tl_lang l);
+
+/* ---- diagnostics about inputs and configuration (not findings) ---------------- */
+
+/* A list of messages about files: encoding errors, glossary problems, missing
+ * dictionaries. Each carries file:line:col (line/col 0 when unknown). */
+typedef struct tl_diags tl_diags;
+
+typedef struct {
+    tl_severity severity; /* TL_SEV_ERROR for errors, TL_SEV_WARNING otherwise */
+    const char *file;     /* borrowed from the list; may be "" */
+    unsigned line, col;   /* 1-based; 0 when not known */
+    uint64_t offset;      /* 0-based byte offset, or UINT64_MAX when not known */
+    const char *message;  /* borrowed from the list */
+} tl_diag;
+
+/* A new empty list (owned: tl_diags_free), or NULL when out of memory. */
+tl_diags *tl_diags_new(void);
+void tl_diags_free(tl_diags *d); /* NULL is a no-op */
+size_t tl_diags_count(const tl_diags *d);
+const tl_diag *tl_diags_at(const tl_diags *d, size_t i); /* borrowed until free/clear */
+/* Number of entries at TL_SEV_ERROR. */
+size_t tl_diags_errors(const tl_diags *d);
+void tl_diags_clear(tl_diags *d);
+
+/* ---- options ----------------------------------------------------------------- */
+
+typedef struct {
+    tl_lang lang;               /* TL_LANG_AUTO: detect per text */
+    const char *dict_dir;       /* extra dictionary folder searched first, or NULL */
+    const char *const *glossaries; /* NULL-terminated list of glossary paths, or NULL;
+                                      "default" means the shipped glossary */
+    const char *const *word_lists; /* NULL-terminated list of --words files, or NULL */
+    const char *data_dir;       /* folder of shipped data (rules.yaml, glossaries),
+                                   or NULL for the built-in search (see README) */
+    long suggest_limit;         /* suggestions for the first N distinct misspelled
+                                   words per context; -1 = all, 0 = none; default 100 */
+    const char *const *disabled_rules; /* NULL-terminated rule ids (or prefixes ending
+                                          with '.') to switch off, or NULL */
+    const char *const *severity_overrides; /* NULL-terminated "RULE=LEVEL", or NULL */
+    int consistency_run;        /* 1: term.inconsistent across a whole run */
+    int defer_suggestions;      /* 1: tl_check leaves spelling suggestions empty; fill
+                                   them with tl_result_suggest() in input order, so the
+                                   suggestion budget is spent the same way whatever the
+                                   number of threads */
+} tl_options;
+
+/* Sets every field to its default. */
+void tl_options_init(tl_options *opt);
+
+/* ---- context ----------------------------------------------------------------- */
+
+typedef struct tl_ctx tl_ctx;
+
+/* Loads rule data, glossaries and word lists described by `opt` (copied: `opt` and the
+ * strings it points to need not outlive the call). Dictionaries are loaded lazily, the
+ * first time a text of their language is checked. On failure returns the cause, sets
+ * *out to NULL and appends messages with file:line:col to `diags` (may be NULL).
+ * Warnings (e.g. about a glossary) may be appended on success too. */
+tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags);
+
+/* A new context for use on another thread: shares the read-only glossary and rule data
+ * of `ctx` (which must outlive the clone) and has its own dictionaries and caches.
+ * Not safe to call concurrently with anything else on `ctx`. */
+tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out);
+
+/* Frees a context; NULL is a no-op. Free clones before the context they came from. */
+void tl_ctx_free(tl_ctx *ctx);
+/* The same but leaves the dictionaries to the operating system: for a process about
+ * to exit, where releasing them costs 0.1-0.2 s. */
+void tl_ctx_free_fast(tl_ctx *ctx);
+
+/* Loads the dictionary of `lang` now, appending what went wrong to `diags`. Checking
+ * loads dictionaries by itself; call this to name a missing one to the user (tl_check
+ * returns TL_ERR_DICTIONARY without a message). TL_OK or TL_ERR_DICTIONARY. */
+tl_status tl_ctx_prepare(tl_ctx *ctx, tl_lang lang, tl_diags *diags);
+
+/* Statistics of the per-word cache of `ctx`: lookups and hits so far. */
+void tl_ctx_cache_stats(const tl_ctx *ctx, uint64_t *lookups, uint64_t *hits);
+
+/* ---- checking ---------------------------------------------------------------- */
+
+typedef struct tl_result tl_result;
+
+/* One finding. Positions: line and column 1-based, columns in Unicode code points,
+ * end_column exclusive; offset/length in bytes from the start of the input. */
+typedef struct {
+    const char *rule;        /* rule id, e.g. "spelling", "term.forbidden" (static) */
+    tl_severity severity;
+    unsigned line, col, end_line, end_col;
+    uint64_t offset, length;
+    const char *message;     /* borrowed from the result */
+    const char *const *suggestions; /* borrowed, `nsuggestions` entries */
+    size_t nsuggestions;
+    const char *const *also; /* rule ids also firing on this span (borrowed) */
+    size_t nalso;
+    const char *text;        /* the source bytes of the span, NUL-terminated (borrowed) */
+} tl_finding;
+
+/* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);
+ * `name` labels the input in diagnostics. Encoding problems (invalid UTF-8, NUL bytes)
+ * become findings of rule "encoding" at TL_SEV_ERROR and make the call return
+ * TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
+ * Other failures return their cause with *out NULL. */
+tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
+                   tl_result **out);
+
+size_t tl_result_count(const tl_result *r);
+const tl_finding *tl_result_at(const tl_result *r, size_t i); /* borrowed until free */
+/* The language the text was checked as, and why (a short English phrase, borrowed). */
+tl_lang tl_result_lang(const tl_result *r);
+const char *tl_result_lang_reason(const tl_result *r);
+/* Number of word tokens in the text. */
+uint64_t tl_result_words(const tl_result *r);
+void tl_result_free(tl_result *r); /* NULL is a no-op */
+
+/* Fills the suggestions of the spelling findings of `r` from the dictionary of `ctx`,
+ * spending ctx's budget (--suggest) on distinct words in order. TL_OK or TL_ERR_NOMEM. */
+tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r);
+
+/* With consistency across a run: recomputes term.inconsistent over all `n` results
+ * (checked by contexts sharing one glossary) as if they were one document, replacing
+ * their per-document findings of that rule. */
+tl_status tl_results_consistency(tl_result *const *results, size_t n);
+
+/* ---- rules -------------------------------------------------------------------- */
+
+typedef struct {
+    const char *id;          /* e.g. "term.forbidden" */
+    tl_severity severity;    /* default */
+    const char *summary;     /* one line */
+} tl_rule_info;
+
+/* The table of all rules (static), `*n` set to its length. */
+const tl_rule_info *tl_rules(size_t *n);
+
+/* ---- glossary validation ----------------------------------------------------- */
+
+/* Validates glossary file `path` and its includes, appending every problem found to
+ * `diags` (errors and warnings). Returns TL_OK when the file could be read and parsed
+ * (there may still be warnings and errors in `diags`), else the cause. */
+tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TERMLINT_H */

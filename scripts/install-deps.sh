@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs, idempotently, every Debian package termlint needs to build, test and demo.
+# Without root (and without sudo) it prints the apt-get line to run and exits 2.
+set -u
+PKGS="gcc make pkg-config libhunspell-dev libicu-dev libyaml-dev libjansson-dev hunspell-ru hunspell-uk libcmocka-dev"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "install-deps: missing Debian packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo"
+else
+    echo "install-deps: not root and no sudo; run as root:" >&2
+    echo "  apt-get update && apt-get install -y$missing" >&2
+    exit 2
+fi
+# Update the package lists only when they are absent or older than a day.
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
+    $SUDO apt-get update -q || exit 2
+fi
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $missing || exit 2

@@ -1,0 +1,145 @@
+/*
+ * report_text.c - compiler-style text output:
+ *
+ *   path:line:col: severity: message [rule]
+ *       <the source line, or an ~80-column window of it around the span>
+ *       ^^^^^^
+ *       suggestion: «...»
+ *
+ * The window is found by walking at most a few hundred bytes around the span, never
+ * the whole line, so a single 100 MB line costs the same as a short one.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+#define CONTEXT_CP 38 /* code points shown on each side of the span, at most */
+
+static const char *sev_color(tl_severity s)
+{
+    return s == TL_SEV_ERROR ? "\033[1;31m" : s == TL_SEV_WARNING ? "\033[1;35m" : "\033[1;36m";
+}
+
+static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Start of the window: back from `off` by up to CONTEXT_CP code points, stopping at a
+ * line break. Sets *cut when the line continues further left. */
+static size_t win_start(const char *s, size_t off, int *cut)
+{
+    size_t i = off;
+    int n = 0;
+    *cut = 0;
+    while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') {
+        if (n == CONTEXT_CP) {
+            *cut = 1;
+            break;
+        }
+        i--;
+        while (i > 0 && is_cont((unsigned char)s[i]))
+            i--;
+        n++;
+    }
+    return i;
+}
+
+static size_t win_end(const char *s, size_t len, size_t from, int *cut)
+{
+    size_t i = from;
+    int n = 0;
+    *cut = 0;
+    while (i < len && s[i] != '\n' && s[i] != '\r') {
+        if (n == CONTEXT_CP) {
+            *cut = 1;
+            break;
+        }
+        i++;
+        while (i < len && is_cont((unsigned char)s[i]))
+            i++;
+        n++;
+    }
+    return i;
+}
+
+static size_t put_cps(FILE *out, const char *s, size_t a, size_t b)
+{
+    size_t ncp = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        fputc(c == '\t' ? ' ' : c, out);
+        ncp += !is_cont(c);
+    }
+    return ncp;
+}
+
+static size_t count_cps(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        n += !is_cont((unsigned char)s[i]);
+    return n;
+}
+
+static void excerpt(FILE *out, const cli_file *f, const tl_finding *x, int color)
+{
+    if (!f->data || x->offset > f->len)
+        return;
+    const char *s = f->data;
+    size_t off = (size_t)x->offset, end = off + (size_t)x->length;
+    if (end > f->len)
+        end = f->len;
+    size_t span_end = off;
+    while (span_end < end && s[span_end] != '\n' && s[span_end] != '\r')
+        span_end++;
+    int lcut, rcut;
+    size_t a = win_start(s, off, &lcut), b = win_end(s, f->len, span_end, &rcut);
+    fputs("    ", out);
+    if (lcut)
+        fputs("…", out);
+    put_cps(out, s, a, b);
+    if (rcut)
+        fputs("…", out);
+    fputs("\n    ", out);
+    size_t pad = count_cps(s, a, off) + (lcut ? 1 : 0), width = count_cps(s, off, span_end);
+    for (size_t i = 0; i < pad; i++)
+        fputc(' ', out);
+    if (color)
+        fputs("\033[1;32m", out);
+    for (size_t i = 0; i < (width ? width : 1); i++)
+        fputc('^', out);
+    if (color)
+        fputs("\033[0m", out);
+    fputc('\n', out);
+}
+
+void report_text_file(FILE *out, const cli_file *f, const tl_result *r, int color)
+{
+    size_t n = tl_result_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const tl_finding *x = tl_result_at(r, i);
+        if (color)
+            fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", f->path, x->line,
+                    x->col, sev_color(x->severity), tl_severity_str(x->severity), x->message,
+                    x->rule);
+        else
+            fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->path, x->line, x->col,
+                    tl_severity_str(x->severity), x->message, x->rule);
+        excerpt(out, f, x, color);
+        if (x->nsuggestions) {
+            fputs(x->nsuggestions == 1 ? "    suggestion: " : "    suggestions: ", out);
+            for (size_t k = 0; k < x->nsuggestions; k++)
+                fprintf(out, "%s«%s»", k ? ", " : "", x->suggestions[k]);
+            fputc('\n', out);
+        }
+    }
+}
+
+void report_text_end(FILE *out, const cli_summary *s)
+{
+    fprintf(out, "termlint: %zu file%s checked: %zu error%s, %zu warning%s, %zu info%s",
+            s->files, s->files == 1 ? "" : "s", s->errors, s->errors == 1 ? "" : "s",
+            s->warnings, s->warnings == 1 ? "" : "s", s->infos, s->infos == 1 ? "" : "s");
+    if (s->input_errors)
+        fprintf(out, "; %zu input or configuration error%s", s->input_errors,
+                s->input_errors == 1 ? "" : "s");
+    fputc('\n', out);
+}

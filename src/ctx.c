@@ -1,0 +1,328 @@
+/*
+ * ctx.c - the context: options, rule severities, glossaries and rule data (shared,
+ * read-only once built) and, per context, the dictionaries, caches and break iterator.
+ *
+ * A clone shares the parent's tl_shared and owns its own tl_morph and iterator, so
+ * threads never touch each other's mutable state.
+ */
+#include "ctx.h"
+
+#include "match.h"
+#include "morph.h"
+#include "rules.h"
+#include "tokenize.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TL_DATADIR
+#define TL_DATADIR "/usr/local/share/termlint"
+#endif
+
+const char *tl_version(void) { return TL_VERSION_STRING; }
+
+const char *tl_status_str(tl_status s)
+{
+    switch (s) {
+    case TL_OK: return "success";
+    case TL_ERR_NOMEM: return "out of memory";
+    case TL_ERR_LIMIT: return "input exceeds a limit";
+    case TL_ERR_IO: return "input/output error";
+    case TL_ERR_ENCODING: return "input is not valid UTF-8";
+    case TL_ERR_GLOSSARY: return "unusable glossary or rule file";
+    case TL_ERR_DICTIONARY: return "missing or unusable dictionary";
+    case TL_ERR_USAGE: return "bad option or argument";
+    }
+    return "unknown status";
+}
+
+const char *tl_severity_str(tl_severity s)
+{
+    static const char *const names[] = {"off", "info", "warning", "error"};
+    return (unsigned)s < 4 ? names[s] : "?";
+}
+
+int tl_severity_parse(const char *name, tl_severity *out)
+{
+    static const char *const names[] = {"off", "info", "warning", "error"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (tl_severity)i;
+            return 0;
+        }
+    if (strcmp(name, "none") == 0) {
+        *out = TL_SEV_OFF;
+        return 0;
+    }
+    return -1;
+}
+
+const char *tl_lang_str(tl_lang l)
+{
+    return l == TL_LANG_RU ? "ru" : l == TL_LANG_UK ? "uk" : "auto";
+}
+
+void tl_options_init(tl_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->lang = TL_LANG_AUTO;
+    opt->suggest_limit = 100;
+}
+
+/* `id` names rule i exactly, or is a family prefix: "typography" or "typography."
+ * switches off every typography.* rule. */
+static int rule_selected(const char *id, size_t i)
+{
+    const char *r = rules_at(i)->id;
+    size_t n = strlen(id);
+    if (n && id[n - 1] == '.')
+        return strncmp(r, id, n) == 0;
+    return strcmp(r, id) == 0 || (strncmp(r, id, n) == 0 && r[n] == '.');
+}
+
+static tl_status set_severities(tl_shared *sh, const tl_options *opt, tl_diags *d)
+{
+    size_t n = rules_count();
+    for (size_t i = 0; i < n; i++)
+        sh->severity[i] = rules_at(i)->severity;
+    for (const char *const *p = opt->severity_overrides; p && *p; p++) {
+        const char *eq = strchr(*p, '=');
+        tl_severity sev;
+        char id[128];
+        if (!eq || (size_t)(eq - *p) >= sizeof id || tl_severity_parse(eq + 1, &sev)) {
+            diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX,
+                      "bad severity override '%s' (expected RULE=off|info|warning|error)", *p);
+            return TL_ERR_USAGE;
+        }
+        memcpy(id, *p, (size_t)(eq - *p));
+        id[eq - *p] = '\0';
+        int hit = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rule_selected(id, i)) {
+                sh->severity[i] = sev;
+                hit = 1;
+            }
+        if (!hit) {
+            diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX, "unknown rule '%s'", id);
+            return TL_ERR_USAGE;
+        }
+    }
+    for (const char *const *p = opt->disabled_rules; p && *p; p++) {
+        int hit = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rule_selected(*p, i)) {
+                sh->severity[i] = TL_SEV_OFF;
+                hit = 1;
+            }
+        if (!hit) {
+            diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX, "unknown rule '%s'", *p);
+            return TL_ERR_USAGE;
+        }
+    }
+    return TL_OK;
+}
+
+static int add_accept(tl_shared *sh, tl_lang lang, const char *p, size_t n, tl_buf *tmp)
+{
+    tl_buf_reset(tmp);
+    if (norm_key(tmp, p, n, lang == TL_LANG_RU) || tmp->oom)
+        return -1;
+    return tl_map_put(&sh->accept[lang], tmp->data, tmp->len, (void *)1) ? 0 : -1;
+}
+
+/* Words of canonical forms and variants are spelled right (split on spaces). */
+static int accept_glossary(tl_shared *sh, tl_buf *tmp)
+{
+    for (size_t c = 0; c < sh->g->nconcepts; c++) {
+        const gl_concept *k = sh->g->concepts[c];
+        for (size_t t = 0; t < k->nterms; t++) {
+            const gl_term *term = &k->terms[t];
+            if (term->kind == GL_FORBIDDEN || term->match == GL_MATCH_REGEX)
+                continue;
+            const char *s = term->text;
+            while (*s) {
+                size_t n = strcspn(s, " \t\n-");
+                if (n && add_accept(sh, term->lang, s, n, tmp))
+                    return -1;
+                s += n;
+                s += *s != '\0';
+            }
+        }
+    }
+    return 0;
+}
+
+static tl_status load_words(tl_shared *sh, const char *path, tl_diags *d, tl_buf *tmp)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diags_add(d, TL_SEV_ERROR, path, 0, 0, UINT64_MAX, "cannot open word list '%s'", path);
+        return TL_ERR_IO;
+    }
+    char line[1024];
+    unsigned ln = 0;
+    tl_status st = TL_OK;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        size_t n = strcspn(line, "\r\n");
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            n--;
+        if (!n || line[0] == '#')
+            continue;
+        if (add_accept(sh, TL_LANG_RU, line, n, tmp) || add_accept(sh, TL_LANG_UK, line, n, tmp)) {
+            st = TL_ERR_NOMEM;
+            break;
+        }
+    }
+    fclose(f);
+    return st;
+}
+
+static tl_status load_glossaries(tl_shared *sh, const tl_options *opt, tl_diags *d)
+{
+    tl_buf path;
+    tl_buf_init(&path, 0);
+    tl_status st = TL_OK;
+    tl_buf_printf(&path, "%s/rules.yaml", sh->data_dir);
+    if (path.oom)
+        return TL_ERR_NOMEM;
+    if (access(path.data, R_OK) == 0)
+        st = gloss_load(sh->g, path.data, d);
+    else
+        diags_add(d, TL_SEV_WARNING, path.data, 0, 0, UINT64_MAX,
+                  "rule data '%s' not found; boilerplate, doubling and language rules run "
+                  "without their word lists (set --data-dir)",
+                  path.data);
+    for (const char *const *p = opt->glossaries; st == TL_OK && p && *p; p++) {
+        const char *file = *p;
+        if (strcmp(file, "default") == 0) {
+            tl_buf_reset(&path);
+            tl_buf_printf(&path, "%s/vietnam-politics.yaml", sh->data_dir);
+            file = path.data;
+        }
+        tl_status s = gloss_load(sh->g, file, d);
+        if (s != TL_OK)
+            st = s;
+    }
+    tl_buf_release(&path);
+    return st;
+}
+
+static tl_ctx *ctx_alloc(tl_shared *sh)
+{
+    tl_ctx *c = tl_calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->sh = sh;
+    tl_buf_init(&c->scratch, 0);
+    c->suggest_left = sh->suggest_limit;
+    c->defer_suggestions = sh->defer_suggestions;
+    c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK]);
+    c->brk = tokenize_brk_new();
+    if (!c->morph || !c->brk) {
+        morph_free(c->morph, 0);
+        tokenize_brk_free(c->brk);
+        tl_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void shared_free(tl_shared *sh)
+{
+    if (!sh)
+        return;
+    match_index_free(sh->mi);
+    gloss_free(sh->g);
+    for (int i = 0; i < 3; i++)
+        tl_map_release(&sh->accept[i]);
+    tl_free(sh->dict_dir);
+    tl_free(sh->data_dir);
+    tl_free(sh);
+}
+
+static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
+{
+    tl_shared *sh = tl_calloc(1, sizeof *sh);
+    *out = sh;
+    if (!sh)
+        return TL_ERR_NOMEM;
+    for (int i = 0; i < 3; i++)
+        tl_map_init(&sh->accept[i]);
+    sh->lang = opt->lang;
+    sh->suggest_limit = opt->suggest_limit;
+    sh->consistency_run = opt->consistency_run;
+    sh->defer_suggestions = opt->defer_suggestions;
+    const char *dd = opt->data_dir ? opt->data_dir : TL_DATADIR;
+    sh->data_dir = tl_strdup(dd);
+    sh->dict_dir = opt->dict_dir ? tl_strdup(opt->dict_dir) : NULL;
+    sh->g = gloss_new();
+    if (!sh->data_dir || (opt->dict_dir && !sh->dict_dir) || !sh->g)
+        return TL_ERR_NOMEM;
+    tl_status st = set_severities(sh, opt, d);
+    if (st == TL_OK)
+        st = load_glossaries(sh, opt, d);
+    tl_buf tmp;
+    tl_buf_init(&tmp, 0);
+    for (const char *const *p = opt->word_lists; st == TL_OK && p && *p; p++)
+        st = load_words(sh, *p, d, &tmp);
+    if (st == TL_OK && accept_glossary(sh, &tmp))
+        st = TL_ERR_NOMEM;
+    tl_buf_release(&tmp);
+    if (st == TL_OK && sh->g->nconcepts && !(sh->mi = match_index_new(sh->g)))
+        st = TL_ERR_NOMEM;
+    return st;
+}
+
+tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags)
+{
+    *out = NULL;
+    tl_shared *sh;
+    tl_status st = shared_new(opt, &sh, diags);
+    if (st != TL_OK) {
+        shared_free(sh);
+        return st;
+    }
+    tl_ctx *c = ctx_alloc(sh);
+    if (!c) {
+        shared_free(sh);
+        return TL_ERR_NOMEM;
+    }
+    c->owns_shared = 1;
+    *out = c;
+    return TL_OK;
+}
+
+tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out)
+{
+    *out = ctx_alloc(ctx->sh);
+    return *out ? TL_OK : TL_ERR_NOMEM;
+}
+
+static void ctx_free(tl_ctx *ctx, int fast)
+{
+    if (!ctx)
+        return;
+    morph_free(ctx->morph, fast);
+    tokenize_brk_free(ctx->brk);
+    tl_buf_release(&ctx->scratch);
+    if (ctx->owns_shared)
+        shared_free(ctx->sh);
+    tl_free(ctx);
+}
+
+void tl_ctx_free(tl_ctx *ctx) { ctx_free(ctx, 0); }
+void tl_ctx_free_fast(tl_ctx *ctx) { ctx_free(ctx, 1); }
+
+tl_status tl_ctx_prepare(tl_ctx *ctx, tl_lang lang, tl_diags *diags)
+{
+    if (lang != TL_LANG_RU && lang != TL_LANG_UK)
+        return TL_ERR_USAGE;
+    return morph_load(ctx->morph, lang, diags);
+}
+
+void tl_ctx_cache_stats(const tl_ctx *ctx, uint64_t *lookups, uint64_t *hits)
+{
+    morph_stats(ctx->morph, lookups, hits);
+}

@@ -1,0 +1,371 @@
+/*
+ * morph.c - stage 3: Hunspell behind a per-word cache.
+ *
+ * Every distinct surface form is analysed once per context and language: its script,
+ * case shape and normalised key when first seen; its spelling, lower-case spelling,
+ * other-language spelling and suggestions when a check first asks. The cache maps the
+ * exact bytes of the form to a tl_word, so the common case (a word seen before) is one
+ * hash lookup and no Unicode work at all.
+ *
+ * Dictionaries are found in --dict-dir, then $DICPATH (colon-separated), then the
+ * Debian folders, and are loaded only when a text of their language needs them.
+ * Hunspell_create never fails (a missing .dic only prints "Hash Manager Error"), so we
+ * check that both files are readable and probe a word every dictionary has.
+ * Debian's Hunspell 1.7.1 races when two handles are created at once: creation is
+ * serialised by one process-wide mutex, the only such state in the library.
+ */
+#include "morph.h"
+
+#include <hunspell.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unistd.h>
+
+static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
+
+typedef struct {
+    Hunhandle *h;
+    int tried;      /* load attempted (success or not) */
+    tl_map cache;   /* surface bytes -> tl_word */
+} lang_state;
+
+struct tl_morph {
+    char *dict_dir;
+    const tl_map *accept[3];
+    lang_state ls[3]; /* indexed by tl_lang; 0 unused */
+    tl_arena mem;     /* tl_word records, keys, suggestions */
+    tl_buf tmp;
+    uint64_t lookups, hits;
+};
+
+static const char *dict_name(tl_lang l) { return l == TL_LANG_UK ? "uk_UA" : "ru_RU"; }
+static const char *probe_word(tl_lang l) { return l == TL_LANG_UK ? "місто" : "город"; }
+
+tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk)
+{
+    tl_morph *m = tl_calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    tl_arena_init(&m->mem);
+    tl_buf_init(&m->tmp, 0);
+    for (int i = 0; i < 3; i++)
+        tl_map_init(&m->ls[i].cache);
+    m->accept[TL_LANG_RU] = accept_ru;
+    m->accept[TL_LANG_UK] = accept_uk;
+    if (dict_dir && !(m->dict_dir = tl_strdup(dict_dir))) {
+        tl_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void morph_free(tl_morph *m, int fast)
+{
+    if (!m)
+        return;
+    for (int i = 0; i < 3; i++) {
+        if (m->ls[i].h && !fast)
+            Hunspell_destroy(m->ls[i].h);
+        tl_map_release(&m->ls[i].cache);
+    }
+    tl_arena_release(&m->mem);
+    tl_buf_release(&m->tmp);
+    tl_free(m->dict_dir);
+    tl_free(m);
+}
+
+/* Tries folder `dir` for NAME.aff and NAME.dic; fills the two paths. */
+static int try_dir(tl_buf *aff, tl_buf *dic, const char *dir, size_t dlen, const char *name)
+{
+    tl_buf_reset(aff);
+    tl_buf_reset(dic);
+    tl_buf_printf(aff, "%.*s/%s.aff", (int)dlen, dir, name);
+    tl_buf_printf(dic, "%.*s/%s.dic", (int)dlen, dir, name);
+    return !aff->oom && !dic->oom && access(aff->data, R_OK) == 0 && access(dic->data, R_OK) == 0;
+}
+
+static int find_dict(const tl_morph *m, const char *name, tl_buf *aff, tl_buf *dic, tl_buf *tried)
+{
+    static const char *const sys[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts",
+                                      "/usr/share/myspell", "/usr/local/share/hunspell", NULL};
+    if (m->dict_dir) {
+        tl_buf_printf(tried, "%s", m->dict_dir);
+        if (try_dir(aff, dic, m->dict_dir, strlen(m->dict_dir), name))
+            return 1;
+    }
+    const char *dp = getenv("DICPATH");
+    while (dp && *dp) {
+        const char *colon = strchr(dp, ':');
+        size_t n = colon ? (size_t)(colon - dp) : strlen(dp);
+        if (n) {
+            tl_buf_printf(tried, "%s%.*s", tried->len ? ", " : "", (int)n, dp);
+            if (try_dir(aff, dic, dp, n, name))
+                return 1;
+        }
+        dp = colon ? colon + 1 : NULL;
+    }
+    for (int i = 0; sys[i]; i++) {
+        tl_buf_printf(tried, "%s%s", tried->len ? ", " : "", sys[i]);
+        if (try_dir(aff, dic, sys[i], strlen(sys[i]), name))
+            return 1;
+    }
+    return 0;
+}
+
+tl_status morph_load(tl_morph *m, tl_lang lang, tl_diags *d)
+{
+    lang_state *ls = &m->ls[lang];
+    if (ls->h)
+        return TL_OK;
+    if (ls->tried && !d)
+        return TL_ERR_DICTIONARY;
+    ls->tried = 1;
+    tl_buf aff, dic, tried;
+    tl_buf_init(&aff, 0);
+    tl_buf_init(&dic, 0);
+    tl_buf_init(&tried, 0);
+    tl_status st = TL_OK;
+    const char *name = dict_name(lang);
+    if (!find_dict(m, name, &aff, &dic, &tried)) {
+        diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX,
+                  "cannot find the Hunspell dictionary '%s' (.aff and .dic) in: %s; install "
+                  "hunspell-%s or use --dict-dir",
+                  name, tried.data, lang == TL_LANG_UK ? "uk" : "ru");
+        st = TL_ERR_DICTIONARY;
+        goto out;
+    }
+    pthread_mutex_lock(&create_lock);
+    ls->h = Hunspell_create(aff.data, dic.data);
+    pthread_mutex_unlock(&create_lock);
+    if (!ls->h || !Hunspell_spell(ls->h, probe_word(lang))) {
+        diags_add(d, TL_SEV_ERROR, dic.data, 0, 0, UINT64_MAX,
+                  "the Hunspell dictionary '%s' is unusable (the probe word '%s' is unknown)",
+                  dic.data, probe_word(lang));
+        if (ls->h)
+            Hunspell_destroy(ls->h);
+        ls->h = NULL;
+        st = TL_ERR_DICTIONARY;
+    }
+out:
+    tl_buf_release(&aff);
+    tl_buf_release(&dic);
+    tl_buf_release(&tried);
+    return st;
+}
+
+int morph_ready(const tl_morph *m, tl_lang lang) { return m->ls[lang].h != NULL; }
+
+static Hunhandle *handle(tl_morph *m, tl_lang lang)
+{
+    lang_state *ls = &m->ls[lang];
+    if (!ls->h && !ls->tried)
+        morph_load(m, lang, NULL);
+    return ls->h;
+}
+
+/* Script, case shape and special letters of a new word. */
+static void analyse(tl_word *w, const char *p, size_t len)
+{
+    size_t nletters = 0, nupper = 0, ncp = 0;
+    int first = 1;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t n = utf8_decode(p + i, len - i, &c);
+        if (!n) {
+            i++;
+            continue;
+        }
+        i += n;
+        ncp++;
+        if (c >= '0' && c <= '9') {
+            w->flags |= WF_DIGIT;
+            continue;
+        }
+        int letter, upper;
+        if (c < 0x80) {
+            letter = (c | 32) >= 'a' && (c | 32) <= 'z';
+            upper = c >= 'A' && c <= 'Z';
+            if (letter)
+                w->script |= SCRIPT_LATIN;
+        } else if (c >= 0x400 && c <= 0x52F) {
+            letter = u_isalpha((UChar32)c);
+            upper = u_isupper((UChar32)c);
+            w->script |= SCRIPT_CYRILLIC;
+            uint32_t lc = (uint32_t)u_tolower((UChar32)c);
+            if (lc == 0x44B || lc == 0x44D || lc == 0x44A || lc == 0x451)
+                w->flags |= WF_RU_LETTER;
+            else if (lc == 0x456 || lc == 0x457 || lc == 0x454 || lc == 0x491)
+                w->flags |= WF_UK_LETTER;
+        } else {
+            letter = u_isalpha((UChar32)c);
+            upper = u_isupper((UChar32)c);
+            if (letter) {
+                UErrorCode e = U_ZERO_ERROR;
+                UScriptCode sc = uscript_getScript((UChar32)c, &e);
+                w->script |= sc == USCRIPT_LATIN      ? SCRIPT_LATIN
+                             : sc == USCRIPT_CYRILLIC ? SCRIPT_CYRILLIC
+                             : sc == USCRIPT_GREEK    ? SCRIPT_GREEK
+                                                      : SCRIPT_OTHER;
+                if ((c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A0 || c == 0x1A1 || c == 0x1AF ||
+                    c == 0x1B0 || c == 0x110 || c == 0x111 || c == 0x102 || c == 0x103)
+                    w->flags |= WF_VI_LETTER;
+            }
+        }
+        if (letter) {
+            nletters++;
+            nupper += upper != 0;
+            if (first && upper)
+                w->flags |= WF_CAP;
+            first = 0;
+        }
+    }
+    if (nletters >= 2 && nupper == nletters)
+        w->flags |= WF_ALLCAPS;
+    w->ncp = (uint8_t)(ncp > 255 ? 255 : ncp);
+}
+
+tl_word *morph_word(tl_morph *m, tl_lang lang, const char *p, size_t len)
+{
+    lang_state *ls = &m->ls[lang];
+    m->lookups++;
+    tl_word *w = tl_map_get(&ls->cache, p, len);
+    if (w) {
+        m->hits++;
+        return w;
+    }
+    w = tl_arena_alloc(&m->mem, sizeof *w);
+    if (!w)
+        return NULL;
+    tl_buf_reset(&m->tmp);
+    if (norm_key(&m->tmp, p, len, lang == TL_LANG_RU) || m->tmp.oom)
+        return NULL;
+    w->key = tl_arena_strndup(&m->mem, m->tmp.data, m->tmp.len);
+    w->keylen = (uint32_t)m->tmp.len;
+    w->len = (uint32_t)len;
+    analyse(w, p, len);
+    const tl_map *acc = m->accept[lang];
+    if (acc && tl_map_get(acc, w->key, w->keylen))
+        w->flags |= WF_IN_GLOSSARY;
+    w->surface = tl_map_put(&ls->cache, p, len, w);
+    if (!w->key || !w->surface)
+        return NULL;
+    return w;
+}
+
+/* Spells s; for Russian a form with ё the dictionary lacks is retried with е. */
+static int spell_raw(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
+{
+    if (Hunspell_spell(h, s))
+        return SPELL_OK;
+    if (lang == TL_LANG_RU && (strstr(s, "ё") || strstr(s, "Ё"))) {
+        tl_buf_reset(&m->tmp);
+        for (const char *q = s; *q;) {
+            if (strncmp(q, "ё", 2) == 0 || strncmp(q, "Ё", 2) == 0) {
+                tl_buf_adds(&m->tmp, q[1] == '\x91' ? "е" : "Е");
+                q += 2;
+            } else {
+                tl_buf_addc(&m->tmp, *q++);
+            }
+        }
+        if (!m->tmp.oom && Hunspell_spell(h, m->tmp.data))
+            return SPELL_OK;
+    }
+    return SPELL_BAD;
+}
+
+int morph_spell(tl_morph *m, tl_lang lang, tl_word *w)
+{
+    if (w->spell)
+        return w->spell;
+    if (w->flags & (WF_IN_GLOSSARY | WF_USER_WORD))
+        return w->spell = SPELL_OK;
+    Hunhandle *h = handle(m, lang);
+    if (!h)
+        return SPELL_UNKNOWN;
+    w->spell = (uint8_t)spell_raw(m, h, lang, w->surface);
+    return w->spell;
+}
+
+int morph_spell_lower(tl_morph *m, tl_lang lang, tl_word *w)
+{
+    if (w->spell_lower)
+        return w->spell_lower;
+    if (w->flags & (WF_IN_GLOSSARY | WF_USER_WORD))
+        return w->spell_lower = SPELL_OK;
+    Hunhandle *h = handle(m, lang);
+    if (!h)
+        return SPELL_UNKNOWN;
+    /* the key is the lower-cased form (ё kept apart for uk; ru keys map ё to е, which
+     * the dictionary spells anyway) */
+    w->spell_lower = (uint8_t)spell_raw(m, h, lang, w->key);
+    return w->spell_lower;
+}
+
+int morph_spell_other(tl_morph *m, tl_lang lang, tl_word *w)
+{
+    if (w->other_lang)
+        return w->other_lang;
+    tl_lang other = lang == TL_LANG_RU ? TL_LANG_UK : TL_LANG_RU;
+    Hunhandle *h = handle(m, other);
+    if (!h)
+        return SPELL_UNKNOWN;
+    w->other_lang = (uint8_t)spell_raw(m, h, other, w->key);
+    return w->other_lang;
+}
+
+int morph_spell_str(tl_morph *m, tl_lang lang, const char *s)
+{
+    Hunhandle *h = handle(m, lang);
+    return h ? spell_raw(m, h, lang, s) : SPELL_UNKNOWN;
+}
+
+int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max)
+{
+    if (w->suggestions)
+        return w->nsuggestions;
+    Hunhandle *h = handle(m, lang);
+    if (!h)
+        return 0;
+    char **list = NULL;
+    int total = Hunspell_suggest(h, &list, w->surface);
+    int n = total > max ? max : total;
+    const char **out = tl_arena_alloc(&m->mem, (size_t)(n > 0 ? n : 1) * sizeof *out);
+    int k = 0;
+    for (int i = 0; out && i < n; i++) {
+        const char *s = tl_arena_strdup(&m->mem, list[i]);
+        if (s)
+            out[k++] = s;
+    }
+    if (total > 0)
+        Hunspell_free_list(h, &list, total);
+    w->suggestions = out;
+    w->nsuggestions = (uint8_t)k;
+    return k;
+}
+
+int morph_stems(tl_morph *m, tl_lang lang, const char *s,
+                void (*fn)(void *arg, const char *stem), void *arg)
+{
+    Hunhandle *h = handle(m, lang);
+    if (!h)
+        return 0;
+    char **list = NULL;
+    int n = Hunspell_stem(h, &list, s);
+    for (int i = 0; i < n; i++)
+        fn(arg, list[i]);
+    if (n > 0)
+        Hunspell_free_list(h, &list, n);
+    return n;
+}
+
+void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits)
+{
+    *lookups = m->lookups;
+    *hits = m->hits;
+}
+
+void *morph_alloc(tl_morph *m, size_t n) { return tl_arena_alloc(&m->mem, n); }

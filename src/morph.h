@@ -1,0 +1,52 @@
+/*
+ * morph.h - stage 3: Hunspell spelling, stemming and suggestions behind a per-word
+ * cache (morph.c, the sole includer of hunspell.h).
+ */
+#ifndef TL_MORPH_H
+#define TL_MORPH_H
+
+#include "doc.h"
+
+/* A new morphology (owned: morph_free). `dict_dir` (may be NULL) is searched before
+ * $DICPATH and the system folders. `accept[lang]` (may be NULL) are maps whose keys are
+ * norm_key()s of words accepted as correct (glossary, --words): borrowed, must outlive
+ * the morph. No dictionary is loaded yet. NULL when out of memory. */
+tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk);
+/* Frees; with `fast` the Hunspell handles are left for the OS to reclaim at exit. */
+void morph_free(tl_morph *m, int fast);
+
+/* Loads the dictionary of `lang` now (it is otherwise loaded on first use). TL_OK, or
+ * TL_ERR_DICTIONARY with a message in `d` naming the files looked for. */
+tl_status morph_load(tl_morph *m, tl_lang lang, tl_diags *d);
+/* Whether the dictionary of `lang` is loaded and usable. */
+int morph_ready(const tl_morph *m, tl_lang lang);
+
+/* The cache entry of surface form [p, p+len) in `lang` (created and analysed on first
+ * sight: script, case, key). NULL when out of memory. */
+tl_word *morph_word(tl_morph *m, tl_lang lang, const char *p, size_t len);
+
+/* SPELL_OK / SPELL_BAD for w (cached in w->spell); SPELL_UNKNOWN when the dictionary
+ * cannot be loaded. Words accepted by the glossary or word list are SPELL_OK. */
+int morph_spell(tl_morph *m, tl_lang lang, tl_word *w);
+/* The same for the word in lower case (w->spell_lower). */
+int morph_spell_lower(tl_morph *m, tl_lang lang, tl_word *w);
+/* Spelling of the lower-cased word in the *other* language's dictionary, loaded lazily
+ * on the first call (lang.mixed asks only for words its own dictionary rejects). */
+int morph_spell_other(tl_morph *m, tl_lang lang, tl_word *w);
+/* Spelling of an arbitrary string (hyphenated parts, compounds); not cached. */
+int morph_spell_str(tl_morph *m, tl_lang lang, const char *s);
+
+/* Fills w->suggestions with up to `max` Hunspell suggestions (once per word). */
+int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max);
+
+/* Hunspell stems of NUL-terminated `s`: calls `fn` for each; returns their number,
+ * 0 when none or the dictionary is missing. */
+int morph_stems(tl_morph *m, tl_lang lang, const char *s,
+                void (*fn)(void *arg, const char *stem), void *arg);
+
+/* Memory that lives as long as the cache (for data attached to tl_words); NULL on OOM. */
+void *morph_alloc(tl_morph *m, size_t n);
+
+void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits);
+
+#endif

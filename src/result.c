@@ -1,0 +1,219 @@
+/*
+ * result.c - findings: collection during a check (doc_add), then resolution into the
+ * public tl_result: sorted by position, one finding per span, positions computed.
+ *
+ * One span, one finding: when a finding's span equals or lies inside the span of a
+ * finding of a more specific rule (boilerplate > term > doc-code > name > the rest >
+ * spelling; the `prec` of rules.c), it is not reported on its own but its rule id is
+ * listed in the other's `also`. A finding of the same rule on the same span is dropped.
+ * A less specific finding that *encloses* a more specific one is kept: they describe
+ * different defects (a doubled phrase around a misspelt word).
+ */
+#include "result.h"
+
+#include "ctx.h"
+#include "rules.h"
+#include "source.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+tl_ifinding *doc_add(tl_doc *d, const char *rule_id, size_t off, size_t len, const char *fmt,
+                     ...)
+{
+    int r = rules_find(rule_id);
+    if (r < 0 || d->ctx->sh->severity[r] == TL_SEV_OFF)
+        return NULL;
+    if (d->nf == d->cap_f) {
+        size_t cap = d->cap_f ? d->cap_f * 2 : 64;
+        tl_ifinding *p = tl_realloc(d->f, cap * sizeof *p);
+        if (!p) {
+            d->oom = 1;
+            return NULL;
+        }
+        d->f = p;
+        d->cap_f = cap;
+    }
+    tl_buf *b = &d->ctx->scratch;
+    tl_buf_reset(b);
+    va_list ap;
+    va_start(ap, fmt);
+    tl_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    char *msg = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
+    if (!msg) {
+        d->oom = 1;
+        return NULL;
+    }
+    tl_ifinding *f = &d->f[d->nf++];
+    memset(f, 0, sizeof *f);
+    f->off = off;
+    f->len = len;
+    f->rule = r;
+    f->severity = d->ctx->sh->severity[r];
+    f->message = msg;
+    return f;
+}
+
+void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < f->nsuggestions; i++)
+        if (strlen(f->suggestions[i]) == n && memcmp(f->suggestions[i], s, n) == 0)
+            return;
+    const char **p = tl_arena_alloc(&d->mem, (f->nsuggestions + 1) * sizeof *p);
+    char *c = tl_arena_strndup(&d->mem, s, n);
+    if (!p || !c) {
+        d->oom = 1;
+        return;
+    }
+    if (f->nsuggestions)
+        memcpy(p, f->suggestions, f->nsuggestions * sizeof *p);
+    p[f->nsuggestions++] = c;
+    f->suggestions = p;
+}
+
+int doc_rule_on(const tl_doc *d, const char *rule_id)
+{
+    int r = rules_find(rule_id);
+    return r >= 0 && d->ctx->sh->severity[r] != TL_SEV_OFF;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const tl_ifinding *x = a, *y = b;
+    if (x->off != y->off)
+        return x->off < y->off ? -1 : 1;
+    if (x->len != y->len)
+        return x->len > y->len ? -1 : 1;
+    int px = rules_prec((size_t)x->rule), py = rules_prec((size_t)y->rule);
+    if (px != py)
+        return px - py;
+    return x->rule - y->rule;
+}
+
+static void add_also(tl_doc *d, tl_ifinding *k, const char *id)
+{
+    for (size_t i = 0; i < k->nalso; i++)
+        if (strcmp(k->also[i], id) == 0)
+            return;
+    const char **p = tl_arena_alloc(&d->mem, (k->nalso + 1) * sizeof *p);
+    if (!p) {
+        d->oom = 1;
+        return;
+    }
+    if (k->nalso)
+        memcpy(p, k->also, k->nalso * sizeof *p);
+    p[k->nalso++] = id;
+    k->also = p;
+}
+
+/* Sorts d->f and folds findings into more specific ones enclosing them; returns the
+ * number kept (compacted at the front of d->f). */
+static size_t resolve(tl_doc *d)
+{
+    qsort(d->f, d->nf, sizeof *d->f, cmp_finding);
+    size_t kept = 0, maxlen = 0;
+    for (size_t j = 0; j < d->nf; j++) {
+        tl_ifinding *f = &d->f[j];
+        int pj = rules_prec((size_t)f->rule), absorbed = 0;
+        for (size_t k = kept; k-- > 0;) {
+            tl_ifinding *g = &d->f[k];
+            if (g->off + maxlen < f->off)
+                break;
+            if (g->off <= f->off && g->off + g->len >= f->off + f->len &&
+                rules_prec((size_t)g->rule) <= pj) {
+                if (g->rule != f->rule)
+                    add_also(d, g, rules_at((size_t)f->rule)->id);
+                absorbed = 1;
+                break;
+            }
+        }
+        if (absorbed)
+            continue;
+        if (f->len > maxlen)
+            maxlen = f->len;
+        d->f[kept++] = *f;
+    }
+    return kept;
+}
+
+tl_status result_build(tl_doc *d, tl_result **out)
+{
+    *out = NULL;
+    size_t n = resolve(d);
+    if (d->oom)
+        return TL_ERR_NOMEM;
+    tl_result *r = tl_calloc(1, sizeof *r);
+    if (!r)
+        return TL_ERR_NOMEM;
+    r->f = tl_calloc(n ? n : 1, sizeof *r->f);
+    r->sugg_words = tl_calloc(n ? n : 1, sizeof *r->sugg_words);
+    if (!r->f || !r->sugg_words) {
+        tl_free(r->f);
+        tl_free(r->sugg_words);
+        tl_free(r);
+        return TL_ERR_NOMEM;
+    }
+    tl_source_pos cur;
+    source_pos_init(&cur);
+    for (size_t i = 0; i < n; i++) {
+        const tl_ifinding *s = &d->f[i];
+        tl_finding *f = &r->f[i];
+        f->rule = rules_at((size_t)s->rule)->id;
+        f->severity = s->severity;
+        f->offset = s->off;
+        f->length = s->len;
+        source_linecol(&d->src, &cur, s->off, &f->line, &f->col);
+        tl_source_pos endcur = cur;
+        source_linecol(&d->src, &endcur, s->off + s->len, &f->end_line, &f->end_col);
+        if (f->end_line == f->line)
+            cur = endcur;
+        f->message = s->message;
+        f->suggestions = s->suggestions;
+        f->nsuggestions = s->nsuggestions;
+        f->also = s->also;
+        f->nalso = s->nalso;
+        f->text = tl_arena_strndup(&d->mem, d->src.orig + s->off, s->len);
+        if (!f->text) {
+            d->oom = 1;
+            break;
+        }
+        r->sugg_words[i] = s->sugg_word ? f->text : NULL;
+    }
+    r->n = n;
+    r->lang = d->lang;
+    r->lang_reason = d->lang_reason;
+    r->words = d->nwords;
+    r->mem = d->mem; /* the result takes the document's arena: messages live there */
+    tl_arena_init(&d->mem);
+    if (d->oom) {
+        tl_result_free(r);
+        return TL_ERR_NOMEM;
+    }
+    *out = r;
+    return TL_OK;
+}
+
+size_t tl_result_count(const tl_result *r) { return r ? r->n : 0; }
+
+const tl_finding *tl_result_at(const tl_result *r, size_t i)
+{
+    return r && i < r->n ? &r->f[i] : NULL;
+}
+
+tl_lang tl_result_lang(const tl_result *r) { return r ? r->lang : TL_LANG_AUTO; }
+
+const char *tl_result_lang_reason(const tl_result *r) { return r ? r->lang_reason : ""; }
+
+uint64_t tl_result_words(const tl_result *r) { return r ? r->words : 0; }
+
+void tl_result_free(tl_result *r)
+{
+    if (!r)
+        return;
+    tl_arena_release(&r->mem);
+    tl_free(r->f);
+    tl_free(r->sugg_words);
+    tl_free(r->terms);
+    tl_free(r);
+}

@@ -1,0 +1,120 @@
+/*
+ * tl_internal.h - types shared by the stages of libtermlint. Private: the CLI and
+ * users see only include/termlint.h.
+ *
+ * Pipeline (dependencies point one way, downwards):
+ *   report (CLI) -> check_*.c -> match.c -> {morph.c, gloss.c} -> tokenize.c
+ *                -> source.c -> buf.c / arena.c / diag.c
+ */
+#ifndef TL_INTERNAL_H
+#define TL_INTERNAL_H
+
+#include "termlint.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define TL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define TL_PRINTF(a, b)
+#endif
+
+/* A view into bytes owned elsewhere (usually the source text). */
+typedef struct {
+    const char *p;
+    size_t len;
+} tl_span;
+
+/* ---- allocation (alloc.c) ------------------------------------------------------
+ * One pair of allocation functions for the whole library, so a test can make the
+ * Nth allocation fail (tl_alloc_fail_after). Never abort: callers get NULL. */
+void *tl_malloc(size_t n);
+void *tl_calloc(size_t n, size_t size);
+void *tl_realloc(void *p, size_t n);
+void tl_free(void *p);
+char *tl_strdup(const char *s);
+char *tl_strndup(const char *s, size_t n);
+/* Test hook: the allocation after `n` more succeed fails (n < 0: never). */
+void tl_alloc_fail_after(long n);
+
+/* ---- growable string (buf.c) ---------------------------------------------------
+ * Invariant: data is never NULL and always NUL-terminated (after tl_buf_init). */
+typedef struct {
+    char *data;
+    size_t len, cap;
+    size_t max; /* 0 = unlimited; growth past it fails with TL_ERR_LIMIT */
+    int oom;    /* sticky: set when a growth failed, later appends are ignored */
+} tl_buf;
+
+void tl_buf_init(tl_buf *b, size_t max);
+void tl_buf_release(tl_buf *b);
+void tl_buf_reset(tl_buf *b); /* len = 0, keeps memory */
+int tl_buf_add(tl_buf *b, const void *p, size_t n); /* 0 ok, -1 failed (b->oom set) */
+int tl_buf_addc(tl_buf *b, char c);
+int tl_buf_adds(tl_buf *b, const char *s);
+int tl_buf_printf(tl_buf *b, const char *fmt, ...) TL_PRINTF(2, 3);
+int tl_buf_vprintf(tl_buf *b, const char *fmt, va_list ap);
+/* Hands the bytes over (owned: tl_free) and re-initialises `b`; NULL if b->oom. */
+char *tl_buf_detach(tl_buf *b, size_t *len);
+
+/* ---- arena (arena.c) -----------------------------------------------------------
+ * Bump allocator for data that dies together (one checked document, one glossary). */
+typedef struct tl_arena_block tl_arena_block;
+typedef struct {
+    tl_arena_block *head;
+    size_t used_total;
+} tl_arena;
+
+void tl_arena_init(tl_arena *a);
+void tl_arena_release(tl_arena *a);
+/* 16-byte aligned, zeroed; NULL when out of memory. */
+void *tl_arena_alloc(tl_arena *a, size_t n);
+char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
+char *tl_arena_strdup(tl_arena *a, const char *s);
+char *tl_arena_printf(tl_arena *a, const char *fmt, ...) TL_PRINTF(2, 3);
+
+/* ---- diagnostics about inputs (diag.c) ----------------------------------------- */
+/* Appends a message; file may be NULL. Returns -1 when out of memory. */
+int diags_add(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
+              uint64_t offset, const char *fmt, ...) TL_PRINTF(7, 8);
+
+/* ---- hashing (hash.c) ----------------------------------------------------------- */
+uint64_t tl_hash(const void *p, size_t n);
+
+/* A string -> pointer hash map with keys copied into the map's own arena.
+ * Open addressing, power-of-two capacity; used for the word cache and glossary keys. */
+typedef struct {
+    const char **keys;
+    size_t *klens;
+    uint64_t *hashes;
+    void **vals;
+    size_t cap, count;
+    tl_arena keymem;
+} tl_map;
+
+void tl_map_init(tl_map *m);
+void tl_map_release(tl_map *m);
+/* The value for key, or NULL. */
+void *tl_map_get(const tl_map *m, const char *key, size_t klen);
+/* Inserts or replaces; returns the stored key copy (borrowed until release), or NULL
+ * when out of memory. */
+const char *tl_map_put(tl_map *m, const char *key, size_t klen, void *val);
+
+/* ---- UTF-8 helpers (utf8.c) ------------------------------------------------------ */
+/* Decodes one code point at p (len bytes available); returns its byte length (>= 1)
+ * and sets *cp; for an invalid sequence returns 0. */
+size_t utf8_decode(const char *p, size_t len, uint32_t *cp);
+size_t utf8_encode(uint32_t cp, char out[4]);
+/* Code points in [p, p+len) (invalid bytes count one each). */
+size_t utf8_count(const char *p, size_t len);
+
+/* ---- normalisation (norm.c) -----------------------------------------------------
+ * The matching key of a word: NFC, case folded, ё -> е (Russian only, see
+ * the flag), apostrophe variants (' ’ ʼ `) -> ', soft hyphen and combining acute dropped.
+ * Appends to `out`; returns 0, or -1 when out of memory. */
+int norm_key(tl_buf *out, const char *p, size_t len, int yo_to_e);
+
+#endif /* TL_INTERNAL_H */
