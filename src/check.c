@@ -20,11 +20,25 @@
 
 /* The order is the order findings are produced in; it does not decide precedence. */
 static const tl_check_family families[] = {
-    {"spelling", check_spell_chunk, check_spell_finish, check_spell_release},
-    {"terms", check_terms_chunk, check_terms_finish, check_terms_release},
+    {"spelling", check_spell_chunk, check_spell_finish, check_spell_release, NULL},
+    {"terms", check_terms_chunk, check_terms_finish, check_terms_release, NULL},
+    {"doc-code", check_doccode_chunk, check_doccode_finish, check_doccode_release, NULL},
+    {"numbering", check_numbering_chunk, check_numbering_finish, check_numbering_release, NULL},
+    {"typography", check_typography_chunk, check_typography_finish, check_typography_release, NULL},
+    {"names", check_names_chunk, check_names_finish, check_names_release, NULL},
+    {"doubled", check_doubled_chunk, check_doubled_finish, check_doubled_release, NULL},
+    {"langmix", check_langmix_chunk, check_langmix_finish, check_langmix_release, NULL},
+    {"boilerplate", check_boilerplate_chunk, check_boilerplate_finish, check_boilerplate_release,
+     check_boilerplate_ctx_release},
 };
 
 #define NFAMILIES (sizeof families / sizeof families[0])
+
+const tl_check_family *check_families(size_t *n)
+{
+    *n = NFAMILIES;
+    return families;
+}
 
 static void encoding_findings(tl_doc *d)
 {

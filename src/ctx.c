@@ -304,6 +304,11 @@ static void ctx_free(tl_ctx *ctx, int fast)
 {
     if (!ctx)
         return;
+    size_t nf;
+    const tl_check_family *fam = check_families(&nf);
+    for (size_t i = 0; i < nf; i++)
+        if (fam[i].ctx_release)
+            fam[i].ctx_release(ctx);
     morph_free(ctx->morph, fast);
     tokenize_brk_free(ctx->brk);
     tl_buf_release(&ctx->scratch);

@@ -102,6 +102,7 @@ struct tl_ctx {
     long suggest_left;     /* suggestion budget; -1 unlimited */
     int defer_suggestions; /* the CLI fills suggestions in file order (determinism) */
     int owns_shared;       /* 0 for clones */
+    void *fam[16];         /* per-context data of check families (checks.h) */
     tl_buf scratch;
 };
 

@@ -13,7 +13,8 @@
 
 #include <string.h>
 
-#define CONTEXT_CP 38 /* code points shown on each side of the span, at most */
+#define CONTEXT_CP 38 /* code points shown on each side of the span in a long line */
+#define WHOLE_LINE_CP 100 /* a line up to this long is shown whole */
 
 static const char *sev_color(tl_severity s)
 {
@@ -24,13 +25,13 @@ static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* Start of the window: back from `off` by up to CONTEXT_CP code points, stopping at a
  * line break. Sets *cut when the line continues further left. */
-static size_t win_start(const char *s, size_t off, int *cut)
+static size_t win_start(const char *s, size_t off, int *cut, int limit)
 {
     size_t i = off;
     int n = 0;
     *cut = 0;
     while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') {
-        if (n == CONTEXT_CP) {
+        if (n == limit) {
             *cut = 1;
             break;
         }
@@ -42,13 +43,13 @@ static size_t win_start(const char *s, size_t off, int *cut)
     return i;
 }
 
-static size_t win_end(const char *s, size_t len, size_t from, int *cut)
+static size_t win_end(const char *s, size_t len, size_t from, int *cut, int limit)
 {
     size_t i = from;
     int n = 0;
     *cut = 0;
     while (i < len && s[i] != '\n' && s[i] != '\r') {
-        if (n == CONTEXT_CP) {
+        if (n == limit) {
             *cut = 1;
             break;
         }
@@ -91,7 +92,11 @@ static void excerpt(FILE *out, const cli_file *f, const tl_finding *x, int color
     while (span_end < end && s[span_end] != '\n' && s[span_end] != '\r')
         span_end++;
     int lcut, rcut;
-    size_t a = win_start(s, off, &lcut), b = win_end(s, f->len, span_end, &rcut);
+    size_t a = win_start(s, off, &lcut, WHOLE_LINE_CP), b = win_end(s, f->len, span_end, &rcut, WHOLE_LINE_CP);
+    if (lcut || rcut || count_cps(s, a, b) > WHOLE_LINE_CP) { /* a long line: a window */
+        a = win_start(s, off, &lcut, CONTEXT_CP);
+        b = win_end(s, f->len, span_end, &rcut, CONTEXT_CP);
+    }
     fputs("    ", out);
     if (lcut)
         fputs("…", out);

@@ -1,0 +1,49 @@
+/*
+ * fuzz_check.c - fuzz target for the whole pipeline: the first byte picks the
+ * language (auto, ru, uk) and whether the shipped glossary is loaded, the rest is the
+ * text. Built with clang -fsanitize=fuzzer by `make fuzz`, and linked with replay.c
+ * into build/fuzz-replay, which `make check` runs over the corpus.
+ */
+#include "termlint.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static tl_ctx *ctxs[6];
+
+static tl_ctx *get_ctx(unsigned sel)
+{
+    sel %= 6;
+    if (!ctxs[sel]) {
+        tl_options o;
+        tl_options_init(&o);
+        static const char *const gl[] = {"default", NULL};
+        o.lang = (tl_lang)(sel % 3);
+        o.glossaries = sel >= 3 ? gl : NULL;
+        o.suggest_limit = 0; /* suggestions are slow and not what is fuzzed */
+        const char *dd = getenv("TERMLINT_DATADIR");
+        o.data_dir = dd ? dd : "glossaries";
+        tl_ctx_new(&o, &ctxs[sel], NULL);
+    }
+    return ctxs[sel];
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    tl_ctx *ctx = get_ctx(data[0]);
+    if (!ctx)
+        return 0;
+    tl_result *r = NULL;
+    tl_check(ctx, "fuzz", (const char *)data + 1, size - 1, &r);
+    for (size_t i = 0; i < tl_result_count(r); i++) {
+        const tl_finding *f = tl_result_at(r, i);
+        if (f->offset + f->length > size - 1 || f->line == 0 || f->col == 0)
+            abort(); /* a finding must lie inside the input */
+    }
+    tl_result_free(r);
+    return 0;
+}

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Runs every test: unit tests (cmocka, TAP output), golden CLI tests, fuzz corpus
+# replay. Ends with the one-line summary "N passed, N failed". Exit 1 on any failure.
+set -u
+BUILD=${BUILD:-build}
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for t in "$BUILD"/tests/test_*; do
+    [ -x "$t" ] || continue
+    case "$t" in *.d) continue ;; esac
+    CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
+    rc=$?
+    p=$(grep -c '^ok ' "$log")
+    f=$(grep -c '^not ok ' "$log")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    pass=$((pass + p))
+    fail=$((fail + f))
+    if [ "$f" -ne 0 ]; then
+        echo "FAIL: $t"
+        cat "$log"
+    else
+        echo "unit $(basename "$t"): $p passed"
+    fi
+done
+
+BUILD=$BUILD sh tests/golden/run.sh >"$log" 2>&1
+rc=$?
+cat "$log"
+p=$(grep -c '^PASS ' "$log")
+f=$(grep -c '^FAIL ' "$log")
+if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+pass=$((pass + p))
+fail=$((fail + f))
+
+if [ -x "$BUILD/fuzz-replay" ]; then
+    if "$BUILD/fuzz-replay" fuzz/corpus/check tests/golden >"$log" 2>&1; then
+        pass=$((pass + 1))
+        echo "fuzz replay: $(tail -n 1 "$log")"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: fuzz replay"
+        cat "$log"
+    fi
+fi
+
+# The samples of ../shared are third-party and not in the repository: when present,
+# check that termlint runs over them without input errors (exit 0 or 1).
+if [ -d ../shared/samples ]; then
+    TERMLINT_DATADIR=glossaries "$BUILD/termlint" check --glossary default ../shared/samples >/dev/null 2>"$log"
+    rc=$?
+    if [ "$rc" -le 1 ]; then
+        pass=$((pass + 1))
+        echo "shared samples: exit $rc"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: shared samples exit $rc"
+        cat "$log"
+    fi
+else
+    echo "shared samples: skipped (../shared/samples not present)"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
