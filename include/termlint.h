@@ -189,10 +189,12 @@ void tl_result_free(tl_result *r); /* NULL is a no-op */
  * spending ctx's budget (--suggest) on distinct words in order. TL_OK or TL_ERR_NOMEM. */
 tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r);
 
-/* With consistency across a run: recomputes term.inconsistent over all `n` results
- * (checked by contexts sharing one glossary) as if they were one document, replacing
- * their per-document findings of that rule. */
-tl_status tl_results_consistency(tl_result *const *results, size_t n);
+/* For contexts made with consistency_run: compares the renderings of each concept over
+ * all `n` results (checked by `ctx` or its clones; NULL entries are skipped) as if they
+ * were one document, in the given order, and adds the term.inconsistent findings to
+ * the results they belong to (with per-document consistency off, tl_check adds none).
+ * Suggestions and positions are set. TL_OK or TL_ERR_NOMEM. */
+tl_status tl_results_consistency(tl_ctx *ctx, tl_result *const *results, size_t n);
 
 /* ---- rules -------------------------------------------------------------------- */
 

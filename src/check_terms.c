@@ -18,16 +18,15 @@
 
 #include "inflect.h"
 #include "morph.h"
+#include "result.h"
+#include "rules.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
-    const mterm *mt;
+    cons_use c;       /* first: consistency_forms() reads it */
     size_t off, len;
-    uint32_t capsig;  /* bit k: word k of the match starts with a capital */
-    uint32_t seq;     /* order of occurrence */
-    uint8_t sent;     /* the match starts a sentence */
 } term_use;
 
 typedef struct {
@@ -209,12 +208,12 @@ static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size
     }
     const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
     term_use *u = &s->u[s->n];
-    u->mt = mt;
+    u->c.mt = mt;
     u->off = a->off;
     u->len = b->off + b->len - a->off;
-    u->capsig = sig;
-    u->seq = (uint32_t)s->n;
-    u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE)) != 0;
+    u->c.capsig = sig;
+    u->c.seq = s->n;
+    u->c.sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE)) != 0;
     s->n++;
     return 0;
 }
@@ -276,20 +275,6 @@ int check_terms_chunk(tl_doc *d)
 
 /* ---- consistency -------------------------------------------------------------- */
 
-typedef struct {
-    const mterm *mt;
-    uint32_t capsig, count, first;
-} form;
-
-static int cmp_use(const void *a, const void *b)
-{
-    const term_use *x = a, *y = b;
-    const gl_concept *cx = x->mt->term->concept, *cy = y->mt->term->concept;
-    if (cx != cy)
-        return strcmp(cx->id, cy->id);
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 static uint32_t glossary_sig(const mterm *mt)
 {
     uint32_t sig = 0;
@@ -303,57 +288,112 @@ static uint32_t glossary_sig(const mterm *mt)
     return sig;
 }
 
-static int better(const form *a, const form *b)
+static int better(const cons_form *a, const cons_form *b)
 {
     if (a->count != b->count)
         return a->count > b->count;
-    int ac = a->mt->term->kind == GL_CANONICAL && a->capsig == glossary_sig(a->mt);
-    int bc = b->mt->term->kind == GL_CANONICAL && b->capsig == glossary_sig(b->mt);
+    int ag = a->capsig == glossary_sig(a->mt), bg = b->capsig == glossary_sig(b->mt);
+    int ac = a->mt->term->kind == GL_CANONICAL && ag, bc = b->mt->term->kind == GL_CANONICAL && bg;
     if (ac != bc)
         return ac;
-    int ag = a->capsig == glossary_sig(a->mt), bg = b->capsig == glossary_sig(b->mt);
     if (ag != bg)
         return ag;
     return a->first < b->first;
 }
 
-static size_t find_form(form *f, size_t nf, const term_use *u, uint32_t mask)
-{
-    for (size_t k = 0; k < nf; k++)
-        if (f[k].mt == u->mt && (f[k].capsig & mask) == (u->capsig & mask))
-            return k;
-    return nf;
-}
+#define USE(i) ((const cons_use *)((const char *)u + (i) * stride))
 
-/* Forms of one concept's uses [u, u+n): counts and the index of each use's form. */
-static void concept_consistency(tl_doc *d, term_use *u, size_t n, form *f, size_t *fi)
+size_t consistency_forms(const void *u, size_t stride, size_t n, cons_form *f, size_t *nf,
+                         size_t *fi)
 {
-    size_t nf = 0;
+    *nf = 0;
+    /* pass 0: uses away from a sentence start define forms; pass 1: sentence-initial
+     * uses join the form that agrees on every word but the first */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n; i++) {
-            if ((u[i].sent != 0) != pass)
+            const cons_use *x = USE(i);
+            if ((x->sent != 0) != pass)
                 continue;
             uint32_t mask = pass ? ~1u : ~0u;
-            size_t k = find_form(f, nf, &u[i], mask);
-            if (k == nf) {
-                f[nf].mt = u[i].mt;
-                f[nf].capsig = pass ? ((u[i].capsig & ~1u) | (glossary_sig(u[i].mt) & 1u)) : u[i].capsig;
-                f[nf].count = 0;
-                f[nf].first = u[i].seq;
-                nf++;
+            size_t k = 0;
+            while (k < *nf && !(f[k].mt == x->mt && (f[k].capsig & mask) == (x->capsig & mask)))
+                k++;
+            if (k == *nf) {
+                f[k].mt = x->mt;
+                f[k].capsig = pass ? ((x->capsig & ~1u) | (glossary_sig(x->mt) & 1u)) : x->capsig;
+                f[k].count = 0;
+                f[k].first = x->seq;
+                (*nf)++;
             }
             f[k].count++;
-            if (u[i].seq < f[k].first)
-                f[k].first = u[i].seq;
+            if (x->seq < f[k].first)
+                f[k].first = x->seq;
             fi[i] = k;
         }
-    if (nf < 2)
-        return;
     size_t dom = 0;
-    for (size_t k = 1; k < nf; k++)
+    for (size_t k = 1; k < *nf; k++)
         if (better(&f[k], &f[dom]))
             dom = k;
+    return dom;
+}
+
+const char *consistency_message(tl_arena *a, const char *id, const char *found,
+                                const char *dominant, unsigned nfound, unsigned ndom)
+{
+    return tl_arena_printf(a,
+                           "'%s' is written «%s» here but «%s» elsewhere (%u× against %u×); "
+                           "use one form",
+                           id, found, dominant, nfound, ndom);
+}
+
+/* The found text with each word's first letter cased as in capsig (same term, other
+ * capitalisation): «Центрального Комитета» with sig 01 -> «Центрального комитета». */
+static const char *recase(tl_buf *b, tl_arena *a, const char *found, uint32_t sig)
+{
+    tl_buf_reset(b);
+    int at_word_start = 1;
+    unsigned w = 0;
+    for (size_t i = 0; found[i];) {
+        uint32_t c;
+        size_t n = utf8_decode(found + i, strlen(found + i), &c);
+        if (!n) {
+            tl_buf_addc(b, found[i++]);
+            continue;
+        }
+        int letter = (c >= 0x400 && c <= 0x4FF) || ((c | 32) >= 'a' && (c | 32) <= 'z');
+        if (letter && at_word_start) {
+            int up = w < 32 && (sig >> w & 1u);
+            if (up && c >= 0x430 && c <= 0x44F)
+                c -= 0x20;
+            else if (up && c >= 0x450 && c <= 0x45F)
+                c -= 0x50;
+            else if (!up && c >= 0x410 && c <= 0x42F)
+                c += 0x20;
+            else if (!up && c >= 0x400 && c <= 0x40F)
+                c += 0x50;
+            w++;
+            at_word_start = 0;
+        } else if (c == ' ') {
+            at_word_start = 1;
+        }
+        char enc[4];
+        tl_buf_add(b, enc, utf8_encode(c, enc));
+        i += n;
+    }
+    return b->oom ? found : tl_arena_strndup(a, b->data, b->len);
+}
+
+/* Reports the minority uses of one concept u[0..n). */
+static void concept_consistency(tl_doc *d, term_use *u, size_t n, cons_form *f, size_t *fi)
+{
+    size_t nf;
+    size_t dom = consistency_forms(u, sizeof *u, n, f, &nf, fi);
+    if (nf < 2)
+        return;
     const term_use *du = NULL;
+    for (size_t i = 0; i < n && !du; i++)
+        if (fi[i] == dom && !u[i].c.sent)
+            du = &u[i];
     for (size_t i = 0; i < n && !du; i++)
         if (fi[i] == dom)
             du = &u[i];
@@ -362,22 +402,51 @@ static void concept_consistency(tl_doc *d, term_use *u, size_t n, form *f, size_
         if (fi[i] == dom)
             continue;
         const char *found = flat_text(d, u[i].off, u[i].len);
-        if (!found)
-            break;
-        tl_ifinding *r = doc_add(d, "term.inconsistent", u[i].off, u[i].len,
-                                 "'%s' is written «%s» here but «%s» elsewhere in the text "
-                                 "(%u× against %u×); use one form",
-                                 u[i].mt->term->concept->id, found, dtext, f[fi[i]].count,
-                                 f[dom].count);
-        if (r) {
-            const char *sug = inflect_like(&d->mem, d->lang, dtext, found, dtext);
-            if (u[i].mt != f[dom].mt)
-                sug = inflected(d, u[i].mt->term->text, found, f[dom].mt->term->text);
-            else if (!sug)
-                sug = dtext;
-            doc_suggest(d, r, sug, strlen(sug));
+        const char *msg = found ? consistency_message(&d->mem, u[i].c.mt->term->concept->id, found,
+                                                      dtext, f[fi[i]].count, f[dom].count)
+                                : NULL;
+        if (!msg) {
+            d->oom = 1;
+            return;
         }
+        tl_ifinding *r = doc_add(d, "term.inconsistent", u[i].off, u[i].len, "%s", msg);
+        if (!r)
+            continue;
+        const char *sug = u[i].c.mt == f[dom].mt
+                              ? recase(&d->ctx->scratch, &d->mem, found, f[dom].capsig)
+                              : inflected(d, u[i].c.mt->term->text, found, dtext);
+        doc_suggest(d, r, sug, strlen(sug));
     }
+}
+
+static int cmp_use(const void *a, const void *b)
+{
+    const term_use *x = a, *y = b;
+    const gl_concept *cx = x->c.mt->term->concept, *cy = y->c.mt->term->concept;
+    if (cx != cy)
+        return strcmp(cx->id, cy->id);
+    return x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
+}
+
+/* --consistency=run: hand the uses to the result instead (result.c), where
+ * tl_results_consistency() compares them across files. */
+static int export_uses(tl_doc *d, terms_state *s)
+{
+    d->uses = tl_arena_alloc(&d->mem, (s->n ? s->n : 1) * sizeof *d->uses);
+    if (!d->uses)
+        return -1;
+    for (size_t i = 0; i < s->n; i++) {
+        tl_term_use *t = &d->uses[i];
+        t->c = s->u[i].c;
+        t->off = s->u[i].off;
+        t->len = s->u[i].len;
+        t->text = flat_text(d, t->off, t->len);
+        t->raw = tl_arena_strndup(&d->mem, d->src.orig + t->off, t->len);
+        if (!t->text || !t->raw)
+            return -1;
+    }
+    d->nuses = s->n;
+    return 0;
 }
 
 int check_terms_finish(tl_doc *d)
@@ -385,8 +454,10 @@ int check_terms_finish(tl_doc *d)
     terms_state *s = d->state[CK_TERMS];
     if (!s || !s->n || !doc_rule_on(d, "term.inconsistent"))
         return 0;
+    if (d->ctx->sh->consistency_run)
+        return export_uses(d, s);
     qsort(s->u, s->n, sizeof *s->u, cmp_use);
-    form *f = tl_malloc(s->n * sizeof *f);
+    cons_form *f = tl_malloc(s->n * sizeof *f);
     size_t *fi = tl_malloc(s->n * sizeof *fi);
     if (!f || !fi) {
         tl_free(f);
@@ -395,7 +466,7 @@ int check_terms_finish(tl_doc *d)
     }
     for (size_t i = 0; i < s->n;) {
         size_t j = i + 1;
-        while (j < s->n && s->u[j].mt->term->concept == s->u[i].mt->term->concept)
+        while (j < s->n && s->u[j].c.mt->term->concept == s->u[i].c.mt->term->concept)
             j++;
         concept_consistency(d, s->u + i, j - i, f, fi);
         i = j;
@@ -403,4 +474,99 @@ int check_terms_finish(tl_doc *d)
     tl_free(f);
     tl_free(fi);
     return d->oom ? -1 : 0;
+}
+
+/* ---- --consistency=run ---------------------------------------------------------- */
+
+typedef struct {
+    cons_use c; /* first */
+    tl_term_use *u;
+    tl_result *r;
+} run_use;
+
+static int cmp_run_use(const void *a, const void *b)
+{
+    const run_use *x = a, *y = b;
+    const gl_concept *cx = x->c.mt->term->concept, *cy = y->c.mt->term->concept;
+    if (cx != cy)
+        return strcmp(cx->id, cy->id);
+    return x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
+}
+
+static int run_report(tl_ctx *ctx, const run_use *x, const run_use *dom, const cons_form *f,
+                      size_t fx, size_t fd, tl_severity sev)
+{
+    tl_result *r = x->r;
+    tl_finding nf;
+    memset(&nf, 0, sizeof nf);
+    nf.rule = "term.inconsistent";
+    nf.severity = sev;
+    nf.line = x->u->line;
+    nf.col = x->u->col;
+    nf.end_line = x->u->end_line;
+    nf.end_col = x->u->end_col;
+    nf.offset = x->u->off;
+    nf.length = x->u->len;
+    nf.text = x->u->raw;
+    nf.message = consistency_message(&r->mem, x->c.mt->term->concept->id, x->u->text,
+                                     dom->u->text, f[fx].count, f[fd].count);
+    const char *sug = x->c.mt == f[fd].mt
+                          ? recase(&ctx->scratch, &r->mem, x->u->text, f[fd].capsig)
+                          : inflect_like(&r->mem, r->lang, x->c.mt->term->text, x->u->text,
+                                         dom->u->text);
+    const char **sv = tl_arena_alloc(&r->mem, sizeof *sv);
+    if (!nf.message || !sv)
+        return -1;
+    sv[0] = sug ? sug : dom->u->text;
+    nf.suggestions = sv;
+    nf.nsuggestions = 1;
+    return result_append(r, &nf);
+}
+
+tl_status tl_results_consistency(tl_ctx *ctx, tl_result *const *results, size_t n)
+{
+    int rule = rules_find("term.inconsistent");
+    tl_severity sev = ctx->sh->severity[rule];
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += results[i] ? results[i]->nterms : 0;
+    if (!total || sev == TL_SEV_OFF)
+        return TL_OK;
+    run_use *u = tl_malloc(total * sizeof *u);
+    cons_form *f = tl_malloc(total * sizeof *f);
+    size_t *fi = tl_malloc(total * sizeof *fi);
+    tl_status st = TL_OK;
+    if (!u || !f || !fi) {
+        st = TL_ERR_NOMEM;
+        goto out;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; results[i] && j < results[i]->nterms; j++) {
+            u[k].c = results[i]->terms[j].c;
+            u[k].c.seq = ((uint64_t)i << 32) | j;
+            u[k].u = &results[i]->terms[j];
+            u[k].r = results[i];
+            k++;
+        }
+    qsort(u, total, sizeof *u, cmp_run_use);
+    for (size_t i = 0; i < total && st == TL_OK;) {
+        size_t j = i + 1, nf;
+        while (j < total && u[j].c.mt->term->concept == u[i].c.mt->term->concept)
+            j++;
+        size_t dom = consistency_forms(u + i, sizeof *u, j - i, f, &nf, fi);
+        const run_use *du = NULL;
+        for (size_t m = 0; m < j - i && !du; m++)
+            if (fi[m] == dom)
+                du = &u[i + m];
+        for (size_t m = 0; nf > 1 && m < j - i && st == TL_OK; m++)
+            if (fi[m] != dom && run_report(ctx, &u[i + m], du, f, fi[m], dom, sev))
+                st = TL_ERR_NOMEM;
+        i = j;
+    }
+out:
+    tl_free(u);
+    tl_free(f);
+    tl_free(fi);
+    return st;
 }

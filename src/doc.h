@@ -90,6 +90,28 @@ typedef struct {
     size_t nalso;
 } tl_ifinding;
 
+/* ---- uses of glossary concepts (check_terms.c) ----------------------------------- */
+
+struct tl_mterm;
+
+/* One use of a concept for consistency: the term matched, the capitalisation of its
+ * words (bit k: word k starts with a capital), the order of occurrence. */
+typedef struct {
+    const struct tl_mterm *mt;
+    uint64_t seq;
+    uint32_t capsig;
+    uint8_t sent; /* starts a sentence: its first word's case is not comparable */
+} cons_use;
+
+/* A use kept in the result for --consistency=run. */
+typedef struct {
+    cons_use c; /* first */
+    size_t off, len;
+    const char *text; /* flattened surface text (arena) */
+    const char *raw;  /* the source bytes of the span (arena) */
+    unsigned line, col, end_line, end_col;
+} tl_term_use;
+
 /* ---- the context (ctx.c) -------------------------------------------------------- */
 
 typedef struct tl_shared tl_shared; /* read-only data shared by clones (ctx.c) */
@@ -122,6 +144,8 @@ typedef struct tl_doc {
     tl_ifinding *f;
     size_t nf, cap_f;
     int oom;
+    tl_term_use *uses;     /* --consistency=run: exported by check_terms_finish */
+    size_t nuses;
     void *state[16];       /* per-check document state, indexed by check family */
 } tl_doc;
 

@@ -132,13 +132,20 @@ bool gloss_is_space(uint32_t cp);
  * name and where in the pattern, as a 1-based code point); -1 when out of memory. */
 int gloss_regex_check(const char *pattern, tl_buf *why);
 
-/* Checks the terms of concept `c`, just loaded: bad regexes, a forbidden form equal
- * to a canonical one or a variant of `c` (errors), duplicate terms within `c` and
- * surface forms already claimed by another concept (warnings). `forms` maps the
- * surface keys of all terms checked so far (values: gl_term *, which must outlive
- * the map); with `cross` false (a concept that will be left out) its terms are not
- * compared with other concepts' nor recorded for them. Returns the number of errors
- * appended to `d` (may be NULL), or -1 when out of memory. */
-int gloss_check_terms(tl_map *forms, const gl_concept *c, bool cross, tl_diags *d);
+/* True when `s` (may be NULL) has no characters but gloss_is_space() ones. */
+bool gloss_blank(const char *s);
+
+/* Checks concept `c`, just read with its terms (`has_langs`: it had a `ru` or `uk`
+ * key), against everything checked before:
+ *   errors   - no id, an id already in `ids` (then *keep is false: leave `c` out;
+ *              a missing id becomes "(no id)"), bad regexes, a forbidden form equal
+ *              to a canonical form or a variant of `c`;
+ *   warnings - no `vi`, no terms, a term twice in `c`, a surface form already
+ *              claimed by another concept.
+ * When *keep, records c in `ids` (id -> gl_concept *) and its terms' surface keys in
+ * `forms` (see gloss_check.c; values are gl_term *, which must outlive the maps).
+ * Returns the number of errors appended to `d` (may be NULL), -1 when out of memory. */
+int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs,
+                        tl_diags *d, bool *keep);
 
 #endif /* TL_GLOSS_H */

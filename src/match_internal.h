@@ -22,7 +22,7 @@ typedef struct {
     uint8_t cap;         /* first letter upper case in the glossary */
 } mword;
 
-typedef struct {
+typedef struct tl_mterm {
     const gl_term *term;
     mword *w;
     uint16_t n;
@@ -37,6 +37,23 @@ struct tl_match_index {
     mterm *terms;
     size_t nterms;
 };
+
+typedef struct {
+    const mterm *mt;
+    uint64_t first;
+    uint32_t capsig, count;
+} cons_form;
+
+/* Groups the uses of ONE concept u[0..n) into forms (f, at most n; *nf set) and sets
+ * fi[i] to the form of use i. Returns the dominant form's index (majority; ties: the
+ * canonical term as the glossary writes it, then the glossary's capitalisation, then
+ * first seen). `stride` is the byte distance between consecutive uses, so callers can
+ * embed cons_use at the start of a larger record. */
+size_t consistency_forms(const void *u, size_t stride, size_t n, cons_form *f, size_t *nf,
+                         size_t *fi);
+/* Message of a term.inconsistent finding, into the arena. */
+const char *consistency_message(tl_arena *a, const char *id, const char *found,
+                                const char *dominant, unsigned nfound, unsigned ndom);
 
 /* Byte length of `key` (len bytes) without its inflectional ending. */
 size_t stem_key_len(tl_lang lang, const char *key, size_t len);

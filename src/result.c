@@ -181,6 +181,14 @@ tl_status result_build(tl_doc *d, tl_result **out)
         r->sugg_words[i] = s->sugg_word ? f->text : NULL;
     }
     r->n = n;
+    r->cap_f = n ? n : 1;
+    r->terms = d->uses; /* in d->mem, which moves to the result below */
+    r->nterms = d->nuses;
+    for (size_t i = 0; i < d->nuses; i++) {
+        tl_term_use *u = &d->uses[i];
+        source_linecol(&d->src, NULL, u->off, &u->line, &u->col);
+        source_linecol(&d->src, NULL, u->off + u->len, &u->end_line, &u->end_col);
+    }
     r->lang = d->lang;
     r->lang_reason = d->lang_reason;
     r->words = d->nwords;
@@ -214,6 +222,31 @@ void tl_result_free(tl_result *r)
     tl_arena_release(&r->mem);
     tl_free(r->f);
     tl_free(r->sugg_words);
-    tl_free(r->terms);
     tl_free(r);
+}
+
+int result_append(tl_result *r, const tl_finding *x)
+{
+    if (r->n == r->cap_f) {
+        size_t cap = r->cap_f * 2;
+        tl_finding *f = tl_realloc(r->f, cap * sizeof *f);
+        const char **sw = tl_realloc(r->sugg_words, cap * sizeof *sw);
+        if (f)
+            r->f = f;
+        if (sw)
+            r->sugg_words = sw;
+        if (!f || !sw)
+            return -1;
+        r->cap_f = cap;
+    }
+    size_t i = r->n;
+    while (i > 0 && r->f[i - 1].offset > x->offset) {
+        r->f[i] = r->f[i - 1];
+        r->sugg_words[i] = r->sugg_words[i - 1];
+        i--;
+    }
+    r->f[i] = *x;
+    r->sugg_words[i] = NULL;
+    r->n++;
+    return 0;
 }

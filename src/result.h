@@ -4,16 +4,6 @@
 
 #include "doc.h"
 
-/* A recorded use of a glossary concept, kept for --consistency=run. */
-typedef struct {
-    const void *concept; /* gl_concept* */
-    const char *form;    /* the rendering's normalised identity (arena) */
-    const char *text;    /* the surface text (arena) */
-    size_t off, len;
-    int term_index;      /* which term of the concept matched */
-    int sent_start;
-} tl_term_use;
-
 struct tl_result {
     tl_arena mem;
     tl_finding *f;
@@ -22,9 +12,14 @@ struct tl_result {
     tl_lang lang;
     const char *lang_reason;
     uint64_t words;
-    tl_term_use *terms;
+    tl_term_use *terms;  /* --consistency=run: uses of concepts, positions filled */
     size_t nterms;
+    size_t cap_f;        /* capacity of f once findings are appended after the fact */
 };
+
+/* Appends a finding to a built result (--consistency=run), keeping f sorted by offset.
+ * The strings must live in r->mem. 0, or -1 when out of memory. */
+int result_append(tl_result *r, const tl_finding *x);
 
 /* Resolves d's findings (sort, one per span) and moves them with d's arena into a new
  * result. TL_OK or TL_ERR_NOMEM. */

@@ -159,6 +159,19 @@ static int emit(const cli_opts *o, tl_ctx *ctx, run_state *rs, size_t i, cli_sum
     return input_error;
 }
 
+static int emit_all(const cli_opts *o, tl_ctx *ctx, run_state *rs, cli_summary *sum,
+                    int *failed)
+{
+    int errors = 0;
+    if (tl_results_consistency(ctx, rs->results, rs->nfiles) != TL_OK) {
+        fprintf(stderr, "termlint: out of memory\n");
+        errors++;
+    }
+    for (size_t i = 0; i < rs->nfiles; i++)
+        errors += emit(o, ctx, rs, i, sum, failed);
+    return errors;
+}
+
 static int run(const cli_opts *o, tl_ctx *ctx, cli_file *files, size_t n, cli_summary *sum,
                int *failed)
 {
@@ -176,11 +189,19 @@ static int run(const cli_opts *o, tl_ctx *ctx, cli_file *files, size_t n, cli_su
         jobs = 1;
     if ((size_t)jobs > n)
         jobs = (int)(n ? n : 1);
+    /* --consistency=run compares files with each other: every result is needed before
+     * the first can be printed, so workers are not held back by the printer */
+    int whole_run = o->lib.consistency_run;
+    if (whole_run)
+        rs.printed = (size_t)-1 / 2;
     if (jobs == 1) {
         for (size_t i = 0; i < n; i++) {
             check_one(ctx, &rs, i);
-            errors += emit(o, ctx, &rs, i, sum, failed);
+            if (!whole_run)
+                errors += emit(o, ctx, &rs, i, sum, failed);
         }
+        if (whole_run)
+            errors += emit_all(o, ctx, &rs, sum, failed);
         goto out;
     }
     pthread_t th[256];
@@ -203,6 +224,8 @@ static int run(const cli_opts *o, tl_ctx *ctx, cli_file *files, size_t n, cli_su
         pthread_mutex_unlock(&rs.mu);
         if (!started)
             check_one(ctx, &rs, i);
+        if (whole_run)
+            continue;
         errors += emit(o, ctx, &rs, i, sum, failed);
         pthread_mutex_lock(&rs.mu);
         rs.printed = i + 1;
@@ -213,6 +236,8 @@ static int run(const cli_opts *o, tl_ctx *ctx, cli_file *files, size_t n, cli_su
         pthread_join(th[k], NULL);
         tl_ctx_free_fast(args[k].ctx);
     }
+    if (whole_run)
+        errors += emit_all(o, ctx, &rs, sum, failed);
 out:
     free(rs.results);
     free(rs.status);
