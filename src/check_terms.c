@@ -230,12 +230,14 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
     if (t->kind == GL_VARIANT && !t->short_form) {
         const gl_term *canon = canonical_of(t->concept, d->lang);
         const char *found = flat_text(d, off, len);
-        tl_ifinding *f = found ? doc_add(d, "term.variant", off, len,
-                                         "«%s» is an accepted variant of %s'%s'%s%s%s", found,
-                                         canon ? "«" : "", canon ? canon->text : t->concept->id,
-                                         canon ? "» (" : "", canon ? t->concept->id : "",
-                                         canon ? ")" : "")
-                               : NULL;
+        tl_ifinding *f = NULL;
+        if (found && canon)
+            f = doc_add(d, "term.variant", off, len,
+                        "«%s» is an accepted variant of «%s» ('%s'); the canonical form is preferred",
+                        found, canon->text, t->concept->id);
+        else if (found)
+            f = doc_add(d, "term.variant", off, len, "«%s» is an accepted variant of '%s'", found,
+                        t->concept->id);
         if (f && canon) {
             const char *sug = inflected(d, t->text, found, canon->text);
             doc_suggest(d, f, sug, strlen(sug));
@@ -307,20 +309,23 @@ size_t consistency_forms(const void *u, size_t stride, size_t n, cons_form *f, s
                          size_t *fi)
 {
     *nf = 0;
-    /* pass 0: uses away from a sentence start define forms; pass 1: sentence-initial
-     * uses join the form that agrees on every word but the first */
+    /* pass 0: uses away from a sentence start define the forms. pass 1: a use at a
+     * sentence start has no comparable first letter; it counts as written the way the
+     * glossary writes its term (so the agencies' «Генеральный секретарь» opening three
+     * sentences outweighs one «генеральный секретарь» mid-sentence), and it is never
+     * reported for the capitalisation of its first word alone */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n; i++) {
             const cons_use *x = USE(i);
             if ((x->sent != 0) != pass)
                 continue;
-            uint32_t mask = pass ? ~1u : ~0u;
+            uint32_t sig = pass ? ((x->capsig & ~1u) | (glossary_sig(x->mt) & 1u)) : x->capsig;
             size_t k = 0;
-            while (k < *nf && !(f[k].mt == x->mt && (f[k].capsig & mask) == (x->capsig & mask)))
+            while (k < *nf && !(f[k].mt == x->mt && f[k].capsig == sig))
                 k++;
             if (k == *nf) {
                 f[k].mt = x->mt;
-                f[k].capsig = pass ? ((x->capsig & ~1u) | (glossary_sig(x->mt) & 1u)) : x->capsig;
+                f[k].capsig = sig;
                 f[k].count = 0;
                 f[k].first = x->seq;
                 (*nf)++;
@@ -399,7 +404,8 @@ static void concept_consistency(tl_doc *d, term_use *u, size_t n, cons_form *f, 
             du = &u[i];
     const char *dtext = flat_text(d, du->off, du->len);
     for (size_t i = 0; dtext && i < n; i++) {
-        if (fi[i] == dom)
+        if (fi[i] == dom || (u[i].c.sent && u[i].c.mt == f[dom].mt &&
+                             (u[i].c.capsig & ~1u) == (f[dom].capsig & ~1u)))
             continue;
         const char *found = flat_text(d, u[i].off, u[i].len);
         const char *msg = found ? consistency_message(&d->mem, u[i].c.mt->term->concept->id, found,
@@ -559,9 +565,14 @@ tl_status tl_results_consistency(tl_ctx *ctx, tl_result *const *results, size_t 
         for (size_t m = 0; m < j - i && !du; m++)
             if (fi[m] == dom)
                 du = &u[i + m];
-        for (size_t m = 0; nf > 1 && m < j - i && st == TL_OK; m++)
-            if (fi[m] != dom && run_report(ctx, &u[i + m], du, f, fi[m], dom, sev))
+        for (size_t m = 0; nf > 1 && m < j - i && st == TL_OK; m++) {
+            const run_use *x = &u[i + m];
+            if (fi[m] == dom || (x->c.sent && x->c.mt == f[dom].mt &&
+                                 (x->c.capsig & ~1u) == (f[dom].capsig & ~1u)))
+                continue;
+            if (run_report(ctx, x, du, f, fi[m], dom, sev))
                 st = TL_ERR_NOMEM;
+        }
         i = j;
     }
 out:

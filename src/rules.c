@@ -4,7 +4,7 @@
  * Rule ids are part of the interface (JSON, SARIF, --disable, config): never rename one.
  * Adding a rule takes four things:
  *   1. a row here (keep families together; `prec` decides which of several findings on
- *      one span is shown: lower wins, see doc_resolve in result.c);
+ *      one span is shown: lower wins, then the earlier row, see resolve() in result.c);
  *   2. the code that calls doc_add() with its id, in the check_*.c file of its family;
  *   3. golden tests in tests/golden/ (a case it must report and a near miss);
  *   4. an entry in docs/rules.md (and the man page's list).
@@ -21,8 +21,8 @@ static const tl_rule_info rule_table[] = {
     {"boilerplate", TL_SEV_WARNING, "remains of the scraped web page"},
     {"term.forbidden", TL_SEV_ERROR, "a rendering the glossary forbids"},
     {"term.literal", TL_SEV_ERROR, "a known literal machine-translation rendering"},
-    {"term.variant", TL_SEV_INFO, "an accepted but non-canonical variant"},
     {"term.inconsistent", TL_SEV_WARNING, "one concept rendered several ways in one text"},
+    {"term.variant", TL_SEV_INFO, "an accepted but non-canonical variant"},
     {"doc-code.mismatch", TL_SEV_ERROR, "document type contradicts its number's code"},
     {"doc-code.format", TL_SEV_WARNING, "one document number written several ways"},
     {"name.variant", TL_SEV_WARNING, "two spellings of one proper name"},
@@ -45,8 +45,8 @@ static const unsigned char rule_prec[] = {
     P_BOILER, /* boilerplate */
     P_TERM, /* term.forbidden */
     P_TERM, /* term.literal */
-    P_TERM, /* term.variant */
     P_TERM, /* term.inconsistent */
+    P_TERM, /* term.variant */
     P_DOC, /* doc-code.mismatch */
     P_DOC, /* doc-code.format */
     P_NAME, /* name.variant */
