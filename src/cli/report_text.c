@@ -61,15 +61,41 @@ static size_t win_end(const char *s, size_t len, size_t from, int *cut, int limi
     return i;
 }
 
-static size_t put_cps(FILE *out, const char *s, size_t a, size_t b)
+/* Length of the valid UTF-8 sequence at s[i] (limit n), or 0 when it is invalid. */
+static size_t valid_seq(const unsigned char *s, size_t i, size_t n)
 {
-    size_t ncp = 0;
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = (unsigned char)s[i];
-        fputc(c == '\t' ? ' ' : c, out);
-        ncp += !is_cont(c);
+    unsigned c = s[i];
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!len || i + len > n)
+        return 0;
+    for (size_t k = 1; k < len; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F) ||
+        (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] > 0x8F))
+        return 0;
+    return len;
+}
+
+/* Prints s[a, b) for a terminal: tabs and NUL as spaces, invalid bytes as U+FFFD, so
+ * the output stays valid UTF-8 whatever the input holds. */
+static void put_cps(FILE *out, const char *s, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = a; i < b;) {
+        size_t n = valid_seq(u, i, b);
+        if (!n) {
+            fputs("\xEF\xBF\xBD", out);
+            i++;
+            continue;
+        }
+        if (n == 1 && (u[i] == '\t' || u[i] == 0))
+            fputc(' ', out);
+        else
+            fwrite(s + i, 1, n, out);
+        i += n;
     }
-    return ncp;
 }
 
 static size_t count_cps(const char *s, size_t a, size_t b)
