@@ -21,7 +21,7 @@
 /* The order is the order findings are produced in; it does not decide precedence. */
 static const tl_check_family families[] = {
     {"spelling", check_spell_chunk, check_spell_finish, check_spell_release, NULL},
-    {"terms", check_terms_chunk, check_terms_finish, check_terms_release, NULL},
+    {"terms", check_terms_chunk, check_terms_finish, check_terms_release, check_terms_ctx_release},
     {"doc-code", check_doccode_chunk, check_doccode_finish, check_doccode_release, NULL},
     {"numbering", check_numbering_chunk, check_numbering_finish, check_numbering_release, NULL},
     {"typography", check_typography_chunk, check_typography_finish, check_typography_release, NULL},

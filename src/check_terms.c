@@ -23,6 +23,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
 
 typedef struct {
     cons_use c;       /* first: consistency_forms() reads it */
@@ -198,7 +201,8 @@ static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size
         s->cap = cap;
     }
     uint32_t sig = 0;
-    for (size_t k = 0, w = 0; k < ntok && w < 32; k++) {
+    /* a regex term has no words of its own to compare capitalisation with */
+    for (size_t k = 0, w = 0; mt->n && k < ntok && w < 32; k++) {
         const tl_token *t = &d->tok[i + k];
         if (t->kind == TK_PUNCT)
             continue;
@@ -248,6 +252,113 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
     return record_use(d, s, mt, i, ntok);
 }
 
+/* ---- regex terms ---------------------------------------------------------------
+ * ICU regular expressions are not thread-safe, so each context compiles its own copy,
+ * on first use, kept in ctx->fam[CK_TERMS]. They run over the chunk's UTF-8 text
+ * through a UText, whose native indexes are byte offsets. */
+
+typedef struct {
+    URegularExpression **re; /* parallel to mi->regex; NULL where a pattern failed */
+    size_t n;
+} regex_set;
+
+void check_terms_ctx_release(tl_ctx *c)
+{
+    regex_set *rs = c->fam[CK_TERMS];
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->n; i++)
+        uregex_close(rs->re[i]);
+    tl_free(rs->re);
+    tl_free(rs);
+    c->fam[CK_TERMS] = NULL;
+}
+
+static URegularExpression *compile(const gl_term *t)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    u_strFromUTF8(NULL, 0, &n16, t->text, -1, &e);
+    e = U_ZERO_ERROR;
+    UChar *p = tl_malloc(((size_t)n16 + 1) * sizeof *p);
+    if (!p)
+        return NULL;
+    u_strFromUTF8(p, n16 + 1, NULL, t->text, -1, &e);
+    URegularExpression *re =
+        uregex_open(p, n16, t->case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, NULL, &e);
+    tl_free(p);
+    if (U_FAILURE(e)) { /* `glossary check` reports bad patterns; here they are skipped */
+        uregex_close(re);
+        return NULL;
+    }
+    return re;
+}
+
+static regex_set *regexes(tl_ctx *c, const tl_match_index *mi)
+{
+    regex_set *rs = c->fam[CK_TERMS];
+    if (rs)
+        return rs;
+    rs = tl_calloc(1, sizeof *rs);
+    if (!rs || !(rs->re = tl_calloc(mi->nregex ? mi->nregex : 1, sizeof *rs->re))) {
+        tl_free(rs);
+        return NULL;
+    }
+    rs->n = mi->nregex;
+    for (size_t i = 0; i < mi->nregex; i++)
+        rs->re[i] = compile(mi->terms[mi->regex[i]].term);
+    c->fam[CK_TERMS] = rs;
+    return rs;
+}
+
+/* First token at or after byte `off` (tokens are sorted by offset). */
+static size_t tok_at(const tl_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tok[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok);
+
+static int run_regexes(tl_doc *d, terms_state *s)
+{
+    const tl_match_index *mi = d->ctx->sh->mi;
+    if (!mi->nregex || !d->ntok)
+        return 0;
+    regex_set *rs = regexes(d->ctx, mi);
+    if (!rs)
+        return -1;
+    UErrorCode e = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, d->src.text + d->chunk_start,
+                               (int64_t)(d->chunk_end - d->chunk_start), &e);
+    for (size_t r = 0; r < rs->n && U_SUCCESS(e); r++) {
+        const mterm *mt = &mi->terms[mi->regex[r]];
+        if (!rs->re[r] || mt->term->lang != d->lang)
+            continue;
+        uregex_setUText(rs->re[r], ut, &e);
+        while (U_SUCCESS(e) && uregex_findNext(rs->re[r], &e)) {
+            size_t a = d->chunk_start + (size_t)uregex_start64(rs->re[r], 0, &e);
+            size_t b = d->chunk_start + (size_t)uregex_end64(rs->re[r], 0, &e);
+            size_t i = tok_at(d, a), j = tok_at(d, b);
+            if (U_FAILURE(e) || i >= j || d->tok[i].off != a)
+                continue; /* a match must start at a token */
+            if (on_match(d, s, mt, i, j - i))
+                break;
+        }
+    }
+    /* each regex keeps its own shallow clone of `ut`, pointing at this chunk's bytes; it
+     * is not read again before the next uregex_setUText() */
+    utext_close(ut);
+    return U_FAILURE(e) || d->oom ? -1 : 0;
+}
+
 int check_terms_chunk(tl_doc *d)
 {
     if (!d->ctx->sh->mi)
@@ -272,6 +383,8 @@ int check_terms_chunk(tl_doc *d)
             return -1;
         i += (size_t)n - 1;
     }
+    if (run_regexes(d, s))
+        return -1;
     return d->oom ? -1 : 0;
 }
 

@@ -202,14 +202,18 @@ tl_match_index *match_index_new(const gloss *g)
     for (size_t c = 0; c < g->nconcepts; c++)
         nterms += g->concepts[c]->nterms;
     mi->terms = tl_calloc(nterms ? nterms : 1, sizeof *mi->terms);
+    mi->regex = tl_calloc(nterms ? nterms : 1, sizeof *mi->regex);
     UErrorCode e = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_open(UBRK_WORD, "ru", NULL, 0, &e);
-    int ok = mi->terms && U_SUCCESS(e);
+    int ok = mi->terms && mi->regex && U_SUCCESS(e);
     for (size_t c = 0; ok && c < g->nconcepts; c++) {
         gl_concept *k = g->concepts[c];
         for (size_t t = 0; ok && t < k->nterms; t++) {
-            if (k->terms[t].match == GL_MATCH_REGEX)
-                continue; /* regex terms are matched by check_terms.c */
+            if (k->terms[t].match == GL_MATCH_REGEX) { /* run by check_terms.c */
+                mi->terms[mi->nterms].term = &k->terms[t];
+                mi->regex[mi->nregex++] = (uint32_t)mi->nterms++;
+                continue;
+            }
             ok = add_term(mi, bi, &k->terms[t], (uint32_t)mi->nterms) == 0;
             mi->nterms++;
         }
@@ -230,6 +234,7 @@ void match_index_free(tl_match_index *mi)
         tl_free(mi->key_tab[i]->starts);
     tl_free(mi->key_tab);
     tl_free(mi->terms);
+    tl_free(mi->regex);
     tl_map_release(&mi->keys);
     tl_map_release(&mi->prefixes);
     tl_arena_release(&mi->mem);

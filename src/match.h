@@ -18,5 +18,6 @@ void match_index_free(tl_match_index *mi);
 int check_terms_chunk(tl_doc *d);
 int check_terms_finish(tl_doc *d);
 void check_terms_release(tl_doc *d);
+void check_terms_ctx_release(tl_ctx *c);
 
 #endif

@@ -36,6 +36,8 @@ struct tl_match_index {
     tl_map prefixes;  /* first 4 code points of every word key: the stemming filter */
     mterm *terms;
     size_t nterms;
+    uint32_t *regex;  /* indices into terms of the `match: regex` terms (n == 0) */
+    size_t nregex;
 };
 
 typedef struct {

@@ -166,8 +166,6 @@ tl_status result_build(tl_doc *d, tl_result **out)
         source_linecol(&d->src, &cur, s->off, &f->line, &f->col);
         tl_source_pos endcur = cur;
         source_linecol(&d->src, &endcur, s->off + s->len, &f->end_line, &f->end_col);
-        if (f->end_line == f->line)
-            cur = endcur;
         f->message = s->message;
         f->suggestions = s->suggestions;
         f->nsuggestions = s->nsuggestions;

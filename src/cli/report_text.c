@@ -15,6 +15,7 @@
 
 #define CONTEXT_CP 38 /* code points shown on each side of the span in a long line */
 #define WHOLE_LINE_CP 100 /* a line up to this long is shown whole */
+#define SPAN_CP 60 /* a longer span is shown cut */
 
 static const char *sev_color(tl_severity s)
 {
@@ -114,9 +115,17 @@ static void excerpt(FILE *out, const cli_file *f, const tl_finding *x, int color
     size_t off = (size_t)x->offset, end = off + (size_t)x->length;
     if (end > f->len)
         end = f->len;
+    /* the span up to the end of its first line, and at most SPAN_CP code points of it */
     size_t span_end = off;
-    while (span_end < end && s[span_end] != '\n' && s[span_end] != '\r')
+    for (int n = 0; span_end < end && s[span_end] != '\n' && s[span_end] != '\r'; n++) {
+        if (n == SPAN_CP) {
+            end = span_end;
+            break;
+        }
         span_end++;
+        while (span_end < end && is_cont((unsigned char)s[span_end]))
+            span_end++;
+    }
     int lcut, rcut;
     size_t a = win_start(s, off, &lcut, WHOLE_LINE_CP), b = win_end(s, f->len, span_end, &rcut, WHOLE_LINE_CP);
     if (lcut || rcut || count_cps(s, a, b) > WHOLE_LINE_CP) { /* a long line: a window */
