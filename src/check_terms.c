@@ -259,6 +259,7 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
 
 typedef struct {
     URegularExpression **re; /* parallel to mi->regex; NULL where a pattern failed */
+    char **prefix;           /* the literal start of each pattern, lower case ("" none) */
     size_t n;
 } regex_set;
 
@@ -267,9 +268,12 @@ void check_terms_ctx_release(tl_ctx *c)
     regex_set *rs = c->fam[CK_TERMS];
     if (!rs)
         return;
-    for (size_t i = 0; i < rs->n; i++)
+    for (size_t i = 0; i < rs->n; i++) {
         uregex_close(rs->re[i]);
+        tl_free(rs->prefix ? rs->prefix[i] : NULL);
+    }
     tl_free(rs->re);
+    tl_free(rs->prefix);
     tl_free(rs);
     c->fam[CK_TERMS] = NULL;
 }
@@ -294,20 +298,63 @@ static URegularExpression *compile(const gl_term *t)
     return re;
 }
 
+/* The literal text a pattern must start with, lower-cased: letters up to the first
+ * metacharacter, where a leading class of one letter in two cases ("[Нн]") counts as
+ * that letter. Matches can only start at words whose key begins with it, so the
+ * pattern runs at those words (uregex_lookingAt) instead of at every position. */
+static char *literal_prefix(const char *pat)
+{
+    tl_buf raw, key;
+    tl_buf_init(&raw, 0);
+    tl_buf_init(&key, 0);
+    const char *p = pat;
+    while (*p) {
+        uint32_t a, b;
+        size_t n1, n2;
+        if (*p == '[' && (n1 = utf8_decode(p + 1, strlen(p + 1), &a)) &&
+            (n2 = utf8_decode(p + 1 + n1, strlen(p + 1 + n1), &b)) && p[1 + n1 + n2] == ']' &&
+            a != b && (a == b + 0x20 || b == a + 0x20 || a == b + 0x50 || b == a + 0x50)) {
+            tl_buf_add(&raw, p + 1, n1);
+            p += 3 + n1 + n2 - 1;
+            continue;
+        }
+        if (strchr("\\[](){}.*+?|^$", *p))
+            break;
+        tl_buf_addc(&raw, *p++);
+    }
+    /* a quantifier after the last literal makes it optional: drop that letter */
+    if (*p && strchr("*?{", *p) && raw.len) {
+        do
+            raw.len--;
+        while (raw.len && ((unsigned char)raw.data[raw.len] & 0xC0) == 0x80);
+    }
+    norm_key(&key, raw.data, raw.len, 0);
+    char *out = key.oom ? NULL : tl_strndup(key.data, key.len);
+    tl_buf_release(&raw);
+    tl_buf_release(&key);
+    return out;
+}
+
 static regex_set *regexes(tl_ctx *c, const tl_match_index *mi)
 {
     regex_set *rs = c->fam[CK_TERMS];
     if (rs)
         return rs;
     rs = tl_calloc(1, sizeof *rs);
-    if (!rs || !(rs->re = tl_calloc(mi->nregex ? mi->nregex : 1, sizeof *rs->re))) {
+    if (!rs || !(rs->re = tl_calloc(mi->nregex ? mi->nregex : 1, sizeof *rs->re)) ||
+        !(rs->prefix = tl_calloc(mi->nregex ? mi->nregex : 1, sizeof *rs->prefix))) {
+        if (rs)
+            tl_free(rs->re);
         tl_free(rs);
         return NULL;
     }
     rs->n = mi->nregex;
-    for (size_t i = 0; i < mi->nregex; i++)
-        rs->re[i] = compile(mi->terms[mi->regex[i]].term);
     c->fam[CK_TERMS] = rs;
+    for (size_t i = 0; i < mi->nregex; i++) {
+        rs->re[i] = compile(mi->terms[mi->regex[i]].term);
+        if (!(rs->prefix[i] = literal_prefix(mi->terms[mi->regex[i]].term->text)))
+            return NULL; /* freed with the context */
+    }
     return rs;
 }
 
@@ -327,6 +374,18 @@ static size_t tok_at(const tl_doc *d, size_t off)
 
 static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok);
 
+/* A regex matched: the tokens it covers are a use of its term. 0, or -1 on OOM. */
+static int regex_hit(tl_doc *d, terms_state *s, const mterm *mt, URegularExpression *re,
+                     UErrorCode *e)
+{
+    size_t a = d->chunk_start + (size_t)uregex_start64(re, 0, e);
+    size_t b = d->chunk_start + (size_t)uregex_end64(re, 0, e);
+    size_t i = tok_at(d, a), j = tok_at(d, b);
+    if (U_FAILURE(*e) || i >= j || d->tok[i].off != a)
+        return 0; /* a match must start at a token */
+    return on_match(d, s, mt, i, j - i);
+}
+
 static int run_regexes(tl_doc *d, terms_state *s)
 {
     const tl_match_index *mi = d->ctx->sh->mi;
@@ -343,13 +402,20 @@ static int run_regexes(tl_doc *d, terms_state *s)
         if (!rs->re[r] || mt->term->lang != d->lang)
             continue;
         uregex_setUText(rs->re[r], ut, &e);
-        while (U_SUCCESS(e) && uregex_findNext(rs->re[r], &e)) {
-            size_t a = d->chunk_start + (size_t)uregex_start64(rs->re[r], 0, &e);
-            size_t b = d->chunk_start + (size_t)uregex_end64(rs->re[r], 0, &e);
-            size_t i = tok_at(d, a), j = tok_at(d, b);
-            if (U_FAILURE(e) || i >= j || d->tok[i].off != a)
-                continue; /* a match must start at a token */
-            if (on_match(d, s, mt, i, j - i))
+        const char *pre = rs->prefix[r];
+        size_t plen = strlen(pre);
+        if (!plen) { /* no literal start: scan the chunk */
+            while (U_SUCCESS(e) && uregex_findNext(rs->re[r], &e))
+                if (regex_hit(d, s, mt, rs->re[r], &e))
+                    break;
+            continue;
+        }
+        for (size_t i = 0; i < d->ntok && U_SUCCESS(e); i++) {
+            const tl_word *w = d->tok[i].w;
+            if (!w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
+                continue;
+            if (uregex_lookingAt64(rs->re[r], (int64_t)(d->tok[i].off - d->chunk_start), &e) &&
+                regex_hit(d, s, mt, rs->re[r], &e))
                 break;
         }
     }
