@@ -206,10 +206,13 @@ static void analyse(tl_word *w, const char *p, size_t len)
             if (letter) {
                 UErrorCode e = U_ZERO_ERROR;
                 UScriptCode sc = uscript_getScript((UChar32)c, &e);
-                w->script |= sc == USCRIPT_LATIN      ? SCRIPT_LATIN
-                             : sc == USCRIPT_CYRILLIC ? SCRIPT_CYRILLIC
-                             : sc == USCRIPT_GREEK    ? SCRIPT_GREEK
-                                                      : SCRIPT_OTHER;
+                /* the Ukrainian apostrophe ʼ (U+02BC) and other Common/Inherited
+                 * letters belong to no script of their own */
+                if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED)
+                    w->script |= sc == USCRIPT_LATIN      ? SCRIPT_LATIN
+                                 : sc == USCRIPT_CYRILLIC ? SCRIPT_CYRILLIC
+                                 : sc == USCRIPT_GREEK    ? SCRIPT_GREEK
+                                                          : SCRIPT_OTHER;
                 if ((c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A0 || c == 0x1A1 || c == 0x1AF ||
                     c == 0x1B0 || c == 0x110 || c == 0x111 || c == 0x102 || c == 0x103)
                     w->flags |= WF_VI_LETTER;

@@ -111,7 +111,8 @@ static void add_also(tl_doc *d, tl_ifinding *k, const char *id)
  * number kept (compacted at the front of d->f). */
 static size_t resolve(tl_doc *d)
 {
-    qsort(d->f, d->nf, sizeof *d->f, cmp_finding);
+    if (d->nf)
+        qsort(d->f, d->nf, sizeof *d->f, cmp_finding);
     size_t kept = 0, maxlen = 0;
     for (size_t j = 0; j < d->nf; j++) {
         tl_ifinding *f = &d->f[j];
