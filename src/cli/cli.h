@@ -7,6 +7,7 @@
 
 #include "termlint.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 enum { FMT_TEXT = 0, FMT_JSON };
@@ -53,6 +54,7 @@ void cli_files_free(cli_file *f, size_t n);
 /* Reporters: begin once, one call per file, end once. */
 typedef struct {
     size_t files, errors, warnings, infos, input_errors;
+    uint64_t words;
 } cli_summary;
 
 void report_text_file(FILE *out, const cli_file *f, const tl_result *r, int color);

@@ -163,6 +163,7 @@ static int emit(const cli_opts *o, tl_ctx *ctx, run_state *rs, size_t i, cli_sum
     else if (r)
         report_text_file(stdout, f, r, o->color);
     sum->files++;
+    sum->words += tl_result_words(r);
     sum->input_errors += input_error;
     if (r)
         count(sum, r, o->fail_on, failed);
@@ -303,8 +304,9 @@ static int cmd_check(int argc, char **argv, const char *argv0)
     if (o.stats) {
         uint64_t look, hit;
         tl_ctx_cache_stats(ctx, &look, &hit);
-        fprintf(stderr, "stats: files=%zu cache_lookups=%llu cache_hits=%llu\n", n,
-                (unsigned long long)look, (unsigned long long)hit);
+        fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
+                (unsigned long long)sum.words, (unsigned long long)look,
+                (unsigned long long)hit);
     }
     cli_files_free(files, n);
     exit_code = (errors || nerr || tl_diags_errors(diags)) ? 2 : failed ? 1 : 0;
