@@ -143,9 +143,12 @@ tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r)
         if (!w->suggestions) {
             if (ctx->suggest_left == 0)
                 continue;
-            morph_suggest(ctx->morph, r->lang, w, 3);
+            int slow;
+            morph_suggest(ctx->morph, r->lang, w, 3, ctx->slow_left != 0, &slow);
             if (ctx->suggest_left > 0)
                 ctx->suggest_left--;
+            if (slow && ctx->slow_left > 0)
+                ctx->slow_left--;
         }
         if (!w->nsuggestions)
             continue;

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#define TL_SLOW_SUGGEST 10
+
 #ifndef TL_DATADIR
 #define TL_DATADIR "/usr/local/share/termlint"
 #endif
@@ -217,6 +219,9 @@ static tl_ctx *ctx_alloc(tl_shared *sh)
     c->sh = sh;
     tl_buf_init(&c->scratch, 0);
     c->suggest_left = sh->suggest_limit;
+    /* Hunspell's full engine (~60-120 ms a word) only where the edit-distance-1 search
+     * found nothing, for at most TL_SLOW_SUGGEST words unless every word was asked for */
+    c->slow_left = sh->suggest_limit < 0 ? -1 : TL_SLOW_SUGGEST;
     c->defer_suggestions = sh->defer_suggestions;
     c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK]);
     c->brk = tokenize_brk_new();

@@ -121,7 +121,8 @@ struct tl_ctx {
     tl_shared *sh;
     tl_morph *morph;
     void *brk;             /* UBreakIterator*, owned by tokenize.c */
-    long suggest_left;     /* suggestion budget; -1 unlimited */
+    long suggest_left;     /* words that may still get suggestions; -1 unlimited */
+    long slow_left;        /* of those, calls to Hunspell's full engine; -1 unlimited */
     int defer_suggestions; /* the CLI fills suggestions in file order (determinism) */
     int owns_shared;       /* 0 for clones */
     void *fam[16];         /* per-context data of check families (checks.h) */

@@ -36,8 +36,11 @@ int morph_spell_other(tl_morph *m, tl_lang lang, tl_word *w);
 /* Spelling of an arbitrary string (hyphenated parts, compounds); not cached. */
 int morph_spell_str(tl_morph *m, tl_lang lang, const char *s);
 
-/* Fills w->suggestions with up to `max` Hunspell suggestions (once per word). */
-int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max);
+/* Fills w->suggestions (once per word) with up to `max` (<= 8) corrections: first the
+ * words at edit distance 1 the dictionary accepts; when there are none and `allow_slow`,
+ * Hunspell's full engine (*slow set to 1: the caller budgets those calls). Returns the
+ * number of suggestions. */
+int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow, int *slow);
 
 /* Hunspell stems of NUL-terminated `s`: calls `fn` for each; returns their number,
  * 0 when none or the dictionary is missing. */
