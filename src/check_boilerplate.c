@@ -1,7 +1,166 @@
-/* check_boilerplate.c - placeholder while the rules are being written; does nothing yet. */
+/*
+ * check_boilerplate.c - rule `boilerplate`: remains of the web page a text was scraped
+ * from (share buttons, comment counters, a dangling «Источник», «./.», stray «|»).
+ *
+ * The patterns are data (g->boilerplate, from rules.yaml or a glossary): ICU regular
+ * expressions matched against each line. Every line that starts in the current chunk is
+ * matched, whole, against every pattern whose language is TL_LANG_AUTO or the text's;
+ * each match, trimmed of white space, is one finding with the pattern's message.
+ *
+ *   line bytes ──utext_openUTF8──> UText ──uregex_findNext──> [start, end) in bytes
+ *
+ * We iterate a UTF-8 UText, so ICU's native indexes are byte offsets into the line and
+ * need no UTF-16 mapping. Compiled regexes are not thread-safe: each context compiles
+ * its own copy on first use (c->fam[CK_BOILERPLATE], freed by
+ * check_boilerplate_ctx_release). Boilerplate has the highest precedence of the rules,
+ * so other findings inside a match fold into it (result.c).
+ */
 #include "checks.h"
+#include "ctx.h"
 
-int check_boilerplate_chunk(tl_doc *d) { (void)d; return 0; }
-int check_boilerplate_finish(tl_doc *d) { (void)d; return 0; }
+#include <unicode/uchar.h>
+#include <unicode/uregex.h>
+#include <unicode/utext.h>
+
+/* A pathological line must not stall the run: ICU's time limit is in steps of its
+ * match engine (roughly milliseconds); a match that runs out is skipped. */
+#define REGEX_TIME_LIMIT 2000
+
+typedef struct {
+    const gloss *g;            /* the glossary these were compiled from */
+    size_t n;
+    URegularExpression **re;   /* parallel to g->boilerplate; NULL = did not compile */
+} bp_cache;
+
+void check_boilerplate_ctx_release(tl_ctx *c)
+{
+    bp_cache *k = c->fam[CK_BOILERPLATE];
+    if (!k)
+        return;
+    for (size_t i = 0; i < k->n; i++)
+        uregex_close(k->re[i]);
+    tl_free(k->re);
+    tl_free(k);
+    c->fam[CK_BOILERPLATE] = NULL;
+}
+
+/* The compiled patterns of this context, compiled on first use; NULL when out of
+ * memory. A pattern ICU refuses stays NULL (gloss.c has already reported it). */
+static bp_cache *cache(tl_ctx *c)
+{
+    bp_cache *k = c->fam[CK_BOILERPLATE];
+    const gloss *g = c->sh->g;
+    if (k && k->g == g)
+        return k;
+    check_boilerplate_ctx_release(c);
+    k = tl_calloc(1, sizeof *k);
+    if (!k)
+        return NULL;
+    k->g = g;
+    k->n = g->nboilerplate;
+    k->re = tl_calloc(k->n ? k->n : 1, sizeof *k->re);
+    if (!k->re) {
+        tl_free(k);
+        return NULL;
+    }
+    c->fam[CK_BOILERPLATE] = k;
+    for (size_t i = 0; i < k->n; i++) {
+        UErrorCode e = U_ZERO_ERROR;
+        UParseError pe;
+        k->re[i] = uregex_openC(g->boilerplate[i].regex, 0, &pe, &e);
+        if (U_SUCCESS(e))
+            uregex_setTimeLimit(k->re[i], REGEX_TIME_LIMIT, &e);
+        if (U_FAILURE(e)) {
+            uregex_close(k->re[i]);
+            k->re[i] = NULL;
+        }
+    }
+    return k;
+}
+
+static int is_space_at(const char *p, size_t len, size_t *n)
+{
+    uint32_t c;
+    *n = utf8_decode(p, len, &c);
+    if (!*n) {
+        *n = 1;
+        return 0;
+    }
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || u_isUWhiteSpace((UChar32)c) ||
+           c == 0xFEFF || c == 0x200B;
+}
+
+/* Narrows [*s, *e) of `text` to exclude white space at both ends. */
+static void trim(const char *text, size_t *s, size_t *e)
+{
+    size_t n;
+    while (*s < *e && is_space_at(text + *s, *e - *s, &n))
+        *s += n;
+    size_t last = *s; /* end of the last non-space code point */
+    for (size_t i = *s; i < *e; i += n)
+        if (!is_space_at(text + i, *e - i, &n))
+            last = i + n;
+    *e = last;
+}
+
+/* Every match of pattern `p` (compiled `re`) in the line [ls, le). */
+static void match_line(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t ls,
+                       size_t le)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, d->src.text + ls, (int64_t)(le - ls), &e);
+    uregex_setUText(re, ut, &e);
+    while (U_SUCCESS(e) && uregex_findNext(re, &e)) {
+        int64_t ms = uregex_start64(re, 0, &e), me = uregex_end64(re, 0, &e);
+        if (U_FAILURE(e) || ms < 0 || me <= ms)
+            continue;
+        size_t s = ls + (size_t)ms, end = ls + (size_t)me;
+        trim(d->src.text, &s, &end);
+        if (end > s)
+            doc_add(d, "boilerplate", s, end - s, "%s (pattern '%s')",
+                    p->message ? p->message : "leftover of the scraped web page", p->id);
+    }
+    /* detach the line before the UText goes away */
+    static const UChar empty[1] = {0};
+    UErrorCode e2 = U_ZERO_ERROR;
+    uregex_setText(re, empty, 0, &e2);
+    utext_close(ut);
+}
+
+int check_boilerplate_chunk(tl_doc *d)
+{
+    const gloss *g = d->ctx->sh->g;
+    if (!g->nboilerplate || !doc_rule_on(d, "boilerplate") || d->chunk_end <= d->chunk_start)
+        return 0;
+    bp_cache *k = cache(d->ctx);
+    if (!k)
+        return -1;
+    const tl_source *src = &d->src;
+    size_t line = source_line_of(src, d->chunk_start);
+    size_t first = src->lines[line] < src->start ? src->start : src->lines[line];
+    if (first < d->chunk_start) /* its start belongs to the previous chunk */
+        line++;
+    for (; line < src->nlines && src->lines[line] < d->chunk_end; line++) {
+        size_t ls = src->lines[line], le = source_line_end(src, line);
+        if (ls < src->start)
+            ls = src->start;
+        if (le <= ls)
+            continue;
+        for (size_t i = 0; i < k->n; i++) {
+            const gl_pattern *p = &g->boilerplate[i];
+            if (k->re[i] && (p->lang == TL_LANG_AUTO || p->lang == d->lang))
+                match_line(d, k->re[i], p, ls, le);
+        }
+        if (d->oom)
+            return -1;
+    }
+    return 0;
+}
+
+int check_boilerplate_finish(tl_doc *d)
+{
+    (void)d;
+    return 0;
+}
+
 void check_boilerplate_release(tl_doc *d) { (void)d; }
-void check_boilerplate_ctx_release(tl_ctx *c) { (void)c; }
