@@ -3,11 +3,14 @@
  * from (share buttons, comment counters, a dangling «Источник», «./.», stray «|»).
  *
  * The patterns are data (g->boilerplate, from rules.yaml or a glossary): ICU regular
- * expressions matched against each line. Every line that starts in the current chunk is
- * matched, whole, against every pattern whose language is TL_LANG_AUTO or the text's;
- * each match, trimmed of white space, is one finding with the pattern's message.
+ * expressions matched against lines. Each pattern whose language is TL_LANG_AUTO or the
+ * text's runs once over the whole chunk (a chunk holds whole lines) in MULTILINE mode,
+ * so ^ and $ are line boundaries; each match, trimmed of white space, is one finding
+ * with the pattern's message, and a match that would still cross a line break is
+ * dropped, so the rule stays line-oriented. (Matching line by line cost a regex reset
+ * per line and pattern: 3 s on a 10 MB text, against ~0.1 s this way.)
  *
- *   line bytes ──utext_openUTF8──> UText ──uregex_findNext──> [start, end) in bytes
+ *   chunk bytes ──utext_openUTF8──> UText ──uregex_findNext──> [start, end) in bytes
  *
  * We iterate a UTF-8 UText, so ICU's native indexes are byte offsets into the line and
  * need no UTF-16 mapping. Compiled regexes are not thread-safe: each context compiles
@@ -67,7 +70,7 @@ static bp_cache *cache(tl_ctx *c)
     for (size_t i = 0; i < k->n; i++) {
         UErrorCode e = U_ZERO_ERROR;
         UParseError pe;
-        k->re[i] = uregex_openC(g->boilerplate[i].regex, 0, &pe, &e);
+        k->re[i] = uregex_openC(g->boilerplate[i].regex, UREGEX_MULTILINE, &pe, &e);
         if (U_SUCCESS(e))
             uregex_setTimeLimit(k->re[i], REGEX_TIME_LIMIT, &e);
         if (U_FAILURE(e)) {
@@ -103,24 +106,32 @@ static void trim(const char *text, size_t *s, size_t *e)
     *e = last;
 }
 
-/* Every match of pattern `p` (compiled `re`) in the line [ls, le). */
-static void match_line(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t ls,
-                       size_t le)
+static int crosses_line(const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (t[i] == '\n' || t[i] == '\r')
+            return 1;
+    return 0;
+}
+
+/* Every match of pattern `p` (compiled `re`) in the text [cs, ce). */
+static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t cs,
+                       size_t ce)
 {
     UErrorCode e = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, d->src.text + ls, (int64_t)(le - ls), &e);
+    UText *ut = utext_openUTF8(NULL, d->src.text + cs, (int64_t)(ce - cs), &e);
     uregex_setUText(re, ut, &e);
     while (U_SUCCESS(e) && uregex_findNext(re, &e)) {
         int64_t ms = uregex_start64(re, 0, &e), me = uregex_end64(re, 0, &e);
         if (U_FAILURE(e) || ms < 0 || me <= ms)
             continue;
-        size_t s = ls + (size_t)ms, end = ls + (size_t)me;
+        size_t s = cs + (size_t)ms, end = cs + (size_t)me;
         trim(d->src.text, &s, &end);
-        if (end > s)
+        if (end > s && s >= d->src.start && !crosses_line(d->src.text, s, end))
             doc_add(d, "boilerplate", s, end - s, "%s (pattern '%s')",
                     p->message ? p->message : "leftover of the scraped web page", p->id);
     }
-    /* detach the line before the UText goes away */
+    /* detach the text before the UText goes away */
     static const UChar empty[1] = {0};
     UErrorCode e2 = U_ZERO_ERROR;
     uregex_setText(re, empty, 0, &e2);
@@ -135,22 +146,10 @@ int check_boilerplate_chunk(tl_doc *d)
     bp_cache *k = cache(d->ctx);
     if (!k)
         return -1;
-    const tl_source *src = &d->src;
-    size_t line = source_line_of(src, d->chunk_start);
-    size_t first = src->lines[line] < src->start ? src->start : src->lines[line];
-    if (first < d->chunk_start) /* its start belongs to the previous chunk */
-        line++;
-    for (; line < src->nlines && src->lines[line] < d->chunk_end; line++) {
-        size_t ls = src->lines[line], le = source_line_end(src, line);
-        if (ls < src->start)
-            ls = src->start;
-        if (le <= ls)
-            continue;
-        for (size_t i = 0; i < k->n; i++) {
-            const gl_pattern *p = &g->boilerplate[i];
-            if (k->re[i] && (p->lang == TL_LANG_AUTO || p->lang == d->lang))
-                match_line(d, k->re[i], p, ls, le);
-        }
+    for (size_t i = 0; i < k->n; i++) {
+        const gl_pattern *p = &g->boilerplate[i];
+        if (k->re[i] && (p->lang == TL_LANG_AUTO || p->lang == d->lang))
+            match_text(d, k->re[i], p, d->chunk_start, d->chunk_end);
         if (d->oom)
             return -1;
     }
