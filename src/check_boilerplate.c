@@ -6,13 +6,15 @@
  * expressions matched against lines. Each pattern whose language is TL_LANG_AUTO or the
  * text's runs once over the whole chunk (a chunk holds whole lines) in MULTILINE mode,
  * so ^ and $ are line boundaries; each match, trimmed of white space, is one finding
- * with the pattern's message, and a match that would still cross a line break is
- * dropped, so the rule stays line-oriented. (Matching line by line cost a regex reset
- * per line and pattern: 3 s on a 10 MB text, against ~0.1 s this way.)
+ * with the pattern's message. A match that crosses a line break (a pattern's \s* can
+ * reach into the next line) is matched again line by line, so the rule stays
+ * line-oriented: two share-button rows in a row are two findings, not none. (Matching
+ * every line on its own cost a regex reset per line and pattern: 3 s on a 10 MB text,
+ * against ~0.1 s this way.)
  *
  *   chunk bytes ──utext_openUTF8──> UText ──uregex_findNext──> [start, end) in bytes
  *
- * We iterate a UTF-8 UText, so ICU's native indexes are byte offsets into the line and
+ * We iterate a UTF-8 UText, so ICU's native indexes are byte offsets into the chunk and
  * need no UTF-16 mapping. Compiled regexes are not thread-safe: each context compiles
  * its own copy on first use (c->fam[CK_BOILERPLATE], freed by
  * check_boilerplate_ctx_release). Boilerplate has the highest precedence of the rules,
@@ -21,6 +23,7 @@
 #include "checks.h"
 #include "ctx.h"
 
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
@@ -114,28 +117,64 @@ static int crosses_line(const char *t, size_t s, size_t e)
     return 0;
 }
 
-/* Every match of pattern `p` (compiled `re`) in the text [cs, ce). */
+typedef struct {
+    size_t s, e;
+} range;
+
+/* Every match of pattern `p` (compiled `re`) in the text [cs, ce). A match that crosses
+ * a line break («\s*» reaching into the next line: two share-button rows, two «|»
+ * lines) is not a finding; its range is appended to `redo` (may be NULL) to be matched
+ * again line by line, as is the rest of the text when ICU's time limit runs out. */
 static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t cs,
-                       size_t ce)
+                       size_t ce, tl_buf *redo)
 {
     UErrorCode e = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, d->src.text + cs, (int64_t)(ce - cs), &e);
     uregex_setUText(re, ut, &e);
+    size_t pos = cs;
     while (U_SUCCESS(e) && uregex_findNext(re, &e)) {
         int64_t ms = uregex_start64(re, 0, &e), me = uregex_end64(re, 0, &e);
         if (U_FAILURE(e) || ms < 0 || me <= ms)
             continue;
         size_t s = cs + (size_t)ms, end = cs + (size_t)me;
+        pos = end;
         trim(d->src.text, &s, &end);
-        if (end > s && s >= d->src.start && !crosses_line(d->src.text, s, end))
-            doc_add(d, "boilerplate", s, end - s, "%s (pattern '%s')",
-                    p->message ? p->message : "leftover of the scraped web page", p->id);
+        if (end <= s || s < d->src.start)
+            continue;
+        if (crosses_line(d->src.text, s, end)) {
+            range r = {s, end};
+            if (redo)
+                tl_buf_add(redo, &r, sizeof r);
+            continue;
+        }
+        doc_add(d, "boilerplate", s, end - s, "%s (pattern '%s')",
+                p->message ? p->message : "leftover of the scraped web page", p->id);
+    }
+    if (e == U_REGEX_TIME_OUT && redo && pos < ce) {
+        range r = {pos, ce};
+        tl_buf_add(redo, &r, sizeof r);
     }
     /* detach the text before the UText goes away */
     static const UChar empty[1] = {0};
     UErrorCode e2 = U_ZERO_ERROR;
     uregex_setText(re, empty, 0, &e2);
     utext_close(ut);
+}
+
+/* Matches every line that range r touches on its own. */
+static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, range r)
+{
+    const tl_source *src = &d->src;
+    size_t last = source_line_of(src, r.e > r.s ? r.e - 1 : r.s);
+    for (size_t l = source_line_of(src, r.s); l <= last; l++) {
+        size_t ls = src->lines[l], le = source_line_end(src, l);
+        if (ls < d->chunk_start)
+            ls = d->chunk_start;
+        if (le > d->chunk_end)
+            le = d->chunk_end;
+        if (le > ls)
+            match_text(d, re, p, ls, le, NULL);
+    }
 }
 
 int check_boilerplate_chunk(tl_doc *d)
@@ -146,14 +185,24 @@ int check_boilerplate_chunk(tl_doc *d)
     bp_cache *k = cache(d->ctx);
     if (!k)
         return -1;
-    for (size_t i = 0; i < k->n; i++) {
+    tl_buf redo;
+    tl_buf_init(&redo, 0);
+    for (size_t i = 0; i < k->n && !d->oom; i++) {
         const gl_pattern *p = &g->boilerplate[i];
-        if (k->re[i] && (p->lang == TL_LANG_AUTO || p->lang == d->lang))
-            match_text(d, k->re[i], p, d->chunk_start, d->chunk_end);
-        if (d->oom)
-            return -1;
+        if (!k->re[i] || (p->lang != TL_LANG_AUTO && p->lang != d->lang))
+            continue;
+        tl_buf_reset(&redo);
+        match_text(d, k->re[i], p, d->chunk_start, d->chunk_end, &redo);
+        if (redo.oom)
+            d->oom = 1;
+        for (size_t r = 0; r + sizeof(range) <= redo.len && !d->oom; r += sizeof(range)) {
+            range x;
+            memcpy(&x, redo.data + r, sizeof x);
+            match_lines(d, k->re[i], p, x);
+        }
     }
-    return 0;
+    tl_buf_release(&redo);
+    return d->oom ? -1 : 0;
 }
 
 int check_boilerplate_finish(tl_doc *d)

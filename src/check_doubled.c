@@ -48,6 +48,10 @@
 
 #define MAX_PHRASE_WORDS 6
 #define MAX_QUOTE_BYTES 80
+/* One finding covers at most this many copies; a longer run (pathological input: one
+ * phrase repeated over a whole file) becomes several findings, so no span grows with
+ * the input (result.c compares each finding with the long ones before it). */
+#define MAX_COPIES 32
 
 typedef struct {
     const char **keys; /* word keys of one reduplication entry */
@@ -425,7 +429,7 @@ static size_t phrase_at(tl_doc *d, const doubled_state *s, size_t i)
                                    (elliptical(d, i, b + k) || emphatic(d->tok[i].w))))
             continue;
         size_t last = b + k, nb;
-        while (next_copy(d, i, k, last, &nb))
+        for (int copies = 2; copies < MAX_COPIES && next_copy(d, i, k, last, &nb); copies++)
             last = nb + k;
         int three = last > b + k; /* a third copy is never prose */
         if ((sep != SEP_NONE && !three && last_copy_modified(d, last)) || allowed(d, s, i, b))
@@ -462,8 +466,10 @@ static void segments(tl_doc *d)
         int words = 0;
         for (size_t t = a; t < b; t++)
             words += d->tok[t].kind == TK_WORD;
-        while (words >= 2 && last < d->ntok && segment_end(d, last) - last == k &&
-               copies_equal(d, a, last, k) && !(d->tok[a].flags & TF_URL))
+        for (int copies = 1; copies < MAX_COPIES && words >= 2 && last < d->ntok &&
+                             segment_end(d, last) - last == k && copies_equal(d, a, last, k) &&
+                             !(d->tok[a].flags & TF_URL);
+             copies++)
             last += k;
         if (last > b) {
             int line = (d->tok[b].flags & TF_LINE_START) != 0;

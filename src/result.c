@@ -16,6 +16,8 @@
 #include "source.h"
 
 #include <stdlib.h>
+
+#define ENCLOSE_WINDOW 64
 #include <string.h>
 
 tl_ifinding *doc_add(tl_doc *d, const char *rule_id, size_t off, size_t len, const char *fmt,
@@ -117,7 +119,9 @@ static size_t resolve(tl_doc *d)
     for (size_t j = 0; j < d->nf; j++) {
         tl_ifinding *f = &d->f[j];
         int pj = rules_prec((size_t)f->rule), absorbed = 0;
-        for (size_t k = kept; k-- > 0;) {
+        /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
+         * an unbounded look-back is quadratic when one finding spans a huge line */
+        for (size_t k = kept, seen = 0; k-- > 0 && seen++ < ENCLOSE_WINDOW;) {
             tl_ifinding *g = &d->f[k];
             if (g->off + maxlen < f->off)
                 break;

@@ -148,6 +148,13 @@ static void find_urls(tl_doc *d, size_t first, size_t limit)
                 url_end = span_end(d, k->off, limit);
                 k->flags |= TF_URL;
             }
+        } else if (k->kind == TK_WORD && memchr(t + k->off, '@', k->len)) {
+            /* ICU keeps «name@example.org» as one word */
+            size_t j = i;
+            while (j > first && !(d->tok[j].flags & TF_SPACE_BEFORE))
+                j--;
+            url_end = span_end(d, k->off, limit);
+            mark_url(d, j, url_end);
         } else if (k->kind == TK_PUNCT && k->len == 1 && t[k->off] == '@' &&
                    !(k->flags & TF_SPACE_BEFORE) && i + 1 < d->ntok &&
                    !(d->tok[i + 1].flags & TF_SPACE_BEFORE) && i > first) {
