@@ -429,9 +429,11 @@ static int already_reported(const tl_map *seen, size_t off, size_t len)
 static void report(tl_doc *d, const names_state *s, const name_use *u, const name_form *dom,
                    const name_form *mine, const tl_map *seen)
 {
-    if (already_reported(seen, u->off, u->len))
-        return;
     const name_use *r = &s->u[dom->rep];
+    /* already reported by the glossary, or the "dominant" spelling is itself a form the
+     * glossary calls wrong: the glossary knows better than a majority */
+    if (already_reported(seen, u->off, u->len) || already_reported(seen, r->off, r->len))
+        return;
     const char *text = d->src.text;
     tl_buf b;
     tl_buf_init(&b, 0);
