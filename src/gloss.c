@@ -782,13 +782,14 @@ static int doc_code_item(yfile *y, void *ctx)
     return 0;
 }
 
-static const char *const pattern_keys[] = {"id", "regex", "message", "lang", NULL};
-enum { PK_ID, PK_REGEX, PK_MESSAGE, PK_LANG };
+static const char *const pattern_keys[] = {"id", "regex", "message", "lang", "hints", NULL};
+enum { PK_ID, PK_REGEX, PK_MESSAGE, PK_LANG, PK_HINTS };
 static const char *const lang_names[] = {"ru", "uk", NULL};
 
 typedef struct {
     gl_pattern p;
     pos regex_at;
+    size_t hints_cap;
 } pattern_ctx;
 
 static int pattern_key(yfile *y, int key, pos at, void *ctx)
@@ -804,6 +805,8 @@ static int pattern_key(yfile *y, int key, pos at, void *ctx)
         return get_str(y, "'regex'", &pc->p.regex);
     case PK_MESSAGE:
         return get_str(y, "'message'", &pc->p.message);
+    case PK_HINTS:
+        return get_strlist(y, "hints", &pc->p.hints, &pc->p.nhints, &pc->hints_cap);
     default:
         if (get_enum(y, "language", lang_names, &v))
             return -1;

@@ -69,6 +69,9 @@ typedef struct {
     const char *regex;       /* ICU regex, matched against each line */
     const char *message;
     tl_lang lang;            /* TL_LANG_AUTO = any language */
+    const char **hints;      /* `hints`: texts of which one must occur (ASCII case
+                                ignored) for the pattern to be tried at all; NULL none */
+    size_t nhints;
     gl_loc loc;
 } gl_pattern;
 
