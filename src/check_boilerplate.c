@@ -180,6 +180,22 @@ static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, 
 /* Whether one of the pattern's hints occurs in [s, e), ASCII case ignored. A pattern
  * with no literal start (an image file name can begin anywhere) costs ICU about 1 s per
  * 10 MB to scan; its hints («.jpg», «.png») rule most chunks out in a few milliseconds. */
+/* Whether `hint` occurs in [s, e) with its first byte `first`, ASCII case ignored after. */
+static int find_hint(const char *hint, size_t n, unsigned char first, const char *s, const char *e)
+{
+    for (const char *q = s; q + n <= e; q++) {
+        q = memchr(q, first, (size_t)(e - n + 1 - q));
+        if (!q)
+            return 0;
+        size_t k = 1;
+        while (k < n && ((unsigned char)q[k] | 0x20) == ((unsigned char)hint[k] | 0x20))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
 static int hinted(const gl_pattern *p, const char *s, const char *e)
 {
     if (!p->nhints)
@@ -187,31 +203,10 @@ static int hinted(const gl_pattern *p, const char *s, const char *e)
     for (size_t h = 0; h < p->nhints; h++) {
         const char *hint = p->hints[h];
         size_t n = strlen(hint);
-        if (!n)
-            return 1;
         unsigned char first = (unsigned char)hint[0];
-        for (const char *q = s; q + n <= e; q++) {
-            q = memchr(q, hint[0], (size_t)(e - n + 1 - q));
-            if (!q)
-                break;
-            size_t k = 1;
-            while (k < n && ((unsigned char)q[k] | 0x20) == ((unsigned char)hint[k] | 0x20))
-                k++;
-            if (k == n)
-                return 1;
-        }
-        if (first >= 'a' && first <= 'z') { /* the capitalised first letter too */
-            for (const char *q = s; q + n <= e; q++) {
-                q = memchr(q, first - 32, (size_t)(e - n + 1 - q));
-                if (!q)
-                    break;
-                size_t k = 1;
-                while (k < n && ((unsigned char)q[k] | 0x20) == ((unsigned char)hint[k] | 0x20))
-                    k++;
-                if (k == n)
-                    return 1;
-            }
-        }
+        if (!n || find_hint(hint, n, first, s, e) ||
+            (first >= 'a' && first <= 'z' && find_hint(hint, n, (unsigned char)(first - 32), s, e)))
+            return 1;
     }
     return 0;
 }
