@@ -177,9 +177,6 @@ static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, 
     }
 }
 
-/* Whether one of the pattern's hints occurs in [s, e), ASCII case ignored. A pattern
- * with no literal start (an image file name can begin anywhere) costs ICU about 1 s per
- * 10 MB to scan; its hints («.jpg», «.png») rule most chunks out in a few milliseconds. */
 /* Whether `hint` occurs in [s, e) with its first byte `first`, ASCII case ignored after. */
 static int find_hint(const char *hint, size_t n, unsigned char first, const char *s, const char *e)
 {
@@ -196,6 +193,9 @@ static int find_hint(const char *hint, size_t n, unsigned char first, const char
     return 0;
 }
 
+/* Whether one of the pattern's hints occurs in [s, e), ASCII case ignored. A pattern
+ * with no literal start (an image file name can begin anywhere) costs ICU about 1 s per
+ * 10 MB to scan; its hints («.jpg», «.png») rule most chunks out in a few milliseconds. */
 static int hinted(const gl_pattern *p, const char *s, const char *e)
 {
     if (!p->nhints)
