@@ -391,23 +391,6 @@ static size_t cut_ncp(const char *p, size_t len, size_t ncp)
     return len;
 }
 
-/* Appends [p, p+len) with each run of white space as one space. */
-static void add_flat(tl_buf *b, const char *p, size_t len)
-{
-    int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = 1;
-            continue;
-        }
-        if (space)
-            tl_buf_addc(b, ' ');
-        space = 0;
-        tl_buf_addc(b, (char)c);
-    }
-}
-
 /* Spans of the name.variant findings already made (from the glossary): key = the
  * bytes of {off, len}. */
 static int seen_spans(const tl_doc *d, int rule, tl_map *seen)
@@ -437,7 +420,7 @@ static void report(tl_doc *d, const names_state *s, const name_use *u, const nam
     const char *text = d->src.text;
     tl_buf b;
     tl_buf_init(&b, 0);
-    add_flat(&b, text + r->off, cut_ncp(text + r->off, r->len, r->end_ncp));
+    utf8_add_flat(&b, text + r->off, cut_ncp(text + r->off, r->len, r->end_ncp));
     size_t own = cut_ncp(text + u->off, u->len, u->end_ncp);
     tl_buf_add(&b, text + u->off + own, u->len - own);
     if (b.oom) {

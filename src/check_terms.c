@@ -125,24 +125,7 @@ static const char *flat_text(tl_doc *d, size_t off, size_t len)
 {
     tl_buf *b = &d->ctx->scratch;
     tl_buf_reset(b);
-    const char *p = d->src.text + off;
-    int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == 0xC2 && i + 1 < len && ((unsigned char)p[i + 1] == 0xA0 || (unsigned char)p[i + 1] == 0xAD)) {
-            space |= (unsigned char)p[i + 1] == 0xA0;
-            i++;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = 1;
-            continue;
-        }
-        if (space)
-            tl_buf_addc(b, ' ');
-        space = 0;
-        tl_buf_addc(b, (char)c);
-    }
+    utf8_add_flat(b, d->src.text + off, len);
     return b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
 }
 

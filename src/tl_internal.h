@@ -110,6 +110,10 @@ size_t utf8_decode(const char *p, size_t len, uint32_t *cp);
 size_t utf8_encode(uint32_t cp, char out[4]);
 /* Code points in [p, p+len) (invalid bytes count one each). */
 size_t utf8_count(const char *p, size_t len);
+/* Appends [p, p+len) to `b` as one line of words: each run of white space (space, tab,
+ * line breaks, no-break space) becomes one space, soft hyphens are dropped. For quoting
+ * a matched span in a message or suggestion. Returns -1 when `b` ran out of memory. */
+int utf8_add_flat(tl_buf *b, const char *p, size_t len);
 
 /* ---- normalisation (norm.c) -----------------------------------------------------
  * The matching key of a word: NFC, case folded, ё -> е (Russian only, see

@@ -71,3 +71,26 @@ size_t utf8_count(const char *p, size_t len)
         n += ((unsigned char)p[i] & 0xC0) != 0x80;
     return n;
 }
+
+int utf8_add_flat(tl_buf *b, const char *p, size_t len)
+{
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == 0xC2 && i + 1 < len &&
+            ((unsigned char)p[i + 1] == 0xA0 || (unsigned char)p[i + 1] == 0xAD)) {
+            space |= (unsigned char)p[i + 1] == 0xA0;
+            i++;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space)
+            tl_buf_addc(b, ' ');
+        space = 0;
+        tl_buf_addc(b, (char)c);
+    }
+    return b->oom ? -1 : 0;
+}
