@@ -3,7 +3,9 @@
  * from (share buttons, comment counters, a dangling «Источник», «./.», stray «|»).
  *
  * The patterns are data (g->boilerplate, from rules.yaml or a glossary): ICU regular
- * expressions matched against lines. Each pattern whose language is TL_LANG_AUTO or the
+ * expressions matched against lines. A pattern with `hints` runs only on the lines that
+ * hold one of them; one pass over the chunk finds those lines for all patterns at once
+ * (hinted_lines). A pattern without hints whose language is TL_LANG_AUTO or the
  * text's runs once over the whole chunk (a chunk holds whole lines) in MULTILINE mode,
  * so ^ and $ are line boundaries; each match, trimmed of white space, is one finding
  * with the pattern's message. A match that crosses a line break (a pattern's \s* can
@@ -23,6 +25,8 @@
 #include "checks.h"
 #include "ctx.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uregex.h>
@@ -177,38 +181,153 @@ static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, 
     }
 }
 
-/* Whether `hint` occurs in [s, e) with its first byte `first`, ASCII case ignored after. */
-static int find_hint(const char *hint, size_t n, unsigned char first, const char *s, const char *e)
+/* One hint of one pattern, found in the text by one of its byte pairs. */
+typedef struct {
+    uint32_t pattern;  /* index in g->boilerplate */
+    uint32_t next;     /* next hint with the same key, or NONE */
+    uint32_t at;       /* where the key's byte pair sits in the hint */
+    uint32_t len;
+    char text[48];     /* the hint, ASCII folded to lower case */
+} bp_hint;
+
+#define NONE UINT32_MAX
+#define MAX_HINTS 4096
+
+/* A candidate: line `line` holds a hint of pattern `pattern`. */
+typedef struct {
+    size_t pattern, line;
+} bp_cand;
+
+static int cmp_cand(const void *a, const void *b)
 {
-    for (const char *q = s; q + n <= e; q++) {
-        q = memchr(q, first, (size_t)(e - n + 1 - q));
-        if (!q)
-            return 0;
-        size_t k = 1;
-        while (k < n && ((unsigned char)q[k] | 0x20) == ((unsigned char)hint[k] | 0x20))
-            k++;
-        if (k == n)
-            return 1;
+    const bp_cand *x = a, *y = b;
+    if (x->pattern != y->pattern)
+        return x->pattern < y->pattern ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static unsigned pair(const char *p) { return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1]; }
+
+/* Finds, in one pass over the folded chunk, every line that holds a hint of one of the
+ * active hinted patterns, and appends the (pattern, line) pairs to `out`, sorted and each
+ * once. Each hint is keyed by its rarest byte pair in this chunk (a one-byte hint by its
+ * byte), so the pass stops only where a hint can begin and costs the same for 5 hints
+ * or 500. `pairs` is a 65,536-entry scratch table. Returns -1 when out of memory. */
+static int hinted_lines(tl_doc *d, const bp_cache *k, const char *fold, uint32_t *pairs,
+                        tl_buf *out)
+{
+    const gloss *g = d->ctx->sh->g;
+    const tl_source *src = &d->src;
+    size_t n = d->chunk_end - d->chunk_start;
+    uint32_t single[256];
+    bp_hint *hs = NULL;
+    size_t nh = 0, cap = 0;
+    int any = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        const gl_pattern *p = &g->boilerplate[i];
+        if (k->re[i] && p->nhints && (p->lang == TL_LANG_AUTO || p->lang == d->lang))
+            any = 1;
+    }
+    tl_buf_reset(out);
+    if (!any || n == 0)
+        return 0;
+    /* how often each byte pair occurs here: a hint is keyed by its rarest one */
+    memset(pairs, 0, 65536 * sizeof *pairs);
+    for (size_t i = 0; i + 1 < n; i++)
+        pairs[pair(fold + i)]++;
+    for (size_t i = 0; i < k->n; i++) {
+        const gl_pattern *p = &g->boilerplate[i];
+        if (!k->re[i] || !p->nhints || (p->lang != TL_LANG_AUTO && p->lang != d->lang))
+            continue;
+        for (size_t j = 0; j < p->nhints; j++) {
+            size_t len = strlen(p->hints[j]);
+            if (!len || len >= sizeof hs->text || len > n || nh >= MAX_HINTS)
+                continue;
+            if (nh == cap) {
+                size_t nc = cap ? cap * 2 : 32;
+                bp_hint *t = tl_realloc(hs, nc * sizeof *t);
+                if (!t) {
+                    tl_free(hs);
+                    return -1;
+                }
+                hs = t;
+                cap = nc;
+            }
+            bp_hint *h = &hs[nh++];
+            h->pattern = (uint32_t)i;
+            h->len = (uint32_t)len;
+            for (size_t c = 0; c < len; c++) {
+                unsigned char b = (unsigned char)p->hints[j][c];
+                h->text[c] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            }
+            h->at = 0;
+            for (uint32_t c = 1; c + 1 < h->len; c++)
+                if (pairs[pair(h->text + c)] < pairs[pair(h->text + h->at)])
+                    h->at = c;
+        }
+    }
+    /* the pair table now maps a key to its first hint; `single` does so for a byte */
+    memset(pairs, 0xff, 65536 * sizeof *pairs);
+    memset(single, 0xff, sizeof single);
+    for (size_t i = nh; i-- > 0;) {
+        uint32_t *head = hs[i].len == 1 ? &single[(unsigned char)hs[i].text[0]]
+                                        : &pairs[pair(hs[i].text + hs[i].at)];
+        hs[i].next = *head;
+        *head = (uint32_t)i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h1 = single[(unsigned char)fold[i]];
+        uint32_t h2 = i + 1 < n ? pairs[pair(fold + i)] : NONE;
+        if (h1 == NONE && h2 == NONE)
+            continue;
+        for (int round = 0; round < 2; round++)
+            for (uint32_t h = round ? h2 : h1; h != NONE; h = hs[h].next) {
+                const bp_hint *x = &hs[h];
+                if (i < x->at || i - x->at + x->len > n ||
+                    memcmp(fold + i - x->at, x->text, x->len) != 0)
+                    continue;
+                bp_cand c = {x->pattern, source_line_of(src, d->chunk_start + i)};
+                tl_buf_add(out, &c, sizeof c);
+            }
+    }
+    tl_free(hs);
+    if (out->oom)
+        return -1;
+    size_t cnt = out->len / sizeof(bp_cand);
+    if (cnt > 1) {
+        bp_cand *v = (bp_cand *)(void *)out->data;
+        qsort(v, cnt, sizeof *v, cmp_cand);
+        size_t w = 1;
+        for (size_t r = 1; r < cnt; r++)
+            if (cmp_cand(&v[r], &v[w - 1]) != 0)
+                v[w++] = v[r];
+        out->len = w * sizeof *v;
     }
     return 0;
 }
 
-/* Whether one of the pattern's hints occurs in [s, e), ASCII case ignored. A pattern
- * with no literal start (an image file name can begin anywhere) costs ICU about 1 s per
- * 10 MB to scan; its hints («.jpg», «.png») rule most chunks out in a few milliseconds. */
-static int hinted(const gl_pattern *p, const char *s, const char *e)
+/* Matches pattern `pi` on the candidate lines found for it (from *pos on in `cands`).
+ * Scanning a whole 1 MiB chunk costs ICU a few milliseconds per pattern even when a
+ * literal prefix lets it skip ahead, and ~100 ms when the pattern has none (an image
+ * file name can start anywhere); the hints find the few candidate lines instead. */
+static void match_hinted(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t pi,
+                         const tl_buf *cands, size_t *pos)
 {
-    if (!p->nhints)
-        return 1;
-    for (size_t h = 0; h < p->nhints; h++) {
-        const char *hint = p->hints[h];
-        size_t n = strlen(hint);
-        unsigned char first = (unsigned char)hint[0];
-        if (!n || find_hint(hint, n, first, s, e) ||
-            (first >= 'a' && first <= 'z' && find_hint(hint, n, (unsigned char)(first - 32), s, e)))
-            return 1;
+    const tl_source *src = &d->src;
+    const bp_cand *v = (const bp_cand *)(const void *)cands->data;
+    size_t cnt = cands->len / sizeof *v;
+    while (*pos < cnt && v[*pos].pattern < pi)
+        (*pos)++;
+    for (; *pos < cnt && v[*pos].pattern == pi && !d->oom; (*pos)++) {
+        size_t l = v[*pos].line;
+        size_t ls = src->lines[l], le = source_line_end(src, l);
+        if (ls < d->chunk_start)
+            ls = d->chunk_start;
+        if (le > d->chunk_end)
+            le = d->chunk_end;
+        if (le > ls)
+            match_text(d, re, p, ls, le, NULL);
     }
-    return 0;
 }
 
 int check_boilerplate_chunk(tl_doc *d)
@@ -219,13 +338,31 @@ int check_boilerplate_chunk(tl_doc *d)
     bp_cache *k = cache(d->ctx);
     if (!k)
         return -1;
-    tl_buf redo;
+    size_t n = d->chunk_end - d->chunk_start;
+    char *fold = tl_malloc(n);
+    uint32_t *pairs = tl_malloc(65536 * sizeof *pairs);
+    tl_buf redo, cands;
     tl_buf_init(&redo, 0);
+    tl_buf_init(&cands, 0);
+    if (!fold || !pairs)
+        d->oom = 1;
+    else {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)d->src.text[d->chunk_start + i];
+            fold[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (hinted_lines(d, k, fold, pairs, &cands) < 0)
+            d->oom = 1;
+    }
+    size_t pos = 0;
     for (size_t i = 0; i < k->n && !d->oom; i++) {
         const gl_pattern *p = &g->boilerplate[i];
-        if (!k->re[i] || (p->lang != TL_LANG_AUTO && p->lang != d->lang) ||
-            !hinted(p, d->src.text + d->chunk_start, d->src.text + d->chunk_end))
+        if (!k->re[i] || (p->lang != TL_LANG_AUTO && p->lang != d->lang))
             continue;
+        if (p->nhints) {
+            match_hinted(d, k->re[i], p, i, &cands, &pos);
+            continue;
+        }
         tl_buf_reset(&redo);
         match_text(d, k->re[i], p, d->chunk_start, d->chunk_end, &redo);
         if (redo.oom)
@@ -236,7 +373,10 @@ int check_boilerplate_chunk(tl_doc *d)
             match_lines(d, k->re[i], p, x);
         }
     }
+    tl_free(fold);
+    tl_free(pairs);
     tl_buf_release(&redo);
+    tl_buf_release(&cands);
     return d->oom ? -1 : 0;
 }
 
