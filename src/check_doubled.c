@@ -164,8 +164,9 @@ static int tok_eq(const tl_doc *d, size_t a, size_t b)
     const tl_token *x = &d->tok[a], *y = &d->tok[b];
     if (x->kind != y->kind)
         return 0;
-    if (x->kind == TK_WORD)
-        return x->w == y->w || strcmp(x->w->key, y->w->key) == 0;
+    if (x->kind == TK_WORD) /* the lengths differ for most pairs: no strcmp then */
+        return x->w == y->w ||
+               (x->w->keylen == y->w->keylen && memcmp(x->w->key, y->w->key, x->w->keylen) == 0);
     return x->len == y->len && memcmp(d->src.text + x->off, d->src.text + y->off, x->len) == 0;
 }
 
@@ -412,6 +413,10 @@ static size_t phrase_at(tl_doc *d, const doubled_state *s, size_t i)
     for (int n = MAX_PHRASE_WORDS; n >= 1; n--) {
         size_t j = phrase_end(d, i, n), b;
         if (!j || glued_left(d, j))
+            continue;
+        /* every copy begins with the first word again, at j or after a separator at j:
+         * this cheap test turns away nearly every word of the text */
+        if (j >= d->ntok || (!tok_eq(d, i, j) && !(j + 1 < d->ntok && tok_eq(d, i, j + 1))))
             continue;
         size_t k = j - i;
         int sep = next_copy(d, i, k, j, &b);
