@@ -131,6 +131,10 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
     return bad ? TL_ERR_ENCODING : TL_OK;
 }
 
+/* Hunspell's full suggestion engine runs only for texts of at most this many words
+ * (~250 KB of Russian): an article or a report, where an editor reads each suggestion. */
+#define TL_SLOW_MAX_WORDS 20000
+
 tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r)
 {
     for (size_t i = 0; i < r->n; i++) {
@@ -144,7 +148,10 @@ tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r)
             if (ctx->suggest_left == 0)
                 continue;
             int slow;
-            morph_suggest(ctx->morph, r->lang, w, 3, ctx->slow_left != 0, &slow);
+            /* the full engine costs 60-110 ms a word: it serves article-sized texts;
+             * in a book or an archive only the fast search runs (unless --suggest all) */
+            int allow_slow = ctx->slow_left < 0 || (ctx->slow_left > 0 && r->words <= TL_SLOW_MAX_WORDS);
+            morph_suggest(ctx->morph, r->lang, w, 3, allow_slow, &slow);
             if (ctx->suggest_left > 0)
                 ctx->suggest_left--;
             if (slow && ctx->slow_left > 0)

@@ -54,6 +54,58 @@ static void test_misspellings(void **st)
     tl_ctx_free(uk);
 }
 
+/* The first suggestion for the first `spelling` finding of `text`, or "" when none. */
+static void first_suggestion(tl_ctx *c, const char *text, char *out, size_t cap)
+{
+    tl_result *r = NULL;
+    assert_int_equal(tl_check(c, "t", text, strlen(text), &r), TL_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < tl_result_count(r); i++) {
+        const tl_finding *f = tl_result_at(r, i);
+        if (strcmp(f->rule, "spelling") == 0) {
+            if (f->nsuggestions)
+                snprintf(out, cap, "%s", f->suggestions[0]);
+            break;
+        }
+    }
+    tl_result_free(r);
+}
+
+/* «всеобъемлющесть» is two edits from «всеобъемлемость»: only Hunspell's full engine
+ * finds it, and that runs for article-sized texts only (20,000 words). */
+static void test_slow_suggestions_for_articles_only(void **st)
+{
+    (void)st;
+    char got[128];
+    const char *typo = "Это всеобъемлющесть политики. ";
+    const char *filler = "Делегаты обсудили доклад. "; /* 3 words */
+    tl_buf b;
+    tl_buf_init(&b, 0);
+    tl_buf_adds(&b, typo);
+    for (int i = 0; i < 6600; i++) /* 3 + 19,800 words */
+        tl_buf_adds(&b, filler);
+    tl_ctx *ru = new_ctx(TL_LANG_RU);
+    first_suggestion(ru, b.data, got, sizeof got);
+    assert_string_equal(got, "всеобъемлемость");
+    tl_ctx_free(ru);
+    for (int i = 0; i < 100; i++) /* now over 20,000 words */
+        tl_buf_adds(&b, filler);
+    ru = new_ctx(TL_LANG_RU);
+    first_suggestion(ru, b.data, got, sizeof got);
+    assert_string_equal(got, "");
+    tl_ctx_free(ru);
+    tl_options o;
+    tl_options_init(&o);
+    o.lang = TL_LANG_RU;
+    o.data_dir = "glossaries";
+    o.suggest_limit = -1; /* --suggest all */
+    assert_int_equal(tl_ctx_new(&o, &ru, NULL), TL_OK);
+    first_suggestion(ru, b.data, got, sizeof got);
+    assert_string_equal(got, "всеобъемлемость");
+    tl_ctx_free(ru);
+    tl_buf_release(&b);
+}
+
 static void test_not_misspellings(void **st)
 {
     (void)st;
@@ -165,6 +217,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_misspellings),
+        cmocka_unit_test(test_slow_suggestions_for_articles_only),
         cmocka_unit_test(test_not_misspellings),
         cmocka_unit_test(test_names_are_info),
         cmocka_unit_test(test_encoding_error_keeps_checking),
