@@ -170,21 +170,6 @@ static int tok_eq(const tl_doc *d, size_t a, size_t b)
     return x->len == y->len && memcmp(d->src.text + x->off, d->src.text + y->off, x->len) == 0;
 }
 
-/* The end (token index) of the phrase of `n` words starting at word token i, or 0 when
- * there are not n words there (a word may be joined to the next by a glued hyphen). */
-static size_t phrase_end(const tl_doc *d, size_t i, int n)
-{
-    size_t j = i;
-    for (int w = 0; w < n; w++) {
-        if (!is_word(d, j) || (w && (d->tok[j].flags & TF_NEWLINE_BEFORE)))
-            return 0;
-        j++;
-        while (glued_hyphen(d, j)) /* the rest of a hyphenated word */
-            j += 2;
-    }
-    return j;
-}
-
 /* Copies [a, a+k) and [b, b+k) are equal token by token, with the same gluing. */
 static int copies_equal(const tl_doc *d, size_t a, size_t b, size_t k)
 {
@@ -410,8 +395,23 @@ static size_t phrase_at(tl_doc *d, const doubled_state *s, size_t i)
 {
     if (i > 0 && glued_hyphen(d, i - 1))
         return i; /* inside a hyphenated word */
+    size_t ends[MAX_PHRASE_WORDS + 1]; /* ends[n]: the end (token index) of the
+                                        * phrase of n words from i, 0 when there are
+                                        * not n words on the line */
+    ends[0] = i;
+    for (int n = 1; n <= MAX_PHRASE_WORDS; n++) {
+        size_t j = ends[n - 1];
+        if ((n > 1 && !j) || !is_word(d, j) || (n > 1 && (d->tok[j].flags & TF_NEWLINE_BEFORE))) {
+            ends[n] = 0;
+            continue;
+        }
+        j++;
+        while (glued_hyphen(d, j)) /* the rest of a hyphenated word */
+            j += 2;
+        ends[n] = j;
+    }
     for (int n = MAX_PHRASE_WORDS; n >= 1; n--) {
-        size_t j = phrase_end(d, i, n), b;
+        size_t j = ends[n], b;
         if (!j || glued_left(d, j))
             continue;
         /* every copy begins with the first word again, at j or after a separator at j:
