@@ -5,8 +5,9 @@
  * so its own dictionaries and caches; results are printed strictly in file order, as
  * soon as each is ready, so output is byte-identical whatever the number of threads
  * and memory holds only the files between the printer and the fastest worker.
- * Spelling suggestions are filled in by the printing thread, in file order, from one
- * context: the --suggest budget is spent the same way whatever the threading.
+ * Spelling suggestions are given by the printing thread, in file order, from one
+ * context: the --suggest budget is spent the same way whatever the threading. The
+ * workers compute them beforehand (tl_result_suggest_ahead), so the printer only picks.
  */
 #include "cli.h"
 
@@ -116,6 +117,10 @@ static void *worker(void *p)
         if (i >= rs->nfiles)
             break;
         check_one(a->ctx, rs, i);
+        /* the printer only picks among suggestions computed here, so it spends no time
+         * and loads no dictionary of its own */
+        if (rs->results[i] && tl_result_suggest_ahead(a->ctx, rs->results[i]) != TL_OK)
+            rs->status[i] = TL_ERR_NOMEM;
         pthread_mutex_lock(&rs->mu);
         rs->done[i] = 1;
         pthread_cond_broadcast(&rs->cv);
