@@ -186,8 +186,18 @@ uint64_t tl_result_words(const tl_result *r);
 void tl_result_free(tl_result *r); /* NULL is a no-op */
 
 /* Fills the suggestions of the spelling findings of `r` from the dictionary of `ctx`,
- * spending ctx's budget (--suggest) on distinct words in order. TL_OK or TL_ERR_NOMEM. */
+ * spending ctx's budget (--suggest) on distinct words in order. What
+ * tl_result_suggest_ahead() prepared in `r` is used instead of computing it again, so
+ * `ctx` then needs no dictionary. TL_OK or TL_ERR_NOMEM. */
 tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r);
+
+/* For a clone working for its parent (which keeps its results in order): computes with
+ * the clone's dictionaries, on the clone's thread, the suggestions that a later
+ * tl_result_suggest(parent, r) may pick, and keeps them in `r`. Work is skipped once the
+ * parent's budget is spent; it reads that budget while the parent may be spending it,
+ * which is safe. The suggestions finally given are the same as without this call.
+ * With a context that is not a clone, its own budget is read. TL_OK or TL_ERR_NOMEM. */
+tl_status tl_result_suggest_ahead(tl_ctx *ctx, tl_result *r);
 
 /* For contexts made with consistency_run: compares the renderings of each concept over
  * all `n` results (checked by `ctx` or its clones; NULL entries are skipped) as if they

@@ -3,7 +3,7 @@
  *
  *   source_init -> (encoding findings) -> language -> for each chunk of ~1 MiB:
  *   tokenize_chunk -> every family's chunk() -> at the end every family's finish()
- *   -> result_build (sort, one finding per span, line:col) -> suggestions
+ *   -> result_build (sort, one finding per span, line:col) -> suggestions (suggest.c)
  *
  * One pass over the text: the families read the chunk's tokens; none re-scans the text
  * except line-oriented rules (boilerplate), which walk the chunk's lines once.
@@ -129,44 +129,4 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
         return st;
     }
     return bad ? TL_ERR_ENCODING : TL_OK;
-}
-
-/* Hunspell's full suggestion engine runs only for texts of at most this many words
- * (~250 KB of Russian): an article or a report, where an editor reads each suggestion. */
-#define TL_SLOW_MAX_WORDS 20000
-
-tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r)
-{
-    for (size_t i = 0; i < r->n; i++) {
-        const char *s = r->sugg_words[i];
-        if (!s || r->f[i].nsuggestions)
-            continue;
-        tl_word *w = morph_word(ctx->morph, r->lang, s, strlen(s));
-        if (!w)
-            return TL_ERR_NOMEM;
-        if (!w->suggestions) {
-            if (ctx->suggest_left == 0)
-                continue;
-            int slow;
-            /* the full engine costs 60-110 ms a word: it serves article-sized texts;
-             * in a book or an archive only the fast search runs (unless --suggest all) */
-            int allow_slow = ctx->slow_left < 0 || (ctx->slow_left > 0 && r->words <= TL_SLOW_MAX_WORDS);
-            morph_suggest(ctx->morph, r->lang, w, 3, allow_slow, &slow);
-            if (ctx->suggest_left > 0)
-                ctx->suggest_left--;
-            if (slow && ctx->slow_left > 0)
-                ctx->slow_left--;
-        }
-        if (!w->nsuggestions)
-            continue;
-        const char **p = tl_arena_alloc(&r->mem, w->nsuggestions * sizeof *p);
-        if (!p)
-            return TL_ERR_NOMEM;
-        for (size_t k = 0; k < w->nsuggestions; k++)
-            if (!(p[k] = tl_arena_strdup(&r->mem, w->suggestions[k])))
-                return TL_ERR_NOMEM;
-        r->f[i].suggestions = p;
-        r->f[i].nsuggestions = w->nsuggestions;
-    }
-    return TL_OK;
 }

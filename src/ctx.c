@@ -218,10 +218,10 @@ static tl_ctx *ctx_alloc(tl_shared *sh)
         return NULL;
     c->sh = sh;
     tl_buf_init(&c->scratch, 0);
-    c->suggest_left = sh->suggest_limit;
+    atomic_init(&c->suggest_left, sh->suggest_limit);
     /* Hunspell's full engine (~60-120 ms a word) only where the edit-distance-1 search
      * found nothing, for at most TL_SLOW_SUGGEST words unless every word was asked for */
-    c->slow_left = sh->suggest_limit < 0 ? -1 : TL_SLOW_SUGGEST;
+    atomic_init(&c->slow_left, sh->suggest_limit < 0 ? -1 : TL_SLOW_SUGGEST);
     c->defer_suggestions = sh->defer_suggestions;
     c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK]);
     c->brk = tokenize_brk_new();
@@ -302,7 +302,10 @@ tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags)
 tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out)
 {
     *out = ctx_alloc(ctx->sh);
-    return *out ? TL_OK : TL_ERR_NOMEM;
+    if (!*out)
+        return TL_ERR_NOMEM;
+    (*out)->parent = ctx;
+    return TL_OK;
 }
 
 static void ctx_free(tl_ctx *ctx, int fast)

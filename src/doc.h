@@ -12,6 +12,7 @@
 #define TL_DOC_H
 
 #include "source.h"
+#include <stdatomic.h>
 #include "tl_internal.h"
 
 struct gloss;
@@ -32,6 +33,7 @@ enum {
     WF_VI_LETTER = 1 << 5, /* Latin with Vietnamese diacritics (ả ơ ư đ ...) */
     WF_IN_GLOSSARY = 1 << 6, /* a word of a canonical form or variant: spelled right */
     WF_USER_WORD = 1 << 7  /* from --words */
+    /* 1 << 8 and 1 << 9: how the suggestions were made (suggest.c) */
 };
 
 enum { SPELL_UNKNOWN = 0, SPELL_OK, SPELL_BAD };
@@ -121,8 +123,11 @@ struct tl_ctx {
     tl_shared *sh;
     tl_morph *morph;
     void *brk;             /* UBreakIterator*, owned by tokenize.c */
-    long suggest_left;     /* words that may still get suggestions; -1 unlimited */
-    long slow_left;        /* of those, calls to Hunspell's full engine; -1 unlimited */
+    const struct tl_ctx *parent; /* the context this one was cloned from, or NULL */
+    /* Budgets (suggest.c): written only by the context's own thread, read by its
+     * clones to skip work the budget no longer allows. */
+    _Atomic long suggest_left; /* words that may still get suggestions; -1 unlimited */
+    _Atomic long slow_left;    /* of those, calls to Hunspell's full engine; -1 unlimited */
     int defer_suggestions; /* the CLI fills suggestions in file order (determinism) */
     int owns_shared;       /* 0 for clones */
     void *fam[16];         /* per-context data of check families (checks.h) */

@@ -528,3 +528,16 @@ void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits)
 }
 
 void *morph_alloc(tl_morph *m, size_t n) { return tl_arena_alloc(&m->mem, n); }
+
+int morph_adopt_suggestions(tl_morph *m, tl_word *w, const char *const *list, size_t n)
+{
+    const char **out = tl_arena_alloc(&m->mem, (n ? n : 1) * sizeof *out);
+    if (!out)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (!(out[i] = tl_arena_strdup(&m->mem, list[i])))
+            return -1;
+    w->suggestions = out;
+    w->nsuggestions = (uint8_t)n;
+    return 0;
+}

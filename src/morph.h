@@ -47,6 +47,11 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
 int morph_stems(tl_morph *m, tl_lang lang, const char *s,
                 void (*fn)(void *arg, const char *stem), void *arg);
 
+/* Sets w's suggestions (when not yet computed) to a copy of the `n` strings of `list`,
+ * computed by another context for the same word and language (suggest.c). 0, or -1
+ * when out of memory. */
+int morph_adopt_suggestions(tl_morph *m, tl_word *w, const char *const *list, size_t n);
+
 /* Memory that lives as long as the cache (for data attached to tl_words); NULL on OOM. */
 void *morph_alloc(tl_morph *m, size_t n);
 

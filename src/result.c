@@ -152,10 +152,10 @@ tl_status result_build(tl_doc *d, tl_result **out)
     if (!r)
         return TL_ERR_NOMEM;
     r->f = tl_calloc(n ? n : 1, sizeof *r->f);
-    r->sugg_words = tl_calloc(n ? n : 1, sizeof *r->sugg_words);
-    if (!r->f || !r->sugg_words) {
+    r->pend = tl_calloc(n ? n : 1, sizeof *r->pend);
+    if (!r->f || !r->pend) {
         tl_free(r->f);
-        tl_free(r->sugg_words);
+        tl_free(r->pend);
         tl_free(r);
         return TL_ERR_NOMEM;
     }
@@ -181,7 +181,7 @@ tl_status result_build(tl_doc *d, tl_result **out)
             d->oom = 1;
             break;
         }
-        r->sugg_words[i] = s->sugg_word ? f->text : NULL;
+        r->pend[i].word = s->sugg_word ? f->text : NULL;
     }
     r->n = n;
     r->cap_f = n ? n : 1;
@@ -224,7 +224,7 @@ void tl_result_free(tl_result *r)
         return;
     tl_arena_release(&r->mem);
     tl_free(r->f);
-    tl_free(r->sugg_words);
+    tl_free(r->pend);
     tl_free(r);
 }
 
@@ -233,23 +233,23 @@ int result_append(tl_result *r, const tl_finding *x)
     if (r->n == r->cap_f) {
         size_t cap = r->cap_f * 2;
         tl_finding *f = tl_realloc(r->f, cap * sizeof *f);
-        const char **sw = tl_realloc(r->sugg_words, cap * sizeof *sw);
+        tl_pending *pd = tl_realloc(r->pend, cap * sizeof *pd);
         if (f)
             r->f = f;
-        if (sw)
-            r->sugg_words = sw;
-        if (!f || !sw)
+        if (pd)
+            r->pend = pd;
+        if (!f || !pd)
             return -1;
         r->cap_f = cap;
     }
     size_t i = r->n;
     while (i > 0 && r->f[i - 1].offset > x->offset) {
         r->f[i] = r->f[i - 1];
-        r->sugg_words[i] = r->sugg_words[i - 1];
+        r->pend[i] = r->pend[i - 1];
         i--;
     }
     r->f[i] = *x;
-    r->sugg_words[i] = NULL;
+    memset(&r->pend[i], 0, sizeof r->pend[i]);
     r->n++;
     return 0;
 }

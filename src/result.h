@@ -4,11 +4,21 @@
 
 #include "doc.h"
 
+/* How a worker's suggestions for a word were made (see suggest.c). */
+enum { PEND_NONE = 0, PEND_FAST, PEND_SLOW, PEND_NOSLOW };
+
+typedef struct {
+    const char *word;        /* the misspelt word awaiting suggestions, or NULL */
+    const char *const *list; /* computed ahead (in the result's arena), `n` entries */
+    uint8_t n;
+    uint8_t kind;            /* PEND_* */
+} tl_pending;
+
 struct tl_result {
     tl_arena mem;
     tl_finding *f;
     size_t n;
-    const char **sugg_words; /* per finding: the misspelt word awaiting suggestions */
+    tl_pending *pend;    /* per finding: suggestions still to be given (suggest.c) */
     tl_lang lang;
     const char *lang_reason;
     uint64_t words;

@@ -5,8 +5,9 @@
  * so its own dictionaries and caches; results are printed strictly in file order, as
  * soon as each is ready, so output is byte-identical whatever the number of threads
  * and memory holds only the files between the printer and the fastest worker.
- * Spelling suggestions are filled in by the printing thread, in file order, from one
- * context: the --suggest budget is spent the same way whatever the threading.
+ * Spelling suggestions are given by the printing thread, in file order, from one
+ * context: the --suggest budget is spent the same way whatever the threading. The
+ * workers compute them beforehand (tl_result_suggest_ahead), so the printer only picks.
  */
 #include "cli.h"
 
@@ -83,8 +84,10 @@ typedef struct {
     int *done;
     size_t next;     /* next file to take */
     size_t printed;  /* files printed so far: workers stay within a window ahead */
+    tl_lang lang;    /* --lang, or TL_LANG_AUTO */
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    pthread_mutex_t warm; /* one worker at a time loads its dictionaries */
 } run_state;
 
 #define WINDOW 64 /* files a worker may run ahead of the printer */
@@ -103,10 +106,28 @@ typedef struct {
     tl_ctx *ctx;
 } worker_arg;
 
+/* Dictionaries are created one at a time (Hunspell 1.7.1 races otherwise). Loaded
+ * lazily, two workers would take turns: the first gets ru, the second uk, and each waits
+ * ~0.3 s for the other's before it can check a file. Loading all of a worker's
+ * dictionaries in one turn lets the first one work while the next loads. A text of
+ * either language may come when the language is detected, and any text with an unknown
+ * lower-case word needs the other language's dictionary too (lang.mixed), so with
+ * --lang only the given one is loaded here and the other stays lazy. */
+static void warm_up(run_state *rs, tl_ctx *ctx)
+{
+    pthread_mutex_lock(&rs->warm);
+    if (rs->lang != TL_LANG_UK)
+        tl_ctx_prepare(ctx, TL_LANG_RU, NULL);
+    if (rs->lang != TL_LANG_RU)
+        tl_ctx_prepare(ctx, TL_LANG_UK, NULL);
+    pthread_mutex_unlock(&rs->warm);
+}
+
 static void *worker(void *p)
 {
     worker_arg *a = p;
     run_state *rs = a->rs;
+    warm_up(rs, a->ctx);
     for (;;) {
         pthread_mutex_lock(&rs->mu);
         while (rs->next < rs->nfiles && rs->next >= rs->printed + WINDOW)
@@ -116,6 +137,10 @@ static void *worker(void *p)
         if (i >= rs->nfiles)
             break;
         check_one(a->ctx, rs, i);
+        /* the printer only picks among suggestions computed here, so it spends no time
+         * and loads no dictionary of its own */
+        if (rs->results[i] && tl_result_suggest_ahead(a->ctx, rs->results[i]) != TL_OK)
+            rs->status[i] = TL_ERR_NOMEM;
         pthread_mutex_lock(&rs->mu);
         rs->done[i] = 1;
         pthread_cond_broadcast(&rs->cv);
@@ -190,8 +215,8 @@ static int run(const cli_opts *o, tl_ctx *ctx, cli_file *files, size_t n, cli_su
                int *failed)
 {
     run_state rs = {files, n, calloc(n + 1, sizeof(tl_result *)), calloc(n + 1, sizeof(tl_status)),
-                    calloc(n + 1, sizeof(int)), 0, 0, PTHREAD_MUTEX_INITIALIZER,
-                    PTHREAD_COND_INITIALIZER};
+                    calloc(n + 1, sizeof(int)), 0, 0, o->lib.lang, PTHREAD_MUTEX_INITIALIZER,
+                    PTHREAD_COND_INITIALIZER, PTHREAD_MUTEX_INITIALIZER};
     int errors = 0;
     if (!rs.results || !rs.status || !rs.done) {
         fprintf(stderr, "termlint: out of memory\n");
