@@ -47,7 +47,7 @@ LIB      := $(BUILD)/libtermlint.a
 BIN      := $(BUILD)/termlint
 DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
-.PHONY: all deps check unit golden fuzz-replay demo bench install clean golden-update \
+.PHONY: all deps check unit golden fuzz-replay demo bench install clean golden-update wordtab-check \
         format-check require-pkgs
 
 all: require-pkgs $(BIN)
@@ -104,6 +104,13 @@ golden-update: $(BIN)
 
 bench: all
 	@sh bench/run.sh
+
+# research tool: the compiled word-form table against Hunspell (bench/README.md)
+$(BUILD)/bench/wordtab-check: bench/wordtab-check.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+wordtab-check: $(BUILD)/bench/wordtab-check
 
 fuzz:
 	@$(MAKE) --no-print-directory -f fuzz/Makefile

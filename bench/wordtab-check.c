@@ -1,0 +1,137 @@
+/* wordtab-check.c - research tool for the compiled word-form table (src/wordtab.c):
+ * builds or maps the table of a dictionary, then spells every distinct word of a text
+ * with the table and with Hunspell and reports build/open time, agreement and speed.
+ *
+ *   build/bench/wordtab-check ru_RU FILE [CACHE_DIR]
+ *
+ * A word the table accepts and Hunspell rejects would be a wrong answer: the count
+ * must be 0. Words are cut at anything that is not a letter, apostrophe or hyphen. */
+#include "wordtab.h"
+
+#include <hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unicode/uchar.h>
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Splits text into words (letters, ' and - inside), sorted and unique. */
+static char **words_of(char *text, size_t len, size_t *n)
+{
+    size_t cap = 1024, k = 0;
+    char **w = malloc(cap * sizeof *w);
+    size_t i = 0;
+    while (i < len) {
+        size_t s = i;
+        while (i < len) {
+            UChar32 c;
+            size_t j = i;
+            U8_NEXT(text, j, len, c);
+            if (c < 0 || !(u_isalpha(c) || ((c == '\'' || c == '-') && i > s)))
+                break;
+            i = j;
+        }
+        if (i > s) {
+            while (i > s && (text[i - 1] == '-' || text[i - 1] == '\''))
+                i--;
+            if (k == cap)
+                w = realloc(w, (cap *= 2) * sizeof *w);
+            w[k++] = strndup(text + s, i - s);
+        }
+        if (i == s || i < len) {
+            UChar32 c;
+            U8_NEXT(text, i, len, c);
+            (void)c;
+        }
+    }
+    qsort(w, k, sizeof *w, cmp_str);
+    size_t u = 0;
+    for (size_t j = 0; j < k; j++) {
+        if (u && strcmp(w[u - 1], w[j]) == 0) {
+            free(w[j]);
+            continue;
+        }
+        w[u++] = w[j];
+    }
+    *n = u;
+    return w;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s ru_RU|uk_UA FILE [CACHE_DIR]\n", argv[0]);
+        return 2;
+    }
+    char aff[512], dic[512];
+    snprintf(aff, sizeof aff, "/usr/share/hunspell/%s.aff", argv[1]);
+    snprintf(dic, sizeof dic, "/usr/share/hunspell/%s.dic", argv[1]);
+    FILE *f = fopen(argv[2], "rb");
+    if (!f) {
+        perror(argv[2]);
+        return 2;
+    }
+    fseek(f, 0, SEEK_END);
+    size_t len = (size_t)ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc(len + 1);
+    if (fread(text, 1, len, f) != len)
+        return 2;
+    fclose(f);
+    size_t n;
+    char **w = words_of(text, len, &n);
+
+    int built;
+    double t0 = now();
+    wordtab *t = wordtab_open(aff, dic, argc > 3 ? argv[3] : NULL, &built);
+    double t1 = now();
+    if (!t) {
+        fprintf(stderr, "no table for %s\n", argv[1]);
+        return 1;
+    }
+    printf("table: %zu forms, %s in %.3f s\n", wordtab_count(t), built ? "compiled" : "mapped",
+           t1 - t0);
+    t0 = now();
+    Hunhandle *h = Hunspell_create(aff, dic);
+    t1 = now();
+    printf("Hunspell_create: %.3f s\n", t1 - t0);
+
+    size_t tab_yes = 0, hun_yes = 0, wrong = 0;
+    t0 = now();
+    for (size_t i = 0; i < n; i++)
+        tab_yes += (size_t)wordtab_spell(t, w[i], strlen(w[i]));
+    double tt = now() - t0;
+    t0 = now();
+    for (size_t i = 0; i < n; i++)
+        hun_yes += Hunspell_spell(h, w[i]) != 0;
+    double th = now() - t0;
+    for (size_t i = 0; i < n; i++)
+        if (wordtab_spell(t, w[i], strlen(w[i])) && !Hunspell_spell(h, w[i])) {
+            if (wrong < 10)
+                printf("  table yes, Hunspell no: %s\n", w[i]);
+            wrong++;
+        }
+    size_t missed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!wordtab_spell(t, w[i], strlen(w[i])) && Hunspell_spell(h, w[i]) && missed++ < 12)
+            printf("  Hunspell yes, table no: %s\n", w[i]);
+    printf("distinct words: %zu; Hunspell accepts %zu; the table %zu (%.1f%% of Hunspell's)\n", n,
+           hun_yes, tab_yes, hun_yes ? 100.0 * (double)tab_yes / (double)hun_yes : 0.0);
+    printf("table yes where Hunspell says no: %zu\n", wrong);
+    printf("per word: table %.3f us, Hunspell_spell %.3f us (%.0fx)\n", tt * 1e6 / (double)n,
+           th * 1e6 / (double)n, tt > 0 ? th / tt : 0.0);
+    wordtab_close(t);
+    return wrong ? 1 : 0;
+}

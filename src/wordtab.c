@@ -1,0 +1,678 @@
+/*
+ * wordtab.c - a compiled word-form table of a Hunspell dictionary (see wordtab.h).
+ *
+ * Hunspell_spell costs 2-8 µs a word (more for words it rejects: it tries every
+ * suffix rule), and the suggester asks it about hundreds of edit-distance-1 candidates
+ * per misspelt word. Debian's ru_RU and uk_UA are simple dictionaries: UTF-8, one-
+ * character flags, suffix rules only, no compounding. So we expand them ourselves: every
+ * stem of the .dic, and every stem with every suffix rule of its flags whose strip and
+ * condition match, is one form. Only the forms' 64-bit hashes are kept, sorted into
+ * buckets by their top bits:
+ *
+ *   header | bucket index uint32[2^bits + 1] | hashes uint64[count], sorted per bucket
+ *
+ * A lookup reads two index entries and a few neighbouring hashes. A false "yes" needs
+ * two different strings with one 64-bit hash (about count / 2^64 per lookup), so the
+ * answer "in the table" is trusted; "not in the table" only means "ask Hunspell".
+ *
+ * The file is written once per dictionary version (its name carries a hash of both
+ * files' paths, sizes and modification times) into a temporary file and renamed, so a
+ * reader never sees half a table and two processes building at once are harmless.
+ * A dictionary with a feature we do not expand (prefixes, compounding, NEEDAFFIX,
+ * flag aliases, ...) gets no table: every word then goes to Hunspell as before.
+ */
+#include "wordtab.h"
+#include "tl_internal.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unicode/uchar.h>
+#include <unistd.h>
+
+#define WT_MAGIC 0x31545754u /* "TWT1" */
+#define WT_VERSION 1u
+#define MAX_FORM 100         /* Hunspell's MAXWORDLEN: longer words it never accepts */
+#define MAX_COND 24          /* code points in one rule's condition */
+
+typedef struct {
+    uint32_t magic, version;
+    uint64_t sig;
+    uint64_t count;
+    uint32_t bits, pad;
+} wt_header;
+
+struct wordtab {
+    const uint32_t *idx;
+    const uint64_t *h;
+    uint32_t bits;
+    size_t count;
+    void *mem;
+    size_t memlen;
+    int mapped;
+};
+
+/* tl_hash with a final mix, so that the top bits that pick the bucket are uniform.
+ * The file stores these values: changing this function needs a new WT_VERSION. */
+static uint64_t form_hash(const char *s, size_t n)
+{
+    uint64_t h = tl_hash(s, n);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+static size_t file_size(uint32_t bits, uint64_t count)
+{
+    return sizeof(wt_header) + (((size_t)1 << bits) + 1) * sizeof(uint32_t) +
+           ((((size_t)1 << bits) + 1) & 1) * sizeof(uint32_t) + count * sizeof(uint64_t);
+}
+
+/* Points t's arrays into a file image of `len` bytes; 0 when the image is not a table
+ * of signature `sig` (wrong magic, version or size: truncated or foreign files). */
+static int attach(wordtab *t, void *mem, size_t len, uint64_t sig)
+{
+    const wt_header *hd = mem;
+    if (len < sizeof *hd || hd->magic != WT_MAGIC || hd->version != WT_VERSION || hd->sig != sig ||
+        hd->bits < 1 || hd->bits > 28 || hd->count > len / sizeof(uint64_t) ||
+        file_size(hd->bits, hd->count) != len)
+        return 0;
+    t->bits = hd->bits;
+    t->count = (size_t)hd->count;
+    t->idx = (const uint32_t *)(const void *)((const char *)mem + sizeof *hd);
+    size_t nidx = ((size_t)1 << t->bits) + 1;
+    t->h = (const uint64_t *)(const void *)((const char *)mem + sizeof *hd +
+                                           (nidx + (nidx & 1)) * sizeof(uint32_t));
+    if (t->idx[nidx - 1] != t->count)
+        return 0;
+    return 1;
+}
+
+int wordtab_has(const wordtab *t, const char *s, size_t n)
+{
+    if (!t || n > MAX_FORM)
+        return 0;
+    uint64_t h = form_hash(s, n);
+    size_t b = (size_t)(h >> (64 - t->bits));
+    for (uint32_t i = t->idx[b], e = t->idx[b + 1]; i < e && t->h[i] <= h; i++)
+        if (t->h[i] == h)
+            return 1;
+    return 0;
+}
+
+size_t wordtab_count(const wordtab *t) { return t ? t->count : 0; }
+
+/* ---- case ------------------------------------------------------------------------ */
+
+enum { CASE_OTHER, CASE_INIT, CASE_ALL };
+
+/* Rewrites s into b lower-cased (init = 0) or Capitalised (init = 1). -1 on bad UTF-8. */
+static int recase(const char *s, size_t n, int init, char *b, size_t cap, size_t *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t k = utf8_decode(s + i, n - i, &c);
+        if (!k)
+            return -1;
+        c = (uint32_t)(init && i == 0 ? u_toupper((UChar32)c) : u_tolower((UChar32)c));
+        char enc[4];
+        size_t e = utf8_encode(c, enc);
+        if (o + e > cap)
+            return -1;
+        memcpy(b + o, enc, e);
+        o += e;
+        i += k;
+    }
+    *out = o;
+    return 0;
+}
+
+static int case_of(const char *s, size_t n)
+{
+    int first = 1, up_first = 0, lower_rest = 1, all_up = 1, letters = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t k = utf8_decode(s + i, n - i, &c);
+        if (!k)
+            return CASE_OTHER;
+        if (u_isalpha((UChar32)c)) {
+            int up = u_isupper((UChar32)c), low = u_islower((UChar32)c);
+            if (first)
+                up_first = up;
+            else if (!low)
+                lower_rest = 0;
+            if (!up)
+                all_up = 0;
+            letters++;
+            first = 0;
+        }
+        i += k;
+    }
+    if (letters > 1 && all_up)
+        return CASE_ALL;
+    return up_first && lower_rest ? CASE_INIT : CASE_OTHER;
+}
+
+int wordtab_spell(const wordtab *t, const char *s, size_t n)
+{
+    if (!t || n > MAX_FORM)
+        return 0;
+    if (wordtab_has(t, s, n))
+        return 1;
+    int c = case_of(s, n);
+    if (c == CASE_OTHER)
+        return 0;
+    char b[MAX_FORM * 2];
+    size_t bn;
+    if (!recase(s, n, 0, b, sizeof b, &bn) && wordtab_has(t, b, bn))
+        return 1;
+    return c == CASE_ALL && !recase(s, n, 1, b, sizeof b, &bn) && wordtab_has(t, b, bn);
+}
+
+/* ---- compiling the dictionary ------------------------------------------------------- */
+
+typedef struct {
+    uint32_t off;  /* into the code point pool */
+    uint16_t n;
+    uint8_t kind;  /* COND_ONE, COND_SET, COND_NOTSET, COND_ANY */
+} cond_elem;
+
+enum { COND_ONE, COND_SET, COND_NOTSET, COND_ANY };
+
+typedef struct {
+    char *strip, *app;
+    size_t nstrip, napp;
+    uint32_t elem, nelem; /* the condition: elements in the pool */
+} sfx_rule;
+
+typedef struct {
+    sfx_rule *r;
+    size_t n, cap;
+    size_t first[257]; /* rules of flag f: [first[f], first[f + 1]) after sorting */
+    uint8_t *flag;     /* per rule */
+    cond_elem *el;
+    size_t nel, capel;
+    uint32_t *cp;
+    size_t ncp, capcp;
+    tl_arena mem;
+} affixes;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 64;
+    while (nc < need)
+        nc *= 2;
+    void *q = tl_realloc(*p, nc * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+static int add_cp(affixes *a, uint32_t c)
+{
+    if (grow((void **)&a->cp, &a->capcp, a->ncp + 1, sizeof *a->cp))
+        return -1;
+    a->cp[a->ncp++] = c;
+    return 0;
+}
+
+/* Parses a condition («[^аеиоу]ть», «.», «[лнртв]ый») into elements; -1 when malformed. */
+static int parse_cond(affixes *a, const char *s, uint32_t *first, uint32_t *count)
+{
+    *first = (uint32_t)a->nel;
+    *count = 0;
+    if (strcmp(s, ".") == 0)
+        return 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        if (grow((void **)&a->el, &a->capel, a->nel + 1, sizeof *a->el))
+            return -1;
+        cond_elem *e = &a->el[a->nel];
+        e->off = (uint32_t)a->ncp;
+        e->n = 0;
+        if (s[i] == '.') {
+            e->kind = COND_ANY;
+            i++;
+        } else if (s[i] == '[') {
+            i++;
+            e->kind = COND_SET;
+            if (i < n && s[i] == '^') {
+                e->kind = COND_NOTSET;
+                i++;
+            }
+            while (i < n && s[i] != ']') {
+                uint32_t c;
+                size_t k = utf8_decode(s + i, n - i, &c);
+                if (!k || add_cp(a, c))
+                    return -1;
+                e->n++;
+                i += k;
+            }
+            if (i >= n)
+                return -1;
+            i++;
+        } else {
+            uint32_t c;
+            size_t k = utf8_decode(s + i, n - i, &c);
+            if (!k || add_cp(a, c))
+                return -1;
+            e->kind = COND_ONE;
+            e->n = 1;
+            i += k;
+        }
+        a->nel++;
+        if (++*count > MAX_COND)
+            return -1;
+    }
+    return 0;
+}
+
+static int elem_ok(const affixes *a, const cond_elem *e, uint32_t c)
+{
+    if (e->kind == COND_ANY)
+        return 1;
+    int in = 0;
+    for (uint16_t k = 0; k < e->n && !in; k++)
+        in = a->cp[e->off + k] == c;
+    return e->kind == COND_NOTSET ? !in : in;
+}
+
+/* Directives whose words we could get wrong: with any of them, no table. */
+static int unsupported(const char *kw)
+{
+    static const char *const no[] = {
+        "PFX", "FLAG", "AF", "AM", "COMPOUNDFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE",
+        "COMPOUNDEND", "COMPOUNDRULE", "COMPOUNDPERMITFLAG", "COMPOUNDFORBIDFLAG",
+        "ONLYINCOMPOUND", "NEEDAFFIX", "PSEUDOROOT", "FORBIDDENWORD", "KEEPCASE",
+        "CIRCUMFIX", "FORCEUCASE", "SUBSTANDARD", "COMPLEXPREFIXES", "CHECKSHARPS",
+        "NOSUGGEST", "WARN", "FORBIDWARN", "LANG", NULL};
+    for (int i = 0; no[i]; i++)
+        if (strcmp(kw, no[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static char *field(char **p)
+{
+    char *s = *p;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (!*s || *s == '\n' || *s == '\r')
+        return NULL;
+    char *e = s;
+    while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+        e++;
+    if (*e)
+        *e++ = '\0';
+    *p = e;
+    return s;
+}
+
+static int read_aff(const char *path, affixes *a)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char line[1024];
+    int utf8 = 0, bad = 0;
+    while (!bad && fgets(line, sizeof line, f)) {
+        char *p = line, *kw = field(&p);
+        if (!kw || kw[0] == '#')
+            continue;
+        if (strcmp(kw, "SET") == 0) {
+            char *v = field(&p);
+            utf8 = v && strcmp(v, "UTF-8") == 0;
+            continue;
+        }
+        if (unsupported(kw)) {
+            bad = 1;
+            break;
+        }
+        if (strcmp(kw, "SFX") != 0)
+            continue;
+        char *fl = field(&p), *strip = field(&p), *app = field(&p), *cond = field(&p);
+        if (!fl || !strip || !app || strlen(fl) != 1) {
+            bad = 1;
+            break;
+        }
+        if (!cond) /* the header «SFX F Y 12» */
+            continue;
+        char *slash = strchr(app, '/');
+        if (slash)
+            *slash = '\0'; /* continuation classes: the form itself is a word */
+        size_t had = a->cap;
+        if (grow((void **)&a->r, &a->cap, a->n + 1, sizeof *a->r)) {
+            bad = 1;
+            break;
+        }
+        if (a->cap != had) { /* a->flag runs parallel to a->r */
+            uint8_t *nf = tl_realloc(a->flag, a->cap);
+            if (!nf) {
+                bad = 1;
+                break;
+            }
+            a->flag = nf;
+        }
+        sfx_rule *r = &a->r[a->n];
+        r->strip = tl_arena_strdup(&a->mem, strcmp(strip, "0") ? strip : "");
+        r->app = tl_arena_strdup(&a->mem, strcmp(app, "0") ? app : "");
+        if (!r->strip || !r->app || parse_cond(a, cond, &r->elem, &r->nelem)) {
+            bad = 1;
+            break;
+        }
+        r->nstrip = strlen(r->strip);
+        r->napp = strlen(r->app);
+        a->flag[a->n++] = (uint8_t)fl[0];
+    }
+    fclose(f);
+    return bad || !utf8 ? -1 : 0;
+}
+
+/* Groups the rules by flag (stable) so a stem's flag finds its rules directly. */
+static int group_rules(affixes *a)
+{
+    size_t cnt[257] = {0};
+    for (size_t i = 0; i < a->n; i++)
+        cnt[a->flag[i] + 1]++;
+    for (int f = 1; f <= 256; f++)
+        cnt[f] += cnt[f - 1];
+    memcpy(a->first, cnt, sizeof cnt);
+    sfx_rule *r = tl_malloc((a->n ? a->n : 1) * sizeof *r);
+    if (!r)
+        return -1;
+    for (size_t i = 0; i < a->n; i++)
+        r[cnt[a->flag[i]]++] = a->r[i];
+    tl_free(a->r);
+    a->r = r;
+    a->cap = a->n;
+    return 0;
+}
+
+typedef struct {
+    uint64_t *h;
+    size_t n, cap;
+} hashes;
+
+static int add_form(hashes *hs, const char *s, size_t n)
+{
+    if (n == 0 || n > MAX_FORM)
+        return 0;
+    if (grow((void **)&hs->h, &hs->cap, hs->n + 1, sizeof *hs->h))
+        return -1;
+    hs->h[hs->n++] = form_hash(s, n);
+    return 0;
+}
+
+/* Adds stem and its suffixed forms for the flags in `flags`. */
+static int expand(const affixes *a, const char *stem, size_t n, const char *flags, hashes *hs)
+{
+    if (add_form(hs, stem, n))
+        return -1;
+    uint32_t cp[MAX_FORM];
+    size_t ncp = 0;
+    for (size_t i = 0; i < n && ncp < MAX_FORM;) {
+        uint32_t c;
+        size_t k = utf8_decode(stem + i, n - i, &c);
+        if (!k)
+            return 0; /* not UTF-8: Hunspell's business */
+        cp[ncp++] = c;
+        i += k;
+    }
+    char form[MAX_FORM * 2 + 8];
+    for (const char *f = flags; *f; f++) {
+        unsigned fl = (unsigned char)*f;
+        for (size_t i = a->first[fl]; i < a->first[fl + 1]; i++) {
+            const sfx_rule *r = &a->r[i];
+            if (r->nelem > ncp || r->nstrip > n ||
+                memcmp(stem + n - r->nstrip, r->strip, r->nstrip) != 0)
+                continue;
+            int ok = 1;
+            for (uint32_t e = 0; e < r->nelem && ok; e++)
+                ok = elem_ok(a, &a->el[r->elem + e], cp[ncp - r->nelem + e]);
+            size_t base = n - r->nstrip;
+            if (!ok || base + r->napp > sizeof form)
+                continue;
+            memcpy(form, stem, base);
+            memcpy(form + base, r->app, r->napp);
+            if (add_form(hs, form, base + r->napp))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int read_dic(const char *path, const affixes *a, hashes *hs)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char line[1024];
+    int st = 0, first = 1;
+    while (!st && fgets(line, sizeof line, f)) {
+        if (first) { /* the word count */
+            first = 0;
+            continue;
+        }
+        size_t n = strcspn(line, " \t\r\n");
+        line[n] = '\0';
+        char *slash = strchr(line, '/');
+        const char *flags = "";
+        if (slash) {
+            if (slash > line && slash[-1] == '\\')
+                continue; /* an escaped slash: rare, leave it to Hunspell */
+            *slash = '\0';
+            flags = slash + 1;
+        }
+        st = expand(a, line, strlen(line), flags, hs);
+    }
+    fclose(f);
+    return st;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Lays the hashes out as a file image: header, bucket index, sorted unique hashes. */
+static void *layout(hashes *hs, uint64_t sig, size_t *len)
+{
+    qsort(hs->h, hs->n, sizeof *hs->h, cmp_u64);
+    size_t w = 0;
+    for (size_t i = 0; i < hs->n; i++)
+        if (!w || hs->h[i] != hs->h[w - 1])
+            hs->h[w++] = hs->h[i];
+    uint32_t bits = 1;
+    while (bits < 28 && ((size_t)1 << bits) < w / 4)
+        bits++;
+    *len = file_size(bits, w);
+    char *mem = tl_calloc(1, *len);
+    if (!mem)
+        return NULL;
+    wt_header *hd = (wt_header *)(void *)mem;
+    *hd = (wt_header){WT_MAGIC, WT_VERSION, sig, w, bits, 0};
+    uint32_t *idx = (uint32_t *)(void *)(mem + sizeof *hd);
+    size_t nidx = ((size_t)1 << bits) + 1;
+    uint64_t *h = (uint64_t *)(void *)(mem + sizeof *hd + (nidx + (nidx & 1)) * sizeof(uint32_t));
+    memcpy(h, hs->h, w * sizeof *h);
+    size_t i = 0;
+    for (size_t b = 0; b < nidx - 1; b++) {
+        idx[b] = (uint32_t)i;
+        while (i < w && (size_t)(h[i] >> (64 - bits)) == b)
+            i++;
+    }
+    idx[nidx - 1] = (uint32_t)w;
+    return mem;
+}
+
+static void *compile(const char *aff, const char *dic, uint64_t sig, size_t *len)
+{
+    affixes a;
+    memset(&a, 0, sizeof a);
+    tl_arena_init(&a.mem);
+    hashes hs = {0};
+    void *mem = NULL;
+    if (!read_aff(aff, &a) && !group_rules(&a) && !read_dic(dic, &a, &hs))
+        mem = layout(&hs, sig, len);
+    tl_free(a.r);
+    tl_free(a.flag);
+    tl_free(a.el);
+    tl_free(a.cp);
+    tl_arena_release(&a.mem);
+    tl_free(hs.h);
+    return mem;
+}
+
+/* ---- the cache file ------------------------------------------------------------------ */
+
+/* The folder for tables: given, $TERMLINT_CACHE_DIR, $XDG_CACHE_HOME/termlint or
+ * $HOME/.cache/termlint, created when missing. 0 when there is none. */
+static int cache_dir_path(const char *given, tl_buf *b)
+{
+    const char *env;
+    if (given && *given)
+        tl_buf_adds(b, given);
+    else if ((env = getenv("TERMLINT_CACHE_DIR")) && *env)
+        tl_buf_adds(b, env);
+    else if ((env = getenv("XDG_CACHE_HOME")) && *env)
+        tl_buf_printf(b, "%s/termlint", env);
+    else if ((env = getenv("HOME")) && *env) {
+        tl_buf_printf(b, "%s/.cache", env);
+        if (!b->oom)
+            mkdir(b->data, 0700);
+        tl_buf_adds(b, "/termlint");
+    } else
+        return 0;
+    if (b->oom)
+        return 0;
+    mkdir(b->data, 0700);
+    struct stat st;
+    return stat(b->data, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Identifies the dictionary version: both paths, sizes and modification times. */
+static int signature(const char *aff, const char *dic, uint64_t *sig)
+{
+    struct stat sa, sd;
+    if (stat(aff, &sa) || stat(dic, &sd))
+        return -1;
+    char b[8192];
+    int n = snprintf(b, sizeof b, "%u|%s|%lld|%lld.%ld|%s|%lld|%lld.%ld", WT_VERSION, aff,
+                     (long long)sa.st_size, (long long)sa.st_mtim.tv_sec, (long)sa.st_mtim.tv_nsec,
+                     dic, (long long)sd.st_size, (long long)sd.st_mtim.tv_sec,
+                     (long)sd.st_mtim.tv_nsec);
+    if (n < 0 || (size_t)n >= sizeof b)
+        return -1;
+    *sig = form_hash(b, (size_t)n);
+    return 0;
+}
+
+static wordtab *map_file(const char *path, uint64_t sig)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    void *m = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size >= (off_t)sizeof(wt_header))
+        m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return NULL;
+    wordtab *t = tl_calloc(1, sizeof *t);
+    if (!t || !attach(t, m, (size_t)st.st_size, sig)) {
+        munmap(m, (size_t)st.st_size);
+        tl_free(t);
+        return NULL;
+    }
+    t->mem = m;
+    t->memlen = (size_t)st.st_size;
+    t->mapped = 1;
+    return t;
+}
+
+/* Writes the image to path through a temporary file in the same folder. */
+static void save(const char *path, const void *mem, size_t len)
+{
+    tl_buf tmp;
+    tl_buf_init(&tmp, 0);
+    tl_buf_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+    int fd = tmp.oom ? -1 : open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        const char *p = mem;
+        size_t left = len;
+        while (left) {
+            ssize_t w = write(fd, p, left);
+            if (w <= 0)
+                break;
+            p += w;
+            left -= (size_t)w;
+        }
+        if (close(fd) || left || rename(tmp.data, path))
+            unlink(tmp.data);
+    }
+    tl_buf_release(&tmp);
+}
+
+wordtab *wordtab_open(const char *aff, const char *dic, const char *cache_dir, int *built)
+{
+    if (built)
+        *built = 0;
+    uint64_t sig;
+    if (signature(aff, dic, &sig))
+        return NULL;
+    tl_buf path;
+    tl_buf_init(&path, 0);
+    int have_dir = cache_dir_path(cache_dir, &path);
+    if (have_dir) {
+        const char *base = strrchr(dic, '/');
+        base = base ? base + 1 : dic;
+        size_t bn = strcspn(base, ".");
+        tl_buf_printf(&path, "/%.*s-%016llx.tab", (int)bn, base, (unsigned long long)sig);
+        wordtab *t = path.oom ? NULL : map_file(path.data, sig);
+        if (t) {
+            tl_buf_release(&path);
+            return t;
+        }
+    }
+    size_t len = 0;
+    void *mem = compile(aff, dic, sig, &len);
+    wordtab *t = mem ? tl_calloc(1, sizeof *t) : NULL;
+    if (!t || !attach(t, mem, len, sig)) {
+        tl_free(mem);
+        tl_free(t);
+        tl_buf_release(&path);
+        return NULL;
+    }
+    t->mem = mem;
+    t->memlen = len;
+    if (built)
+        *built = 1;
+    if (have_dir && !path.oom)
+        save(path.data, mem, len);
+    tl_buf_release(&path);
+    return t;
+}
+
+void wordtab_close(wordtab *t)
+{
+    if (!t)
+        return;
+    if (t->mapped)
+        munmap(t->mem, t->memlen);
+    else
+        tl_free(t->mem);
+    tl_free(t);
+}

@@ -1,0 +1,34 @@
+/* wordtab.h - every word form of a Hunspell dictionary as a table of 64-bit hashes,
+ * compiled from the .aff/.dic on first use and memory-mapped from a cache file after
+ * (wordtab.c). It answers "certainly right" with one probe; anything else is
+ * Hunspell's to decide. */
+#ifndef TL_WORDTAB_H
+#define TL_WORDTAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct wordtab wordtab;
+
+/* The table of the dictionary aff/dic: mapped from cache_dir (NULL: $TERMLINT_CACHE_DIR,
+ * else $XDG_CACHE_HOME/termlint, else $HOME/.cache/termlint) when a valid file for
+ * these exact files is there, else compiled and written there atomically (or kept in
+ * memory when the folder is not writable). NULL when the dictionary uses a feature the
+ * compiler does not handle, or on any error: callers then ask Hunspell for every word.
+ * `*built` (may be NULL) is set to 1 when the table was compiled by this call. */
+wordtab *wordtab_open(const char *aff, const char *dic, const char *cache_dir, int *built);
+
+void wordtab_close(wordtab *t); /* NULL is a no-op */
+
+/* The exact bytes are a form of the dictionary. */
+int wordtab_has(const wordtab *t, const char *s, size_t n);
+
+/* 1 when Hunspell certainly accepts s: the form is in the table as written, or s is
+ * Capitalised and its lower-case form is, or s is in capitals and its lower-case or
+ * Capitalised form is. 0 means "ask Hunspell" (it may still accept the word). */
+int wordtab_spell(const wordtab *t, const char *s, size_t n);
+
+/* Forms in the table. */
+size_t wordtab_count(const wordtab *t);
+
+#endif
