@@ -251,6 +251,25 @@ def main():
           f"(peak RSS {fmt(b.rss_mib(f'termlint-ru-{size}'), '.1f')} → {fmt(b.rss_mib(f'glossary10k-ru-{size}'), '.1f')} MiB).")
         w("")
 
+    # --- word-form table (research) ---
+    if b.has("tables-compile-ru") or b.has(f"termlint-notab-ru-{size}"):
+        w("#### Word-form table (research, src/wordtab.c)")
+        w("")
+        w("| | ru | uk |")
+        w("|---|---:|---:|")
+        first = [b.median(f"tables-compile-{l}") for l in ("ru", "uk")]
+        start = [b.median(f"startup-termlint-{l}") for l in ("ru", "uk")]
+        w(f"| first run, empty input (compiles the table) s | {fmt_s(first[0])} | {fmt_s(first[1])} |")
+        w(f"| later runs, empty input (maps it) s | {fmt_s(start[0])} | {fmt_s(start[1])} |")
+        w(f"| table file MB | {fmt((b.num('table_bytes_ru_RU') or 0) / 1e6, '.1f')} | "
+          f"{fmt((b.num('table_bytes_uk_UA') or 0) / 1e6, '.1f')} |")
+        with_t = [b.median(f"termlint-{l}-{size}") for l in ("ru", "uk")]
+        without = [b.median(f"termlint-notab-{l}-{size}") for l in ("ru", "uk")]
+        w(f"| {size}, with the table s | {fmt_s(with_t[0])} | {fmt_s(with_t[1])} |")
+        w(f"| {size}, `TERMLINT_WORDTAB=0` (Hunspell for every word) s | {fmt_s(without[0])} | {fmt_s(without[1])} |")
+        w(f"| speed-up | {fmt(div(without[0], with_t[0]), '.2f')}× | {fmt(div(without[1], with_t[1]), '.2f')}× |")
+        w("")
+
     # --- cache ---
     lines = []
     for key in (f"ru-{size}", f"uk-{size}", "ru-50mb"):

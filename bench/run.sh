@@ -163,6 +163,22 @@ TL_OK="0 1"
 EMPTY=$CORPUS/empty.txt
 G10K=$CORPUS/glossary-10k.yaml
 
+# --- 0. the word-form tables (src/wordtab.c) --------------------------------------------
+# termlint compiles each dictionary into a table of its word forms on first use and maps
+# it afterwards. The bench keeps them in a folder of its own: the first runs below
+# compile them (timed as "first run"), every later run maps them, as on a user's machine
+# after the first run.
+export TERMLINT_CACHE_DIR=$TMP/tables
+if [ "$HAVE_TL" = 1 ]; then
+    for lang in ru uk; do
+        measure "tables-compile-$lang" 1 "$TL_OK" /dev/null -- \
+            "$TERMLINT" check --lang "$lang" -j 1 --glossary default --format json "$EMPTY"
+    done
+    for t in "$TMP"/tables/*.tab; do
+        [ -f "$t" ] && meta "table_bytes_$(basename "$t" | cut -c1-5)" "$(stat -c %s "$t")"
+    done
+fi
+
 # --- 1. throughput on the main files, per language -------------------------------------
 for lang in ru uk; do
     f=$CORPUS/$lang-$SIZE.txt
@@ -182,6 +198,10 @@ for lang in ru uk; do
         else
             say "warning: termlint --stats exited $rc"
         fi
+    fi
+    if [ "$HAVE_TL" = 1 ]; then # research: the same without the word-form table
+        measure "termlint-notab-$lang-$SIZE" "$HS_RUNS" "$TL_OK" /dev/null -- \
+            env TERMLINT_WORDTAB=0 "$TERMLINT" check -j 1 --glossary default --format json "$f"
     fi
     measure "hunspell-$lang-$SIZE" "$HS_RUNS" 0 /dev/null -- hunspell -d "$dict" -l -i utf-8 "$f"
 done
