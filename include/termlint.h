@@ -131,7 +131,8 @@ typedef struct tl_ctx tl_ctx;
 tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags);
 
 /* A new context for use on another thread: shares the read-only glossary and rule data
- * of `ctx` (which must outlive the clone) and has its own dictionaries and caches.
+ * of `ctx` (which must outlive the clone) and its Hunspell dictionaries (loaded once,
+ * each call on them serialised), and has its own caches.
  * Not safe to call concurrently with anything else on `ctx`. */
 tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out);
 

@@ -211,7 +211,7 @@ static tl_status load_glossaries(tl_shared *sh, const tl_options *opt, tl_diags 
     return st;
 }
 
-static tl_ctx *ctx_alloc(tl_shared *sh)
+static tl_ctx *ctx_alloc(tl_shared *sh, tl_morph *root)
 {
     tl_ctx *c = tl_calloc(1, sizeof *c);
     if (!c)
@@ -223,7 +223,7 @@ static tl_ctx *ctx_alloc(tl_shared *sh)
      * found nothing, for at most TL_SLOW_SUGGEST words unless every word was asked for */
     atomic_init(&c->slow_left, sh->suggest_limit < 0 ? -1 : TL_SLOW_SUGGEST);
     c->defer_suggestions = sh->defer_suggestions;
-    c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK]);
+    c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK], root);
     c->brk = tokenize_brk_new();
     if (!c->morph || !c->brk) {
         morph_free(c->morph, 0);
@@ -289,7 +289,7 @@ tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags)
         shared_free(sh);
         return st;
     }
-    tl_ctx *c = ctx_alloc(sh);
+    tl_ctx *c = ctx_alloc(sh, NULL);
     if (!c) {
         shared_free(sh);
         return TL_ERR_NOMEM;
@@ -301,7 +301,7 @@ tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags)
 
 tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out)
 {
-    *out = ctx_alloc(ctx->sh);
+    *out = ctx_alloc(ctx->sh, ctx->morph);
     if (!*out)
         return TL_ERR_NOMEM;
     (*out)->parent = ctx;

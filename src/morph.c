@@ -28,9 +28,28 @@
 
 static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* A loaded dictionary, shared by a context and its clones (the root morph owns it).
+ * Loading uk_UA costs ~0.25 s and ~40 MB per copy, and with the word-form table most
+ * words never reach Hunspell: one copy per process, with every call on the handle
+ * serialised by `mu` (a handle is not thread-safe), beats one copy per thread. */
 typedef struct {
     Hunhandle *h;
+    wordtab *tab;
+    pthread_mutex_t mu;
+    int tried;
+    /* Hunspell's slow suggestion engine holds a handle for 60-120 ms a word: with
+     * several threads it gets a handle of its own (loaded on first need), so that the
+     * others' spelling never waits for it */
+    Hunhandle *sugg_h;
+    pthread_mutex_t sugg_mu;
+    int sugg_tried;
+    char *aff, *dic;
+} shared_dict;
+
+typedef struct {
+    Hunhandle *h;   /* the shared handle (calls hold *mu) */
     wordtab *tab;   /* the dictionary's compiled forms (NULL: ask Hunspell for all) */
+    pthread_mutex_t *mu;
     int tried;      /* load attempted (success or not) */
     tl_map cache;   /* surface bytes -> tl_word */
     uint32_t try_cp[64]; /* the .aff's TRY letters (lower case), most frequent first */
@@ -38,6 +57,9 @@ typedef struct {
 } lang_state;
 
 struct tl_morph {
+    tl_morph *root;   /* the morph whose dictionaries this one uses: itself, or a clone's parent's */
+    int nclones;      /* the root's: morphs made with it as root (under create_lock) */
+    shared_dict dicts[3]; /* the root's: loaded dictionaries (used under create_lock) */
     char *dict_dir;
     const tl_map *accept[3];
     lang_state ls[3]; /* indexed by tl_lang; 0 unused */
@@ -49,11 +71,22 @@ struct tl_morph {
 static const char *dict_name(tl_lang l) { return l == TL_LANG_UK ? "uk_UA" : "ru_RU"; }
 static const char *probe_word(tl_lang l) { return l == TL_LANG_UK ? "місто" : "город"; }
 
-tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk)
+tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk,
+                    tl_morph *root)
 {
     tl_morph *m = tl_calloc(1, sizeof *m);
     if (!m)
         return NULL;
+    m->root = root ? root->root : m;
+    for (int i = 0; i < 3; i++) {
+        pthread_mutex_init(&m->dicts[i].mu, NULL);
+        pthread_mutex_init(&m->dicts[i].sugg_mu, NULL);
+    }
+    if (root) {
+        pthread_mutex_lock(&create_lock);
+        m->root->nclones++;
+        pthread_mutex_unlock(&create_lock);
+    }
     tl_arena_init(&m->mem);
     tl_buf_init(&m->tmp, 0);
     for (int i = 0; i < 3; i++)
@@ -72,10 +105,17 @@ void morph_free(tl_morph *m, int fast)
     if (!m)
         return;
     for (int i = 0; i < 3; i++) {
-        if (m->ls[i].h && !fast)
-            Hunspell_destroy(m->ls[i].h);
+        shared_dict *sd = &m->dicts[i]; /* loaded only in a root */
+        if (sd->h && !fast)
+            Hunspell_destroy(sd->h);
+        if (sd->sugg_h && !fast)
+            Hunspell_destroy(sd->sugg_h);
         if (!fast)
-            wordtab_close(m->ls[i].tab);
+            wordtab_close(sd->tab);
+        tl_free(sd->aff);
+        tl_free(sd->dic);
+        pthread_mutex_destroy(&sd->mu);
+        pthread_mutex_destroy(&sd->sugg_mu);
         tl_map_release(&m->ls[i].cache);
     }
     tl_arena_release(&m->mem);
@@ -170,23 +210,33 @@ tl_status morph_load(tl_morph *m, tl_lang lang, tl_diags *d)
         st = TL_ERR_DICTIONARY;
         goto out;
     }
+    /* Debian's Hunspell 1.7.1 races when two handles are created at once; the lock
+     * also makes the first of a context's threads load (and compile the word-form
+     * table) while the others wait and then share what it loaded */
     pthread_mutex_lock(&create_lock);
-    ls->h = Hunspell_create(aff.data, dic.data);
-    /* under the lock too: the first thread compiles the table, the others map its file */
-    const char *wt = getenv("TERMLINT_WORDTAB");
-    if (ls->h && !(wt && strcmp(wt, "0") == 0))
-        ls->tab = wordtab_open(aff.data, dic.data, NULL, NULL);
+    shared_dict *sd = &m->root->dicts[lang];
+    if (!sd->tried) {
+        sd->tried = 1;
+        sd->h = Hunspell_create(aff.data, dic.data);
+        if (sd->h && !Hunspell_spell(sd->h, probe_word(lang))) {
+            Hunspell_destroy(sd->h);
+            sd->h = NULL;
+        }
+        const char *wt = getenv("TERMLINT_WORDTAB");
+        if (sd->h && !(wt && strcmp(wt, "0") == 0))
+            sd->tab = wordtab_open(aff.data, dic.data, NULL, NULL);
+        sd->aff = tl_strdup(aff.data); /* for the suggestion handle; NULL: none */
+        sd->dic = tl_strdup(dic.data);
+    }
+    ls->h = sd->h;
+    ls->tab = sd->tab;
+    ls->mu = &sd->mu;
     pthread_mutex_unlock(&create_lock);
     read_try(ls, aff.data);
-    if (!ls->h || !Hunspell_spell(ls->h, probe_word(lang))) {
+    if (!ls->h) {
         diags_add(d, TL_SEV_ERROR, dic.data, 0, 0, UINT64_MAX,
                   "the Hunspell dictionary '%s' is unusable (the probe word '%s' is unknown)",
                   dic.data, probe_word(lang));
-        if (ls->h)
-            Hunspell_destroy(ls->h);
-        ls->h = NULL;
-        wordtab_close(ls->tab);
-        ls->tab = NULL;
         st = TL_ERR_DICTIONARY;
     }
 out:
@@ -299,10 +349,19 @@ tl_word *morph_word(tl_morph *m, tl_lang lang, const char *p, size_t len)
 }
 
 /* Spells s; for Russian a form with ё the dictionary lacks is retried with е. */
+/* Hunspell_spell under the dictionary's lock. */
+static int hun_spell(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
+{
+    pthread_mutex_lock(m->ls[lang].mu);
+    int ok = Hunspell_spell(h, s);
+    pthread_mutex_unlock(m->ls[lang].mu);
+    return ok;
+}
+
 static int spell_raw(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
 {
     /* the table's "yes" is certain and ~10-25x cheaper; its "no" is Hunspell's to check */
-    if (wordtab_spell(m->ls[lang].tab, s, strlen(s)) || Hunspell_spell(h, s))
+    if (wordtab_spell(m->ls[lang].tab, s, strlen(s)) || hun_spell(m, h, lang, s))
         return SPELL_OK;
     if (lang == TL_LANG_RU && (strstr(s, "ё") || strstr(s, "Ё"))) {
         tl_buf_reset(&m->tmp);
@@ -314,7 +373,7 @@ static int spell_raw(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
                 tl_buf_addc(&m->tmp, *q++);
             }
         }
-        if (!m->tmp.oom && Hunspell_spell(h, m->tmp.data))
+        if (!m->tmp.oom && hun_spell(m, h, lang, m->tmp.data))
             return SPELL_OK;
     }
     return SPELL_BAD;
@@ -494,6 +553,25 @@ static int fast_suggest(tl_morph *m, tl_lang lang, tl_word *w, sugg *s)
     return s->n;
 }
 
+/* The handle for Hunspell_suggest and its lock: the shared one while at most one other
+ * thread uses the dictionary, else the dictionary's second handle (loaded here on
+ * first need; the shared one when that fails). Both give the same suggestions. */
+static Hunhandle *suggest_handle(tl_morph *m, tl_lang lang, Hunhandle *h, pthread_mutex_t **mu)
+{
+    pthread_mutex_lock(&create_lock);
+    shared_dict *sd = &m->root->dicts[lang];
+    if (m->root->nclones > 1 && !sd->sugg_tried && sd->aff && sd->dic) {
+        sd->sugg_tried = 1;
+        sd->sugg_h = Hunspell_create(sd->aff, sd->dic);
+    }
+    if (sd->sugg_h) {
+        h = sd->sugg_h;
+        *mu = &sd->sugg_mu;
+    }
+    pthread_mutex_unlock(&create_lock);
+    return h;
+}
+
 int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow, int *slow)
 {
     *slow = 0;
@@ -511,6 +589,9 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
     int total = 0;
     if (!s.n && allow_slow) {
         *slow = 1;
+        pthread_mutex_t *mu = m->ls[lang].mu;
+        h = suggest_handle(m, lang, h, &mu);
+        pthread_mutex_lock(mu);
         total = Hunspell_suggest(h, &list, w->surface);
         for (int i = 0; i < total && s.n < s.max; i++) {
             char *c = tl_arena_strdup(&m->mem, list[i]);
@@ -519,6 +600,7 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
         }
         if (total > 0)
             Hunspell_free_list(h, &list, total);
+        pthread_mutex_unlock(mu);
     }
     const char **out = tl_arena_alloc(&m->mem, (size_t)(s.n ? s.n : 1) * sizeof *out);
     if (!out)
@@ -536,13 +618,21 @@ int morph_stems(tl_morph *m, tl_lang lang, const char *s,
     Hunhandle *h = handle(m, lang);
     if (!h)
         return 0;
+    /* the stems are copied out so that `fn` runs without the dictionary's lock */
     char **list = NULL;
+    tl_buf b;
+    tl_buf_init(&b, 0);
+    pthread_mutex_lock(m->ls[lang].mu);
     int n = Hunspell_stem(h, &list, s);
     for (int i = 0; i < n; i++)
-        fn(arg, list[i]);
+        tl_buf_add(&b, list[i], strlen(list[i]) + 1);
     if (n > 0)
         Hunspell_free_list(h, &list, n);
-    return n;
+    pthread_mutex_unlock(m->ls[lang].mu);
+    for (size_t off = 0; !b.oom && off < b.len; off += strlen(b.data + off) + 1)
+        fn(arg, b.data + off);
+    tl_buf_release(&b);
+    return b.oom ? 0 : n;
 }
 
 void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits)

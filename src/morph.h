@@ -10,8 +10,11 @@
 /* A new morphology (owned: morph_free). `dict_dir` (may be NULL) is searched before
  * $DICPATH and the system folders. `accept[lang]` (may be NULL) are maps whose keys are
  * norm_key()s of words accepted as correct (glossary, --words): borrowed, must outlive
- * the morph. No dictionary is loaded yet. NULL when out of memory. */
-tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk);
+ * the morph. `root` (NULL for a context's own) is the morph whose dictionaries this one
+ * shares, on another thread: it must outlive this one. No dictionary is loaded yet.
+ * NULL when out of memory. */
+tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk,
+                    tl_morph *root);
 /* Frees; with `fast` the Hunspell handles are left for the OS to reclaim at exit. */
 void morph_free(tl_morph *m, int fast);
 
