@@ -103,6 +103,19 @@ void *tl_map_get(const tl_map *m, const char *key, size_t klen);
  * when out of memory. */
 const char *tl_map_put(tl_map *m, const char *key, size_t klen, void *val);
 
+/* A set of non-zero 64-bit integers (0 marks an empty slot): the matcher's filters,
+ * where a lookup must cost a multiply, not a string hash. Open addressing. */
+typedef struct {
+    uint64_t *slots;
+    size_t cap, count;
+} tl_set64;
+
+void tl_set64_init(tl_set64 *s);
+void tl_set64_release(tl_set64 *s);
+/* Adds v (non-zero); 0, or -1 when out of memory. */
+int tl_set64_add(tl_set64 *s, uint64_t v);
+bool tl_set64_has(const tl_set64 *s, uint64_t v);
+
 /* ---- UTF-8 helpers (utf8.c) ------------------------------------------------------ */
 /* Decodes one code point at p (len bytes available); returns its byte length (>= 1)
  * and sets *cp; for an invalid sequence returns 0. */
