@@ -54,6 +54,8 @@ void tl_buf_release(tl_buf *b);
 void tl_buf_reset(tl_buf *b); /* len = 0, keeps memory */
 int tl_buf_add(tl_buf *b, const void *p, size_t n); /* 0 ok, -1 failed (b->oom set) */
 int tl_buf_addc(tl_buf *b, char c);
+/* Room for n more bytes (and the NUL) without another allocation; 0 or -1. */
+int tl_buf_reserve(tl_buf *b, size_t n);
 int tl_buf_adds(tl_buf *b, const char *s);
 int tl_buf_printf(tl_buf *b, const char *fmt, ...) TL_PRINTF(2, 3);
 int tl_buf_vprintf(tl_buf *b, const char *fmt, va_list ap);
