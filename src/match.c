@@ -76,7 +76,8 @@ size_t stem_key_len(tl_lang lang, const char *key, size_t len)
     if (ncp <= 3)
         return len;
     for (const ending *e = lang == TL_LANG_UK ? uk_endings : ru_endings; e->s; e++)
-        if (e->len < len && ncp - e->len / 2 >= 3 && memcmp(key + len - e->len, e->s, e->len) == 0)
+        if (e->len < len && key[len - 1] == e->s[e->len - 1] && ncp - e->len / 2 >= 3 &&
+            memcmp(key + len - e->len, e->s, e->len) == 0)
             return len - e->len;
     return len;
 }
