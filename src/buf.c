@@ -58,6 +58,8 @@ static int grow(tl_buf *b, size_t extra)
     return 0;
 }
 
+int tl_buf_reserve(tl_buf *b, size_t n) { return grow(b, n); }
+
 int tl_buf_add(tl_buf *b, const void *p, size_t n)
 {
     if (grow(b, n))

@@ -44,6 +44,14 @@ void check_terms_release(tl_doc *d)
         tl_free(s->u);
 }
 
+static int has_kid(const tl_word *w, uint32_t kid)
+{
+    for (int k = 0; k < w->nkids; k++)
+        if (w->kids[k] == kid)
+            return 1;
+    return 0;
+}
+
 static int tok_word_matches(tl_doc *d, size_t j, const mterm *mt, const mword *mw)
 {
     const tl_token *t = &d->tok[j];
@@ -62,10 +70,14 @@ static int tok_word_matches(tl_doc *d, size_t j, const mterm *mt, const mword *m
                                               memcmp(mw->surface, p, t->len) == 0));
     if (match_word_ids(d, w))
         return -1;
-    for (int k = 0; k < w->nkids; k++)
-        if (w->kids[k] == mw->kid)
-            return 1;
-    return 0;
+    if (has_kid(w, mw->kid))
+        return 1;
+    /* a lemma key begins like the word (match.c): look lemmas up only then */
+    if (w->lemmas_done || w->pid != mw->pid)
+        return 0;
+    if (match_word_lemmas(d, w))
+        return -1;
+    return has_kid(w, mw->kid);
 }
 
 /* Tokens matched by term `mt` starting at token i (0 = no match, -1 = OOM). A token
@@ -88,6 +100,23 @@ static long try_term(tl_doc *d, size_t i, const mterm *mt)
 
 static int kind_rank(gl_kind k) { return k == GL_FORBIDDEN ? 0 : k == GL_VARIANT ? 1 : 2; }
 
+/* Can the token after the first (j) match the second word of the term of `st`? A
+ * cheap necessary condition, so that most terms are skipped without being touched: the
+ * word has its key already, or may get it from a lemma (which begins like the word). */
+static int second_may_match(tl_doc *d, size_t j, const mstart *st)
+{
+    if (st->kid2 == NO_ID)
+        return 1;
+    if (j >= d->ntok)
+        return 0;
+    tl_word *x = d->tok[j].w;
+    if (d->tok[j].kind == TK_PUNCT || !x || (d->tok[j].flags & TF_PARA_START))
+        return 0;
+    if (match_word_ids(d, x))
+        return -1;
+    return has_kid(x, st->kid2) || (!x->lemmas_done && x->pid == st->pid2);
+}
+
 /* The best term starting at token i: longest, then forbidden < variant < canonical,
  * then glossary order. Returns its length in tokens (0 none, -1 OOM). */
 static long best_at(tl_doc *d, size_t i, const mterm **best)
@@ -96,14 +125,29 @@ static long best_at(tl_doc *d, size_t i, const mterm **best)
     tl_word *w = d->tok[i].w;
     if (match_word_ids(d, w))
         return -1;
+    if (!w->lemmas_done) {
+        int r = match_first_wants_lemmas(d, i);
+        if (r < 0 || (r > 0 && match_word_lemmas(d, w)))
+            return -1;
+    }
     long blen = 0;
     *best = NULL;
+    if (d->lang != TL_LANG_RU && d->lang != TL_LANG_UK)
+        return 0; /* every term has one of the two */
+    int l = d->lang == TL_LANG_UK;
     for (int k = 0; k < w->nkids; k++) {
         const mkey *e = mi->key_tab[w->kids[k]];
-        for (uint32_t s = 0; s < e->nstarts; s++) {
-            const mterm *mt = &mi->terms[e->starts[s]];
-            if (mt->term->lang != d->lang || mt->n < blen)
+        for (uint32_t s = 0; s < e->nstarts[l]; s++) {
+            const mstart *st = &e->starts[l][s];
+            if (st->n < blen)
                 continue;
+            int may = second_may_match(d, i + 1, st);
+            if (may <= 0) {
+                if (may < 0)
+                    return -1;
+                continue;
+            }
+            const mterm *mt = &mi->terms[st->term];
             long n = try_term(d, i, mt);
             if (n < 0)
                 return -1;

@@ -43,9 +43,10 @@ typedef struct tl_word {
     const char *surface;  /* the exact bytes (map key copy) */
     const char *key;      /* norm_key(): folded, NFC, ё->е for ru */
     const uint32_t *kids; /* glossary key ids the word can match (match.c) */
+    uint32_t pid;         /* id of the prefix its lemmas must have, 0 none (match.c) */
     const char *const *suggestions; /* NULL until computed */
     uint32_t len, keylen;
-    uint8_t nkids, kids_done;
+    uint8_t nkids, kids_done, lemmas_done; /* lemmas: ids from Hunspell lemmas added */
     uint16_t flags;
     uint8_t script;       /* SCRIPT_* bits of its letters */
     uint8_t spell;        /* SPELL_* of the surface form */

@@ -17,7 +17,8 @@
  *   'r' or 'u' + key               -> first term claiming it, any concept
  *   concept pointer + 'r'/'u' + key -> first term claiming it within that concept
  *
- * Each term costs two lookups: loading N terms is O(N), whatever the glossary's size.
+ * A term costs one lookup, two when another concept claims its key: loading N terms is
+ * O(N), whatever the glossary's size.
  */
 #include "gloss.h"
 
@@ -243,27 +244,29 @@ static bool distinct_case(const gl_term *a, const gl_term *b)
     return i < na || j < nb;
 }
 
-/* Looks the term's key up within its concept, then among all concepts. `key` holds
- * the scope prefix (concept pointer) followed by the global key at `gpos`. */
+/* Looks the term's key up among all concepts and, when another concept (or none, for
+ * a concept left out: `cross` false) holds it, within its own concept. `key` holds the
+ * scope prefix (concept pointer) followed by the global key at `gpos`. The first term
+ * claiming a key overall is also the first of its concept, so scoped keys are stored
+ * only for keys that two concepts share: one lookup per term, as a rule. */
 static int check_key(tl_map *forms, gl_term *t, const tl_buf *key, size_t gpos, bool cross,
                      tl_diags *d)
 {
-    const gl_term *first = tl_map_get(forms, key->data, key->len);
-    if (first)
+    const char *gkey = key->data + gpos;
+    size_t glen = key->len - gpos;
+    const gl_term *first = cross ? tl_map_get(forms, gkey, glen) : NULL;
+    if (cross && !first)
+        return tl_map_put(forms, gkey, glen, t) ? 0 : -1;
+    if (first && first->concept == t->concept)
         return distinct_case(first, t) ? 0 : same_concept(first, t, d);
+    const gl_term *mine = tl_map_get(forms, key->data, key->len);
+    if (mine)
+        return distinct_case(mine, t) ? 0 : same_concept(mine, t, d);
     if (!tl_map_put(forms, key->data, key->len, t))
         return -1;
-    if (!cross)
+    if (!first || distinct_case(first, t))
         return 0;
-    first = tl_map_get(forms, key->data + gpos, key->len - gpos);
-    if (first) {
-        if (first->concept == t->concept || distinct_case(first, t))
-            return 0;
-        return other_concept(first, t, d);
-    }
-    if (!tl_map_put(forms, key->data + gpos, key->len - gpos, t))
-        return -1;
-    return 0;
+    return other_concept(first, t, d);
 }
 
 static int check_regex(gl_term *t, tl_buf *why, tl_diags *d)

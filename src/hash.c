@@ -114,3 +114,57 @@ const char *tl_map_put(tl_map *m, const char *key, size_t klen, void *val)
     m->count++;
     return k;
 }
+
+/* ---- tl_set64 ------------------------------------------------------------------- */
+
+void tl_set64_init(tl_set64 *s) { memset(s, 0, sizeof *s); }
+
+void tl_set64_release(tl_set64 *s)
+{
+    tl_free(s->slots);
+    tl_set64_init(s);
+}
+
+/* Fibonacci hashing: the top bits of v * 2^64/phi, which spreads packed fields. */
+static size_t slot64(uint64_t v, size_t cap) { return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1); }
+
+bool tl_set64_has(const tl_set64 *s, uint64_t v)
+{
+    if (!s->cap)
+        return false;
+    for (size_t i = slot64(v, s->cap);; i = (i + 1) & (s->cap - 1)) {
+        if (s->slots[i] == v)
+            return true;
+        if (!s->slots[i])
+            return false;
+    }
+}
+
+int tl_set64_add(tl_set64 *s, uint64_t v)
+{
+    if ((s->count + 1) * 2 >= s->cap) { /* at most half full: misses end fast */
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        uint64_t *n = tl_calloc(cap, sizeof *n);
+        if (!n)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slots[i])
+                continue;
+            size_t j = slot64(s->slots[i], cap);
+            while (n[j])
+                j = (j + 1) & (cap - 1);
+            n[j] = s->slots[i];
+        }
+        tl_free(s->slots);
+        s->slots = n;
+        s->cap = cap;
+    }
+    size_t i = slot64(v, s->cap);
+    while (s->slots[i] && s->slots[i] != v)
+        i = (i + 1) & (s->cap - 1);
+    if (!s->slots[i]) {
+        s->slots[i] = v;
+        s->count++;
+    }
+    return 0;
+}

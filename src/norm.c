@@ -79,22 +79,25 @@ done:
 
 int norm_key(tl_buf *out, const char *p, size_t len, int yo_to_e)
 {
+    /* the fast path never lengthens a code point (ASCII stays 1 byte, Cyrillic 2, the
+     * apostrophes shrink to 1), so room for `len` bytes lets it write in place; the
+     * extra 4 are for utf8_encode's worst case */
     size_t start = out->len;
+    if (tl_buf_reserve(out, len + 4))
+        return -1;
+    char *o = out->data + start;
     for (size_t i = 0; i < len;) {
         uint32_t c;
         size_t n = utf8_decode(p + i, len - i, &c);
         if (!n) { /* invalid byte: keep it so distinct garbage stays distinct */
-            if (tl_buf_addc(out, p[i]))
-                return -1;
-            i++;
+            *o++ = p[i++];
             continue;
         }
         i += n;
         if (c == 0xAD || c == 0x301)
             continue;
         if (is_apostrophe(c)) {
-            if (tl_buf_addc(out, '\''))
-                return -1;
+            *o++ = '\'';
             continue;
         }
         uint32_t f = fast_fold(c, yo_to_e);
@@ -103,9 +106,9 @@ int norm_key(tl_buf *out, const char *p, size_t len, int yo_to_e)
             out->data[start] = '\0';
             return slow_key(out, p, len, yo_to_e);
         }
-        char enc[4];
-        if (tl_buf_add(out, enc, utf8_encode(f, enc)))
-            return -1;
+        o += utf8_encode(f, o);
     }
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
     return 0;
 }

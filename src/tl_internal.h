@@ -54,6 +54,8 @@ void tl_buf_release(tl_buf *b);
 void tl_buf_reset(tl_buf *b); /* len = 0, keeps memory */
 int tl_buf_add(tl_buf *b, const void *p, size_t n); /* 0 ok, -1 failed (b->oom set) */
 int tl_buf_addc(tl_buf *b, char c);
+/* Room for n more bytes (and the NUL) without another allocation; 0 or -1. */
+int tl_buf_reserve(tl_buf *b, size_t n);
 int tl_buf_adds(tl_buf *b, const char *s);
 int tl_buf_printf(tl_buf *b, const char *fmt, ...) TL_PRINTF(2, 3);
 int tl_buf_vprintf(tl_buf *b, const char *fmt, va_list ap);
@@ -102,6 +104,19 @@ void *tl_map_get(const tl_map *m, const char *key, size_t klen);
 /* Inserts or replaces; returns the stored key copy (borrowed until release), or NULL
  * when out of memory. */
 const char *tl_map_put(tl_map *m, const char *key, size_t klen, void *val);
+
+/* A set of non-zero 64-bit integers (0 marks an empty slot): the matcher's filters,
+ * where a lookup must cost a multiply, not a string hash. Open addressing. */
+typedef struct {
+    uint64_t *slots;
+    size_t cap, count;
+} tl_set64;
+
+void tl_set64_init(tl_set64 *s);
+void tl_set64_release(tl_set64 *s);
+/* Adds v (non-zero); 0, or -1 when out of memory. */
+int tl_set64_add(tl_set64 *s, uint64_t v);
+bool tl_set64_has(const tl_set64 *s, uint64_t v);
 
 /* ---- UTF-8 helpers (utf8.c) ------------------------------------------------------ */
 /* Decodes one code point at p (len bytes available); returns its byte length (>= 1)
