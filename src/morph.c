@@ -19,6 +19,7 @@
 
 #include <hunspell.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,27 +30,28 @@
 static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* A loaded dictionary, shared by a context and its clones (the root morph owns it).
- * Loading uk_UA costs ~0.25 s and ~40 MB per copy, and with the word-form table most
- * words never reach Hunspell: one copy per process, with every call on the handle
- * serialised by `mu` (a handle is not thread-safe), beats one copy per thread. */
+ * Loading uk_UA costs ~0.3 s and ~40 MB per copy, and with the word-form table most
+ * words never reach Hunspell: one copy per process, with every call on a handle
+ * serialised by its mutex (a handle is not thread-safe), beats one copy per thread.
+ * Hunspell's slow suggestion engine holds a handle for 60-120 ms a word, though: once
+ * a thread of several needs it, the dictionary gets a second handle, and from then on
+ * every call takes whichever of the two is free (hun_take), so that two threads never
+ * wait for each other and no thread loads a copy of its own. */
 typedef struct {
     Hunhandle *h;
     wordtab *tab;
     pthread_mutex_t mu;
     int tried;
-    /* Hunspell's slow suggestion engine holds a handle for 60-120 ms a word: with
-     * several threads it gets a handle of its own (loaded on first need), so that the
-     * others' spelling never waits for it */
-    Hunhandle *sugg_h;
-    pthread_mutex_t sugg_mu;
-    int sugg_tried;
+    _Atomic(Hunhandle *) h2; /* the second handle: set once, under create_lock */
+    pthread_mutex_t mu2;
+    int h2_tried;
     char *aff, *dic;
 } shared_dict;
 
 typedef struct {
-    Hunhandle *h;   /* the shared handle (calls hold *mu) */
+    Hunhandle *h;   /* the shared handle (calls go through hun_take) */
     wordtab *tab;   /* the dictionary's compiled forms (NULL: ask Hunspell for all) */
-    pthread_mutex_t *mu;
+    shared_dict *sd; /* the root's record of the dictionary */
     int tried;      /* load attempted (success or not) */
     tl_map cache;   /* surface bytes -> tl_word */
     uint32_t try_cp[64]; /* the .aff's TRY letters (lower case), most frequent first */
@@ -80,7 +82,7 @@ tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map 
     m->root = root ? root->root : m;
     for (int i = 0; i < 3; i++) {
         pthread_mutex_init(&m->dicts[i].mu, NULL);
-        pthread_mutex_init(&m->dicts[i].sugg_mu, NULL);
+        pthread_mutex_init(&m->dicts[i].mu2, NULL);
     }
     if (root) {
         pthread_mutex_lock(&create_lock);
@@ -104,18 +106,25 @@ void morph_free(tl_morph *m, int fast)
 {
     if (!m)
         return;
+    if (m->root != m) { /* a clone's cache statistics count in its root's (--stats) */
+        pthread_mutex_lock(&create_lock);
+        m->root->lookups += m->lookups;
+        m->root->hits += m->hits;
+        pthread_mutex_unlock(&create_lock);
+    }
     for (int i = 0; i < 3; i++) {
         shared_dict *sd = &m->dicts[i]; /* loaded only in a root */
         if (sd->h && !fast)
             Hunspell_destroy(sd->h);
-        if (sd->sugg_h && !fast)
-            Hunspell_destroy(sd->sugg_h);
+        Hunhandle *h2 = atomic_load(&sd->h2);
+        if (h2 && !fast)
+            Hunspell_destroy(h2);
         if (!fast)
             wordtab_close(sd->tab);
         tl_free(sd->aff);
         tl_free(sd->dic);
         pthread_mutex_destroy(&sd->mu);
-        pthread_mutex_destroy(&sd->sugg_mu);
+        pthread_mutex_destroy(&sd->mu2);
         tl_map_release(&m->ls[i].cache);
     }
     tl_arena_release(&m->mem);
@@ -230,7 +239,7 @@ tl_status morph_load(tl_morph *m, tl_lang lang, tl_diags *d)
     }
     ls->h = sd->h;
     ls->tab = sd->tab;
-    ls->mu = &sd->mu;
+    ls->sd = sd;
     pthread_mutex_unlock(&create_lock);
     read_try(ls, aff.data);
     if (!ls->h) {
@@ -348,20 +357,43 @@ tl_word *morph_word(tl_morph *m, tl_lang lang, const char *p, size_t len)
     return w;
 }
 
-/* Spells s; for Russian a form with ё the dictionary lacks is retried with е. */
-/* Hunspell_spell under the dictionary's lock. */
-static int hun_spell(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
+
+/* A handle of the dictionary, locked for the caller (who unlocks *held): a free one of
+ * the two when there are two, else the shared one when it is free. Both handles load
+ * the same files, so which one answers does not change the answer. */
+static Hunhandle *hun_take(tl_morph *m, tl_lang lang, pthread_mutex_t **held)
 {
-    pthread_mutex_lock(m->ls[lang].mu);
+    shared_dict *sd = m->ls[lang].sd;
+    Hunhandle *h2 = atomic_load_explicit(&sd->h2, memory_order_acquire);
+    if (h2) {
+        if (!pthread_mutex_trylock(&sd->mu)) {
+            *held = &sd->mu;
+            return sd->h;
+        }
+        if (!pthread_mutex_trylock(&sd->mu2)) {
+            *held = &sd->mu2;
+            return h2;
+        }
+    }
+    pthread_mutex_lock(&sd->mu);
+    *held = &sd->mu;
+    return sd->h;
+}
+
+static int hun_spell(tl_morph *m, tl_lang lang, const char *s)
+{
+    pthread_mutex_t *held;
+    Hunhandle *h = hun_take(m, lang, &held);
     int ok = Hunspell_spell(h, s);
-    pthread_mutex_unlock(m->ls[lang].mu);
+    pthread_mutex_unlock(held);
     return ok;
 }
 
-static int spell_raw(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
+/* Spells s; for Russian a form with ё the dictionary lacks is retried with е. */
+static int spell_raw(tl_morph *m, tl_lang lang, const char *s)
 {
     /* the table's "yes" is certain and ~10-25x cheaper; its "no" is Hunspell's to check */
-    if (wordtab_spell(m->ls[lang].tab, s, strlen(s)) || hun_spell(m, h, lang, s))
+    if (wordtab_spell(m->ls[lang].tab, s, strlen(s)) || hun_spell(m, lang, s))
         return SPELL_OK;
     if (lang == TL_LANG_RU && (strstr(s, "ё") || strstr(s, "Ё"))) {
         tl_buf_reset(&m->tmp);
@@ -373,7 +405,7 @@ static int spell_raw(tl_morph *m, Hunhandle *h, tl_lang lang, const char *s)
                 tl_buf_addc(&m->tmp, *q++);
             }
         }
-        if (!m->tmp.oom && hun_spell(m, h, lang, m->tmp.data))
+        if (!m->tmp.oom && hun_spell(m, lang, m->tmp.data))
             return SPELL_OK;
     }
     return SPELL_BAD;
@@ -388,7 +420,7 @@ int morph_spell(tl_morph *m, tl_lang lang, tl_word *w)
     Hunhandle *h = handle(m, lang);
     if (!h)
         return SPELL_UNKNOWN;
-    w->spell = (uint8_t)spell_raw(m, h, lang, w->surface);
+    w->spell = (uint8_t)spell_raw(m, lang, w->surface);
     return w->spell;
 }
 
@@ -403,7 +435,7 @@ int morph_spell_lower(tl_morph *m, tl_lang lang, tl_word *w)
         return SPELL_UNKNOWN;
     /* the key is the lower-cased form (ё kept apart for uk; ru keys map ё to е, which
      * the dictionary spells anyway) */
-    w->spell_lower = (uint8_t)spell_raw(m, h, lang, w->key);
+    w->spell_lower = (uint8_t)spell_raw(m, lang, w->key);
     return w->spell_lower;
 }
 
@@ -415,14 +447,14 @@ int morph_spell_other(tl_morph *m, tl_lang lang, tl_word *w)
     Hunhandle *h = handle(m, other);
     if (!h)
         return SPELL_UNKNOWN;
-    w->other_lang = (uint8_t)spell_raw(m, h, other, w->key);
+    w->other_lang = (uint8_t)spell_raw(m, other, w->key);
     return w->other_lang;
 }
 
 int morph_spell_str(tl_morph *m, tl_lang lang, const char *s)
 {
     Hunhandle *h = handle(m, lang);
-    return h ? spell_raw(m, h, lang, s) : SPELL_UNKNOWN;
+    return h ? spell_raw(m, lang, s) : SPELL_UNKNOWN;
 }
 
 /* ---- suggestions ----------------------------------------------------------------
@@ -438,7 +470,6 @@ int morph_spell_str(tl_morph *m, tl_lang lang, const char *s)
 
 typedef struct {
     tl_morph *m;
-    Hunhandle *h;
     tl_lang lang;
     int cap;           /* the word starts with a capital: candidates do too */
     int max, n;
@@ -456,7 +487,7 @@ static int candidate_ok(const sugg *s)
     const lang_state *ls = &s->m->ls[s->lang];
     if (ls->tab && !strpbrk(s->b.data, "-'"))
         return wordtab_spell(ls->tab, s->b.data, s->b.len);
-    return spell_raw(s->m, s->h, s->lang, s->b.data) == SPELL_OK;
+    return spell_raw(s->m, s->lang, s->b.data) == SPELL_OK;
 }
 
 /* Encodes cp[0..n) (capitalised when s->cap) and keeps it when the dictionary accepts
@@ -478,8 +509,8 @@ static int try_cand(sugg *s, const uint32_t *cp, size_t n, size_t split)
     if (split) { /* both halves must be words */
         char *sp = strchr(s->b.data, ' ');
         *sp = '\0';
-        int ok = spell_raw(s->m, s->h, s->lang, s->b.data) == SPELL_OK &&
-                 spell_raw(s->m, s->h, s->lang, sp + 1) == SPELL_OK;
+        int ok = spell_raw(s->m, s->lang, s->b.data) == SPELL_OK &&
+                 spell_raw(s->m, s->lang, sp + 1) == SPELL_OK;
         *sp = ' ';
         if (!ok)
             return 0;
@@ -553,23 +584,19 @@ static int fast_suggest(tl_morph *m, tl_lang lang, tl_word *w, sugg *s)
     return s->n;
 }
 
-/* The handle for Hunspell_suggest and its lock: the shared one while at most one other
- * thread uses the dictionary, else the dictionary's second handle (loaded here on
- * first need; the shared one when that fails). Both give the same suggestions. */
-static Hunhandle *suggest_handle(tl_morph *m, tl_lang lang, Hunhandle *h, pthread_mutex_t **mu)
+/* Before the slow engine's first call with several threads: the second handle (see
+ * shared_dict). Without it (a single thread, or loading failed) the shared one serves. */
+static void load_second(tl_morph *m, tl_lang lang)
 {
+    shared_dict *sd = m->ls[lang].sd;
+    if (atomic_load_explicit(&sd->h2, memory_order_acquire))
+        return;
     pthread_mutex_lock(&create_lock);
-    shared_dict *sd = &m->root->dicts[lang];
-    if (m->root->nclones > 1 && !sd->sugg_tried && sd->aff && sd->dic) {
-        sd->sugg_tried = 1;
-        sd->sugg_h = Hunspell_create(sd->aff, sd->dic);
-    }
-    if (sd->sugg_h) {
-        h = sd->sugg_h;
-        *mu = &sd->sugg_mu;
+    if (m->root->nclones > 1 && !sd->h2_tried && sd->aff && sd->dic) {
+        sd->h2_tried = 1;
+        atomic_store_explicit(&sd->h2, Hunspell_create(sd->aff, sd->dic), memory_order_release);
     }
     pthread_mutex_unlock(&create_lock);
-    return h;
 }
 
 int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow, int *slow)
@@ -580,7 +607,7 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
     Hunhandle *h = handle(m, lang);
     if (!h)
         return 0;
-    sugg s = {m, h, lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), max > 8 ? 8 : max, 0,
+    sugg s = {m, lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), max > 8 ? 8 : max, 0,
               {0}, {0}};
     tl_buf_init(&s.b, 0);
     fast_suggest(m, lang, w, &s);
@@ -589,9 +616,9 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
     int total = 0;
     if (!s.n && allow_slow) {
         *slow = 1;
-        pthread_mutex_t *mu = m->ls[lang].mu;
-        h = suggest_handle(m, lang, h, &mu);
-        pthread_mutex_lock(mu);
+        load_second(m, lang);
+        pthread_mutex_t *mu;
+        h = hun_take(m, lang, &mu);
         total = Hunspell_suggest(h, &list, w->surface);
         for (int i = 0; i < total && s.n < s.max; i++) {
             char *c = tl_arena_strdup(&m->mem, list[i]);
@@ -622,13 +649,14 @@ int morph_stems(tl_morph *m, tl_lang lang, const char *s,
     char **list = NULL;
     tl_buf b;
     tl_buf_init(&b, 0);
-    pthread_mutex_lock(m->ls[lang].mu);
+    pthread_mutex_t *held;
+    h = hun_take(m, lang, &held);
     int n = Hunspell_stem(h, &list, s);
     for (int i = 0; i < n; i++)
         tl_buf_add(&b, list[i], strlen(list[i]) + 1);
     if (n > 0)
         Hunspell_free_list(h, &list, n);
-    pthread_mutex_unlock(m->ls[lang].mu);
+    pthread_mutex_unlock(held);
     for (size_t off = 0; !b.oom && off < b.len; off += strlen(b.data + off) + 1)
         fn(arg, b.data + off);
     tl_buf_release(&b);
