@@ -35,13 +35,18 @@ typedef struct {
 typedef struct {
     term_use *u;
     size_t n, cap;
+    /* inflected() results by "pattern\1found\1replacement": a text repeats its terms,
+     * and inflecting one costs a few microseconds (paradigms, word lists) */
+    tl_map infl;
 } terms_state;
 
 void check_terms_release(tl_doc *d)
 {
     terms_state *s = d->state[CK_TERMS];
-    if (s)
+    if (s) {
         tl_free(s->u);
+        tl_map_release(&s->infl);
+    }
 }
 
 static int has_kid(const tl_word *w, uint32_t kid)
@@ -181,12 +186,26 @@ static const gl_term *canonical_of(const gl_concept *c, tl_lang lang)
     return NULL;
 }
 
-/* `replacement` inflected like `found` (relative to the glossary form `pattern`). */
+/* `replacement` (a glossary form) inflected like `found` (relative to the glossary
+ * form `pattern`), or `fallback` when it cannot be. */
 static const char *inflected(tl_doc *d, const char *pattern, const char *found,
-                             const char *replacement)
+                             const char *replacement, const char *fallback)
 {
-    const char *s = inflect_like(&d->mem, d->lang, pattern, found, replacement);
-    return s ? s : replacement;
+    terms_state *st = d->state[CK_TERMS];
+    tl_buf *k = &d->ctx->scratch;
+    tl_buf_reset(k);
+    tl_buf_adds(k, pattern);
+    tl_buf_addc(k, '\1');
+    tl_buf_adds(k, found);
+    tl_buf_addc(k, '\1');
+    tl_buf_adds(k, replacement);
+    const char *s = k->oom ? NULL : tl_map_get(&st->infl, k->data, k->len);
+    if (s)
+        return *s ? s : fallback;
+    s = inflect_like(&d->mem, d->lang, pattern, found, replacement);
+    if (!k->oom)
+        tl_map_put(&st->infl, k->data, k->len, (void *)(s ? s : ""));
+    return s ? s : fallback;
 }
 
 static void report_forbidden(tl_doc *d, const mterm *mt, size_t off, size_t len)
@@ -212,7 +231,7 @@ static void report_forbidden(tl_doc *d, const mterm *mt, size_t off, size_t len)
         f = doc_add(d, rule, off, len, "«%s» is a forbidden rendering of '%s'%s%s", found, c->id,
                     t->message ? ": " : "", t->message ? t->message : "");
     if (f && repl) {
-        const char *s = inflected(d, t->text, found, repl);
+        const char *s = inflected(d, t->text, found, repl, repl);
         doc_suggest(d, f, s, strlen(s));
     }
 }
@@ -270,7 +289,7 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
             f = doc_add(d, "term.variant", off, len, "«%s» is an accepted variant of '%s'", found,
                         t->concept->id);
         if (f && canon) {
-            const char *sug = inflected(d, t->text, found, canon->text);
+            const char *sug = inflected(d, t->text, found, canon->text, canon->text);
             doc_suggest(d, f, sug, strlen(sug));
         }
     }
@@ -462,6 +481,7 @@ int check_terms_chunk(tl_doc *d)
         if (!s)
             return -1;
         d->state[CK_TERMS] = s;
+        tl_map_init(&s->infl);
     }
     for (size_t i = 0; i < d->ntok; i++) {
         if (d->tok[i].kind == TK_PUNCT || !d->tok[i].w || (d->tok[i].flags & TF_URL))
@@ -626,7 +646,7 @@ static void concept_consistency(tl_doc *d, term_use *u, size_t n, cons_form *f, 
             continue;
         const char *sug = u[i].c.mt == f[dom].mt
                               ? recase(&d->ctx->scratch, &d->mem, found, f[dom].capsig)
-                              : inflected(d, u[i].c.mt->term->text, found, dtext);
+                              : inflected(d, u[i].c.mt->term->text, found, f[dom].mt->term->text, dtext);
         doc_suggest(d, r, sug, strlen(sug));
     }
 }
