@@ -34,7 +34,7 @@
 #include <unistd.h>
 
 #define WT_MAGIC 0x31545754u /* "TWT1" */
-#define WT_VERSION 1u
+#define WT_VERSION 2u
 #define MAX_FORM 100         /* Hunspell's MAXWORDLEN: longer words it never accepts */
 #define MAX_COND 24          /* code points in one rule's condition */
 
@@ -201,6 +201,13 @@ typedef struct {
     size_t nel, capel;
     uint32_t *cp;
     size_t ncp, capcp;
+    /* ICONV sources: Hunspell rewrites them in its input before the lookup, so a form
+     * holding one can never be matched as written (uk_UA maps ʼ and ’ to ', Latin
+     * letters to 0); such forms are left out. lead[] marks their first bytes. */
+    char **iconv;
+    size_t niconv, capiconv;
+    uint8_t lead[32];
+    int fullstrip; /* FULLSTRIP: a rule may strip the whole stem (else Hunspell refuses) */
     tl_arena mem;
 } affixes;
 
@@ -339,6 +346,23 @@ static int read_aff(const char *path, affixes *a)
             bad = 1;
             break;
         }
+        if (strcmp(kw, "FULLSTRIP") == 0) {
+            a->fullstrip = 1;
+            continue;
+        }
+        if (strcmp(kw, "ICONV") == 0) {
+            char *from = field(&p), *to = field(&p);
+            if (!from || !to)
+                continue; /* the header «ICONV 64» */
+            if (grow((void **)&a->iconv, &a->capiconv, a->niconv + 1, sizeof *a->iconv) ||
+                !(a->iconv[a->niconv] = tl_arena_strdup(&a->mem, from))) {
+                bad = 1;
+                break;
+            }
+            a->niconv++;
+            a->lead[(unsigned char)from[0] >> 3] |= (uint8_t)(1u << ((unsigned char)from[0] & 7));
+            continue;
+        }
         if (strcmp(kw, "SFX") != 0)
             continue;
         char *fl = field(&p), *strip = field(&p), *app = field(&p), *cond = field(&p);
@@ -402,15 +426,47 @@ static int group_rules(affixes *a)
 typedef struct {
     uint64_t *h;
     size_t n, cap;
+    const affixes *a;
+    const uint64_t *hidden; /* sorted hashes of hidden stems' forms (see read_dic) */
+    size_t nhidden;
+    int (*fn)(void *arg, const char *form, size_t len); /* instead of storing: see */
+    void *arg;                                         /* wordtab_each_form */
 } hashes;
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int has_iconv_source(const affixes *a, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(a->lead[c >> 3] & (1u << (c & 7))))
+            continue;
+        for (size_t k = 0; k < a->niconv; k++) {
+            size_t len = strlen(a->iconv[k]);
+            if (len <= n - i && memcmp(s + i, a->iconv[k], len) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
 
 static int add_form(hashes *hs, const char *s, size_t n)
 {
-    if (n == 0 || n > MAX_FORM)
+    if (n == 0 || n > MAX_FORM || (hs->a && has_iconv_source(hs->a, s, n)))
         return 0;
+    uint64_t h = form_hash(s, n);
+    if (hs->nhidden && case_of(s, n) == CASE_INIT &&
+        bsearch(&h, hs->hidden, hs->nhidden, sizeof h, cmp_u64))
+        return 0;
+    if (hs->fn)
+        return hs->fn(hs->arg, s, n);
     if (grow((void **)&hs->h, &hs->cap, hs->n + 1, sizeof *hs->h))
         return -1;
-    hs->h[hs->n++] = form_hash(s, n);
+    hs->h[hs->n++] = h;
     return 0;
 }
 
@@ -434,7 +490,7 @@ static int expand(const affixes *a, const char *stem, size_t n, const char *flag
         unsigned fl = (unsigned char)*f;
         for (size_t i = a->first[fl]; i < a->first[fl + 1]; i++) {
             const sfx_rule *r = &a->r[i];
-            if (r->nelem > ncp || r->nstrip > n ||
+            if (r->nelem > ncp || r->nstrip > n || (r->nstrip == n && !a->fullstrip) ||
                 memcmp(stem + n - r->nstrip, r->strip, r->nstrip) != 0)
                 continue;
             int ok = 1;
@@ -452,7 +508,38 @@ static int expand(const affixes *a, const char *stem, size_t n, const char *flag
     return 0;
 }
 
-static int read_dic(const char *path, const affixes *a, hashes *hs)
+/* Hunspell's case shape of a stem (get_captype): 0 no capitals, 1 Capitalised,
+ * 2 ALL CAPS, 3 mixed. -1 on bad UTF-8. */
+static int captype(const char *s, size_t n)
+{
+    size_t ncp = 0, ncap = 0, nneutral = 0;
+    int firstcap = 0;
+    for (size_t i = 0, k; i < n; i += k, ncp++) {
+        uint32_t c;
+        if (!(k = utf8_decode(s + i, n - i, &c)))
+            return -1;
+        UChar32 lo = u_tolower((UChar32)c);
+        if (lo != (UChar32)c) {
+            ncap++;
+            firstcap |= ncp == 0;
+        }
+        nneutral += u_toupper((UChar32)c) == lo;
+    }
+    if (!ncap)
+        return 0;
+    if (ncap == 1 && firstcap)
+        return 1;
+    return ncap == ncp || ncap + nneutral == ncp ? 2 : 3;
+}
+
+/* Reads the stems of `path`, expanding each into `hs`. With hidden != NULL, instead
+ * collects the forms of Hunspell's hidden stems: for a stem in ALL CAPS with affixes
+ * («ЗАЗ/1») or in mixed case, Hunspell adds «Заз/1» marked ONLYUPCASE so that «ЗАЗУ»
+ * is accepted, and then rejects a Capitalised input («Зазу») that parses as such a
+ * stem plus a suffix, even when another stem (a name «Заза») yields the same form: it
+ * stops at the first root it finds. Those Capitalised forms are left out of the table
+ * (their lower-case forms, when words, still count in wordtab_spell). */
+static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -474,16 +561,19 @@ static int read_dic(const char *path, const affixes *a, hashes *hs)
             *slash = '\0';
             flags = slash + 1;
         }
-        st = expand(a, line, strlen(line), flags, hs);
+        size_t wl = strlen(line);
+        if (!hidden) {
+            st = expand(a, line, wl, flags, hs);
+            continue;
+        }
+        int ct = captype(line, wl);
+        char cap[MAX_FORM * 2];
+        size_t cn;
+        if ((ct == 3 || (ct == 2 && *flags)) && !recase(line, wl, 1, cap, sizeof cap, &cn))
+            st = expand(a, cap, cn, flags, hs);
     }
     fclose(f);
     return st;
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
 }
 
 /* Lays the hashes out as a file image: header, bucket index, sorted unique hashes. */
@@ -517,15 +607,25 @@ static void *layout(hashes *hs, uint64_t sig, size_t *len)
     return mem;
 }
 
-static void *compile(const char *aff, const char *dic, uint64_t sig, size_t *len)
+/* Expands the dictionary: into a file image (fn == NULL), else form by form to fn. */
+static void *compile(const char *aff, const char *dic, uint64_t sig, size_t *len,
+                     int (*fn)(void *, const char *, size_t), void *arg, int *rc)
 {
     affixes a;
     memset(&a, 0, sizeof a);
     tl_arena_init(&a.mem);
-    hashes hs = {0};
+    hashes hs = {0}, hid = {0};
     void *mem = NULL;
-    if (!read_aff(aff, &a) && !group_rules(&a) && !read_dic(dic, &a, &hs))
-        mem = layout(&hs, sig, len);
+    *rc = -1;
+    if (!read_aff(aff, &a) && !group_rules(&a) && !read_dic(dic, &a, &hid, 1)) {
+        qsort(hid.h, hid.n, sizeof *hid.h, cmp_u64);
+        hs = (hashes){NULL, 0, 0, &a, hid.h, hid.n, fn, arg};
+        *rc = read_dic(dic, &a, &hs, 0);
+        if (!*rc && !fn)
+            mem = layout(&hs, sig, len);
+    }
+    tl_free(hid.h);
+    tl_free(a.iconv);
     tl_free(a.r);
     tl_free(a.flag);
     tl_free(a.el);
@@ -648,7 +748,8 @@ wordtab *wordtab_open(const char *aff, const char *dic, const char *cache_dir, i
         }
     }
     size_t len = 0;
-    void *mem = compile(aff, dic, sig, &len);
+    int rc;
+    void *mem = compile(aff, dic, sig, &len, NULL, NULL, &rc);
     wordtab *t = mem ? tl_calloc(1, sizeof *t) : NULL;
     if (!t || !attach(t, mem, len, sig)) {
         tl_free(mem);
@@ -675,4 +776,13 @@ void wordtab_close(wordtab *t)
     else
         tl_free(t->mem);
     tl_free(t);
+}
+
+int wordtab_each_form(const char *aff, const char *dic,
+                      int (*fn)(void *arg, const char *form, size_t len), void *arg)
+{
+    size_t len;
+    int rc;
+    compile(aff, dic, 0, &len, fn, arg, &rc);
+    return rc;
 }

@@ -31,4 +31,10 @@ int wordtab_spell(const wordtab *t, const char *s, size_t n);
 /* Forms in the table. */
 size_t wordtab_count(const wordtab *t);
 
+/* Calls fn with every form the table of aff/dic holds (duplicates included; not
+ * NUL-terminated), for verification tools; fn returning non-zero stops. 0 when all
+ * were given, -1 when the dictionary gets no table or on error. */
+int wordtab_each_form(const char *aff, const char *dic,
+                      int (*fn)(void *arg, const char *form, size_t len), void *arg);
+
 #endif

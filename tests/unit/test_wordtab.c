@@ -1,6 +1,7 @@
 /* test_wordtab.c - the compiled word-form table: suffix expansion with strip and
  * conditions, Hunspell's case rule as a positive-only answer, the cache file (reused,
- * rebuilt when corrupt or stale), and dictionaries the table must refuse. */
+ * rebuilt when corrupt or stale), dictionaries the table must refuse, and forms Hunspell
+ * rejects though the rules seem to yield them (checked against Hunspell itself). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 
 #include "wordtab.h"
 
+#include <hunspell.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +166,74 @@ static void test_refused_dictionaries(void **st)
     wordtab_close(NULL);
 }
 
+/* Where Hunspell refuses what a plain expansion yields, and the table must follow it:
+ * a rule stripping the whole stem (only with FULLSTRIP), a form holding an ICONV source
+ * (input is rewritten before the lookup, so the form as written never matches), and a
+ * Capitalised form a hidden stem also yields (ALL CAPS «ЗАЗ/A» makes Hunspell add
+ * «Заз/A», which then rejects «Зазу» though «Заза/A» gives it too, when its rule is
+ * tried first). */
+static const char *const QAFF = "SET UTF-8\n"
+                                "ICONV 1\n"
+                                "ICONV ʼ '\n"
+                                "SFX F Y 1\n"
+                                "SFX F идти шел идти\n"
+                                "SFX A Y 2\n"
+                                "SFX A а у а\n"
+                                "SFX A 0 у [^а]\n";
+static const char *const QDIC = "4\nидти/F\nЗАЗ/A\nЗаза/A\nпʼять\n";
+
+typedef struct {
+    Hunhandle *h;
+    int n, rejected;
+} verify;
+
+static int verify_form(void *arg, const char *form, size_t len)
+{
+    verify *v = arg;
+    char b[256];
+    assert_true(len < sizeof b);
+    memcpy(b, form, len);
+    b[len] = '\0';
+    v->n++;
+    v->rejected += !Hunspell_spell(v->h, b);
+    return 0;
+}
+
+static void check_quirks(const char *aff_text, int fullstrip)
+{
+    char a2[160], d2[160];
+    snprintf(a2, sizeof a2, "%s/q.aff", dir);
+    snprintf(d2, sizeof d2, "%s/q.dic", dir);
+    write_file(a2, aff_text);
+    write_file(d2, QDIC);
+    wordtab *t = wordtab_open(a2, d2, cache, NULL);
+    assert_non_null(t);
+    Hunhandle *h = Hunspell_create(a2, d2);
+    assert_int_equal(has(t, "шел"), fullstrip);
+    assert_int_equal(Hunspell_spell(h, "шел"), fullstrip);
+    assert_false(has(t, "Зазу"));
+    assert_false(Hunspell_spell(h, "Зазу"));
+    assert_true(has(t, "Заза") && Hunspell_spell(h, "Заза"));
+    assert_false(has(t, "пʼять"));
+    assert_false(Hunspell_spell(h, "пʼять"));
+    /* and nothing in the table that Hunspell rejects */
+    verify v = {h, 0, 0};
+    assert_int_equal(wordtab_each_form(a2, d2, verify_form, &v), 0);
+    assert_true(v.n >= 4);
+    assert_int_equal(v.rejected, 0);
+    Hunspell_destroy(h);
+    wordtab_close(t);
+}
+
+static void test_hunspell_quirks(void **st)
+{
+    (void)st;
+    check_quirks(QAFF, 0);
+    char with[512];
+    snprintf(with, sizeof with, "FULLSTRIP\n%s", QAFF);
+    check_quirks(with, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_cache_reused_and_rebuilt),
         cmocka_unit_test(test_unwritable_cache_builds_in_memory),
         cmocka_unit_test(test_refused_dictionaries),
+        cmocka_unit_test(test_hunspell_quirks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
