@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     term_use *u;
     size_t n, cap;
+    size_t *cand, ncand, capcand; /* tokens that may start a regex term (run_regexes) */
     /* inflected() results by "pattern\1found\1replacement": a text repeats its terms,
      * and inflecting one costs a few microseconds (paradigms, word lists) */
     tl_map infl;
@@ -45,6 +46,7 @@ void check_terms_release(tl_doc *d)
     terms_state *s = d->state[CK_TERMS];
     if (s) {
         tl_free(s->u);
+        tl_free(s->cand);
         tl_map_release(&s->infl);
     }
 }
@@ -300,14 +302,25 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
 
 /* ---- regex terms ---------------------------------------------------------------
  * ICU regular expressions are not thread-safe, so each context compiles its own copy,
- * on first use, kept in ctx->fam[CK_TERMS]. They run over the chunk's UTF-8 text
- * through a UText, whose native indexes are byte offsets. */
+ * kept in ctx->fam[CK_TERMS]. A pattern is compiled when a text first has a word it
+ * can start at: compiling a case-insensitive «\p{L}*» costs ICU ~5 ms (case closures),
+ * and most texts need few of the glossary's patterns (none of the other language's).
+ * They run over the chunk's UTF-8 text through a UText, whose native indexes are byte
+ * offsets. */
 
 typedef struct {
-    URegularExpression **re; /* parallel to mi->regex; NULL where a pattern failed */
+    URegularExpression **re; /* parallel to mi->regex; NULL: not compiled, or failed */
+    uint8_t *tried;          /* compilation attempted */
+    uint64_t *gen;           /* the chunk the pattern last got (uregex_setUText) */
+    uint64_t now;            /* the chunk being checked (counts run_regexes calls) */
     char **prefix;           /* the literal start of each pattern, lower case ("" none) */
     size_t n;
 } regex_set;
+
+/* tl_word.flags: whether the word's key begins with the literal prefix of one of the
+ * patterns of its language (decided once per distinct word, so that a chunk's pass
+ * over its tokens costs one flag test a token) */
+enum { WF_RX_DONE = 1 << 10, WF_RX_CAND = 1 << 11 };
 
 void check_terms_ctx_release(tl_ctx *c)
 {
@@ -319,6 +332,8 @@ void check_terms_ctx_release(tl_ctx *c)
         tl_free(rs->prefix ? rs->prefix[i] : NULL);
     }
     tl_free(rs->re);
+    tl_free(rs->tried);
+    tl_free(rs->gen);
     tl_free(rs->prefix);
     tl_free(rs);
     c->fam[CK_TERMS] = NULL;
@@ -386,18 +401,22 @@ static regex_set *regexes(tl_ctx *c, const tl_match_index *mi)
     regex_set *rs = c->fam[CK_TERMS];
     if (rs)
         return rs;
+    size_t n = mi->nregex ? mi->nregex : 1;
     rs = tl_calloc(1, sizeof *rs);
-    if (!rs || !(rs->re = tl_calloc(mi->nregex ? mi->nregex : 1, sizeof *rs->re)) ||
-        !(rs->prefix = tl_calloc(mi->nregex ? mi->nregex : 1, sizeof *rs->prefix))) {
-        if (rs)
+    if (!rs || !(rs->re = tl_calloc(n, sizeof *rs->re)) ||
+        !(rs->prefix = tl_calloc(n, sizeof *rs->prefix)) || !(rs->tried = tl_calloc(n, 1)) ||
+        !(rs->gen = tl_calloc(n, sizeof *rs->gen))) {
+        if (rs) {
             tl_free(rs->re);
+            tl_free(rs->prefix);
+            tl_free(rs->tried);
+        }
         tl_free(rs);
         return NULL;
     }
     rs->n = mi->nregex;
     c->fam[CK_TERMS] = rs;
     for (size_t i = 0; i < mi->nregex; i++) {
-        rs->re[i] = compile(mi->terms[mi->regex[i]].term);
         if (!(rs->prefix[i] = literal_prefix(mi->terms[mi->regex[i]].term->text)))
             return NULL; /* freed with the context */
     }
@@ -432,6 +451,22 @@ static int regex_hit(tl_doc *d, terms_state *s, const mterm *mt, URegularExpress
     return on_match(d, s, mt, i, j - i);
 }
 
+/* Pattern r compiled (on first use) and reading the current chunk; NULL when the
+ * pattern does not compile. */
+static URegularExpression *regex_ready(regex_set *rs, const tl_match_index *mi, size_t r,
+                                       UText *ut, UErrorCode *e)
+{
+    if (!rs->tried[r]) {
+        rs->tried[r] = 1;
+        rs->re[r] = compile(mi->terms[mi->regex[r]].term);
+    }
+    if (rs->re[r] && rs->gen[r] != rs->now) {
+        rs->gen[r] = rs->now;
+        uregex_setUText(rs->re[r], ut, e);
+    }
+    return rs->re[r];
+}
+
 static int run_regexes(tl_doc *d, terms_state *s)
 {
     const tl_match_index *mi = d->ctx->sh->mi;
@@ -440,28 +475,62 @@ static int run_regexes(tl_doc *d, terms_state *s)
     regex_set *rs = regexes(d->ctx, mi);
     if (!rs)
         return -1;
+    s->ncand = 0;
+    for (size_t i = 0; i < d->ntok; i++) {
+        tl_word *w = d->tok[i].w;
+        if (!w)
+            continue;
+        if (!(w->flags & WF_RX_DONE)) {
+            w->flags |= WF_RX_DONE;
+            for (size_t r = 0; r < rs->n; r++) {
+                size_t plen = strlen(rs->prefix[r]);
+                if (plen && mi->terms[mi->regex[r]].term->lang == d->lang &&
+                    w->keylen >= plen && memcmp(w->key, rs->prefix[r], plen) == 0) {
+                    w->flags |= WF_RX_CAND;
+                    break;
+                }
+            }
+        }
+        if (!(w->flags & WF_RX_CAND))
+            continue;
+        if (s->ncand == s->capcand) {
+            size_t cap = s->capcand ? s->capcand * 2 : 256;
+            size_t *p = tl_realloc(s->cand, cap * sizeof *p);
+            if (!p)
+                return -1;
+            s->cand = p;
+            s->capcand = cap;
+        }
+        s->cand[s->ncand++] = i;
+    }
     UErrorCode e = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, d->src.text + d->chunk_start,
                                (int64_t)(d->chunk_end - d->chunk_start), &e);
+    rs->now++;
     for (size_t r = 0; r < rs->n && U_SUCCESS(e); r++) {
         const mterm *mt = &mi->terms[mi->regex[r]];
-        if (!rs->re[r] || mt->term->lang != d->lang)
+        if ((rs->tried[r] && !rs->re[r]) || mt->term->lang != d->lang)
             continue;
-        uregex_setUText(rs->re[r], ut, &e);
         const char *pre = rs->prefix[r];
         size_t plen = strlen(pre);
+        URegularExpression *re;
         if (!plen) { /* no literal start: scan the chunk */
-            while (U_SUCCESS(e) && uregex_findNext(rs->re[r], &e))
-                if (regex_hit(d, s, mt, rs->re[r], &e))
+            if (!(re = regex_ready(rs, mi, r, ut, &e)))
+                continue;
+            while (U_SUCCESS(e) && uregex_findNext(re, &e))
+                if (regex_hit(d, s, mt, re, &e))
                     break;
             continue;
         }
-        for (size_t i = 0; i < d->ntok && U_SUCCESS(e); i++) {
+        for (size_t c = 0; c < s->ncand && U_SUCCESS(e); c++) {
+            size_t i = s->cand[c];
             const tl_word *w = d->tok[i].w;
             if (!w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
                 continue;
-            if (uregex_lookingAt64(rs->re[r], (int64_t)(d->tok[i].off - d->chunk_start), &e) &&
-                regex_hit(d, s, mt, rs->re[r], &e))
+            if (!(re = regex_ready(rs, mi, r, ut, &e)))
+                break;
+            if (uregex_lookingAt64(re, (int64_t)(d->tok[i].off - d->chunk_start), &e) &&
+                regex_hit(d, s, mt, re, &e))
                 break;
         }
     }
