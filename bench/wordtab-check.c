@@ -78,6 +78,34 @@ typedef struct {
     size_t n, rejected;
 } verify;
 
+/* A set of stems as one sorted, '|'-joined string, for comparing two sources. */
+typedef struct {
+    char *s[64];
+    int n;
+} stemset;
+
+static void stem_add(void *arg, const char *stem)
+{
+    stemset *x = arg;
+    for (int i = 0; i < x->n; i++)
+        if (!strcmp(x->s[i], stem))
+            return;
+    if (x->n < 64)
+        x->s[x->n++] = strdup(stem);
+}
+
+static void stem_join(stemset *x, char *out, size_t cap)
+{
+    qsort(x->s, (size_t)x->n, sizeof *x->s, cmp_str);
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < x->n; i++) {
+        o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s%s", i ? "|" : "", x->s[i]);
+        free(x->s[i]);
+    }
+    x->n = 0;
+}
+
 static int verify_form(void *arg, const char *form, size_t len)
 {
     verify *v = arg;
@@ -170,6 +198,37 @@ int main(int argc, char **argv)
     printf("table yes where Hunspell says no: %zu\n", wrong);
     printf("per word: table %.3f us, Hunspell_spell %.3f us (%.0fx)\n", tt * 1e6 / (double)n,
            th * 1e6 / (double)n, tt > 0 ? th / tt : 0.0);
+
+    /* stems: where the table answers, its set must be Hunspell_stem's */
+    size_t answered = 0, differ = 0;
+    double ts = 0, ths = 0;
+    for (size_t i = 0; i < n; i++) {
+        stemset a = {{0}, 0}, b = {{0}, 0};
+        t0 = now();
+        int r = wordtab_stems(t, w[i], strlen(w[i]), stem_add, &a);
+        ts += now() - t0;
+        if (r < 0)
+            continue;
+        answered++;
+        char **list = NULL;
+        t0 = now();
+        int k = Hunspell_stem(h, &list, w[i]);
+        ths += now() - t0;
+        for (int j = 0; j < k; j++)
+            stem_add(&b, list[j]);
+        if (k > 0)
+            Hunspell_free_list(h, &list, k);
+        char sa[4096], sb[4096];
+        stem_join(&a, sa, sizeof sa);
+        stem_join(&b, sb, sizeof sb);
+        if (strcmp(sa, sb) && differ++ < 12)
+            printf("  stems differ: %s: table {%s}, Hunspell {%s}\n", w[i], sa, sb);
+    }
+    printf("stems: the table answers for %zu words (%.1f%%); different from Hunspell_stem: %zu\n",
+           answered, n ? 100.0 * (double)answered / (double)n : 0.0, differ);
+    if (answered)
+        printf("per answered word: table %.3f us, Hunspell_stem %.3f us\n",
+               ts * 1e6 / (double)n, ths * 1e6 / (double)answered);
     wordtab_close(t);
-    return wrong ? 1 : 0;
+    return wrong || differ ? 1 : 0;
 }

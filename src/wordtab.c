@@ -2,18 +2,23 @@
  * wordtab.c - a compiled word-form table of a Hunspell dictionary (see wordtab.h).
  *
  * Hunspell_spell costs 2-8 µs a word (more for words it rejects: it tries every
- * suffix rule), and the suggester asks it about hundreds of edit-distance-1 candidates
- * per misspelt word. Debian's ru_RU and uk_UA are simple dictionaries: UTF-8, one-
- * character flags, suffix rules only, no compounding. So we expand them ourselves: every
- * stem of the .dic, and every stem with every suffix rule of its flags whose strip and
- * condition match, is one form. Only the forms' 64-bit hashes are kept, sorted into
- * buckets by their top bits:
+ * suffix rule), Hunspell_stem 8-15 µs, and the suggester asks about hundreds of
+ * edit-distance-1 candidates per misspelt word. Debian's ru_RU and uk_UA are simple
+ * dictionaries: UTF-8, one-character flags, suffix rules only, no compounding, no
+ * continuation classes. So we expand them ourselves: every stem of the .dic, and every
+ * stem with every suffix rule of its flags whose strip and condition match, is one
+ * form, and that stem is one of the form's stems. The file keeps the forms' 64-bit
+ * hashes, sorted into buckets by their top bits, each with its stem or list of stems:
  *
- *   header | bucket index uint32[2^bits + 1] | hashes uint64[count], sorted per bucket
+ *   header | bucket index | hashes | hidden hashes | stem refs | stem lists |
+ *   stem offsets | stem texts                                  (see file_size)
  *
  * A lookup reads two index entries and a few neighbouring hashes. A false "yes" needs
  * two different strings with one 64-bit hash (about count / 2^64 per lookup), so the
  * answer "in the table" is trusted; "not in the table" only means "ask Hunspell".
+ * Where the table answers for stems, the answer is Hunspell_stem's as a set: Hunspell
+ * analyses a form as every (stem, rule) that yields it, which is what the expansion
+ * enumerates (bench/wordtab-check compares the two on a corpus).
  *
  * The file is written once per dictionary version (its name carries a hash of both
  * files' paths, sizes and modification times) into a temporary file and renamed, so a
@@ -34,22 +39,32 @@
 #include <unistd.h>
 
 #define WT_MAGIC 0x31545754u /* "TWT1" */
-#define WT_VERSION 2u
+#define WT_VERSION 3u
+#define STEM_LIST 0x80000000u /* ref[]: an offset into lists[] rather than a stem id */
 #define MAX_FORM 100         /* Hunspell's MAXWORDLEN: longer words it never accepts */
 #define MAX_COND 24          /* code points in one rule's condition */
 
 typedef struct {
     uint32_t magic, version;
     uint64_t sig;
-    uint64_t count;
+    uint64_t count;   /* distinct form hashes */
     uint32_t bits, pad;
+    uint64_t nhidden; /* hashes of Capitalised forms of hidden stems (see read_dic) */
+    uint64_t nlists;  /* uint32 words of lists[] */
+    uint64_t nstems;  /* stems of the .dic */
+    uint64_t pool;    /* bytes of stem text */
 } wt_header;
 
 struct wordtab {
     const uint32_t *idx;
     const uint64_t *h;
+    const uint64_t *hidden; /* sorted */
+    const uint32_t *ref;    /* per form: its stem id, or STEM_LIST | offset in lists */
+    const uint32_t *lists;  /* at an offset: count, then that many stem ids */
+    const uint32_t *soff;   /* stem id -> offset of its NUL-terminated text in pool */
+    const char *pool;
     uint32_t bits;
-    size_t count;
+    size_t count, nhidden, nlists, nstems, npool;
     void *mem;
     size_t memlen;
     int mapped;
@@ -68,43 +83,78 @@ static uint64_t form_hash(const char *s, size_t n)
     return h;
 }
 
-static size_t file_size(uint32_t bits, uint64_t count)
+/* The file: header | index uint32[2^bits + 1] (+ 1 to keep 8-byte alignment) |
+ * hashes uint64[count] | hidden uint64[nhidden] | ref uint32[count] | lists uint32[nlists] |
+ * soff uint32[nstems + 1] | pool bytes. 0 when the sizes cannot be a file. */
+static size_t file_size(const wt_header *hd)
 {
-    return sizeof(wt_header) + (((size_t)1 << bits) + 1) * sizeof(uint32_t) +
-           ((((size_t)1 << bits) + 1) & 1) * sizeof(uint32_t) + count * sizeof(uint64_t);
+    if (hd->bits < 1 || hd->bits > 28 || hd->count > UINT32_MAX || hd->nhidden > UINT32_MAX ||
+        hd->nlists > UINT32_MAX || hd->nstems >= UINT32_MAX || hd->pool > UINT32_MAX)
+        return 0;
+    size_t nidx = ((size_t)1 << hd->bits) + 1;
+    return sizeof(wt_header) + (nidx + (nidx & 1)) * sizeof(uint32_t) +
+           (size_t)(hd->count + hd->nhidden) * sizeof(uint64_t) +
+           (size_t)(hd->count + hd->nlists + hd->nstems + 1) * sizeof(uint32_t) + (size_t)hd->pool;
 }
 
 /* Points t's arrays into a file image of `len` bytes; 0 when the image is not a table
  * of signature `sig` (wrong magic, version or size: truncated or foreign files). */
+static void attach_layout(wordtab *t, const void *mem);
+
 static int attach(wordtab *t, void *mem, size_t len, uint64_t sig)
 {
     const wt_header *hd = mem;
     if (len < sizeof *hd || hd->magic != WT_MAGIC || hd->version != WT_VERSION || hd->sig != sig ||
-        hd->bits < 1 || hd->bits > 28 || hd->count > len / sizeof(uint64_t) ||
-        file_size(hd->bits, hd->count) != len)
+        file_size(hd) != len)
         return 0;
-    t->bits = hd->bits;
-    t->count = (size_t)hd->count;
-    t->idx = (const uint32_t *)(const void *)((const char *)mem + sizeof *hd);
+    attach_layout(t, mem);
+    /* the open checks only what keeps reads inside the mapping (see wordtab_stems) */
     size_t nidx = ((size_t)1 << t->bits) + 1;
-    t->h = (const uint64_t *)(const void *)((const char *)mem + sizeof *hd +
-                                           (nidx + (nidx & 1)) * sizeof(uint32_t));
-    if (t->idx[nidx - 1] != t->count)
-        return 0;
-    return 1;
+    return t->idx[nidx - 1] == t->count && t->soff[t->nstems] == t->npool &&
+           (!t->npool || t->pool[t->npool - 1] == '\0');
 }
 
-int wordtab_has(const wordtab *t, const char *s, size_t n)
+/* Points t's arrays into an image whose header sizes are valid. */
+static void attach_layout(wordtab *t, const void *mem)
+{
+    const wt_header *hd = mem;
+    t->bits = hd->bits;
+    t->count = (size_t)hd->count;
+    t->nhidden = (size_t)hd->nhidden;
+    t->nlists = (size_t)hd->nlists;
+    t->nstems = (size_t)hd->nstems;
+    t->npool = (size_t)hd->pool;
+    const char *p = (const char *)mem + sizeof *hd;
+    size_t nidx = ((size_t)1 << t->bits) + 1;
+    t->idx = (const uint32_t *)(const void *)p;
+    p += (nidx + (nidx & 1)) * sizeof(uint32_t);
+    t->h = (const uint64_t *)(const void *)p;
+    p += t->count * sizeof(uint64_t);
+    t->hidden = (const uint64_t *)(const void *)p;
+    p += t->nhidden * sizeof(uint64_t);
+    t->ref = (const uint32_t *)(const void *)p;
+    p += t->count * sizeof(uint32_t);
+    t->lists = (const uint32_t *)(const void *)p;
+    p += t->nlists * sizeof(uint32_t);
+    t->soff = (const uint32_t *)(const void *)p;
+    p += (t->nstems + 1) * sizeof(uint32_t);
+    t->pool = p;
+}
+
+/* The index of the form's hash, or -1. */
+static long find(const wordtab *t, const char *s, size_t n)
 {
     if (!t || n > MAX_FORM)
-        return 0;
+        return -1;
     uint64_t h = form_hash(s, n);
     size_t b = (size_t)(h >> (64 - t->bits));
-    for (uint32_t i = t->idx[b], e = t->idx[b + 1]; i < e && t->h[i] <= h; i++)
+    for (uint32_t i = t->idx[b], e = t->idx[b + 1]; i < e && i < t->count && t->h[i] <= h; i++)
         if (t->h[i] == h)
-            return 1;
-    return 0;
+            return (long)i;
+    return -1;
 }
+
+int wordtab_has(const wordtab *t, const char *s, size_t n) { return find(t, s, n) >= 0; }
 
 size_t wordtab_count(const wordtab *t) { return t ? t->count : 0; }
 
@@ -174,6 +224,92 @@ int wordtab_spell(const wordtab *t, const char *s, size_t n)
     if (!recase(s, n, 0, b, sizeof b, &bn) && wordtab_has(t, b, bn))
         return 1;
     return c == CASE_ALL && !recase(s, n, 1, b, sizeof b, &bn) && wordtab_has(t, b, bn);
+}
+
+/* ---- stems ------------------------------------------------------------------------- */
+
+static int has_hidden(const wordtab *t, const char *s, size_t n)
+{
+    uint64_t h = form_hash(s, n);
+    size_t lo = 0, hi = t->nhidden;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->hidden[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nhidden && t->hidden[lo] == h;
+}
+
+/* Adds the stem ids of form s (if in the table) to ids; 1 when it was, -1 when the
+ * file is damaged. */
+static int stems_of(const wordtab *t, const char *s, size_t n, uint32_t *ids, int *nids, int max)
+{
+    long i = find(t, s, n);
+    if (i < 0)
+        return 0;
+    uint32_t r = t->ref[i], one = r, cnt = 1;
+    const uint32_t *list = &one;
+    if (r & STEM_LIST) {
+        size_t off = r & ~STEM_LIST;
+        if (off >= t->nlists || t->lists[off] > t->nlists - off - 1)
+            return -1;
+        cnt = t->lists[off];
+        list = t->lists + off + 1;
+    }
+    for (uint32_t k = 0; k < cnt; k++) {
+        if (list[k] >= t->nstems)
+            return -1;
+        int dup = 0;
+        for (int j = 0; j < *nids && !dup; j++)
+            dup = ids[j] == list[k];
+        if (!dup && *nids < max)
+            ids[(*nids)++] = list[k];
+    }
+    return 1;
+}
+
+int wordtab_stems(const wordtab *t, const char *s, size_t n,
+                  void (*fn)(void *arg, const char *stem), void *arg)
+{
+    if (!t || !t->nstems || n > MAX_FORM)
+        return -1;
+    /* letters and apostrophes only: a hyphen (BREAK), an ICONV or IGNORE character, a
+     * dot are ways of Hunspell's that the table does not follow */
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t k = utf8_decode(s + i, n - i, &c);
+        if (!k || (!u_isalpha((UChar32)c) && c != '\''))
+            return -1;
+        i += k;
+    }
+    /* Hunspell analyses a Capitalised word as written and in lower case, a word in
+     * capitals as written, in lower case and Capitalised: the union of their stems */
+    uint32_t ids[32];
+    int nids = 0, found = 0, c = case_of(s, n), r;
+    char b[MAX_FORM * 2];
+    size_t bn;
+    if ((r = stems_of(t, s, n, ids, &nids, 32)) < 0)
+        return -1;
+    found |= r;
+    if (c != CASE_OTHER) {
+        if (recase(s, n, 0, b, sizeof b, &bn) || (r = stems_of(t, b, bn, ids, &nids, 32)) < 0)
+            return -1;
+        found |= r;
+    }
+    if (c == CASE_ALL) {
+        if (recase(s, n, 1, b, sizeof b, &bn) || has_hidden(t, b, bn) ||
+            (r = stems_of(t, b, bn, ids, &nids, 32)) < 0)
+            return -1;
+        found |= r;
+    }
+    /* a Capitalised form the table leaves out for a hidden stem: Hunspell's to say */
+    if (!found || (c == CASE_INIT && has_hidden(t, s, n)))
+        return -1;
+    for (int i = 0; i < nids; i++)
+        fn(arg, t->pool + t->soff[ids[i]]);
+    return nids;
 }
 
 /* ---- compiling the dictionary ------------------------------------------------------- */
@@ -424,8 +560,17 @@ static int group_rules(affixes *a)
 }
 
 typedef struct {
-    uint64_t *h;
+    uint64_t h;
+    uint32_t stem;
+} pair;
+
+typedef struct {
+    pair *h;          /* (form hash, stem id) */
     size_t n, cap;
+    uint32_t stem;    /* the stem being expanded */
+    tl_buf pool;      /* stem texts, NUL-terminated */
+    uint32_t *soff;   /* stem id -> offset in pool */
+    size_t nstems, capstems;
     const affixes *a;
     const uint64_t *hidden; /* sorted hashes of hidden stems' forms (see read_dic) */
     size_t nhidden;
@@ -437,6 +582,14 @@ static int cmp_u64(const void *x, const void *y)
 {
     uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
     return a < b ? -1 : a > b;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair *a = x, *b = y;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    return a->stem < b->stem ? -1 : a->stem > b->stem;
 }
 
 static int has_iconv_source(const affixes *a, const char *s, size_t n)
@@ -466,7 +619,7 @@ static int add_form(hashes *hs, const char *s, size_t n)
         return hs->fn(hs->arg, s, n);
     if (grow((void **)&hs->h, &hs->cap, hs->n + 1, sizeof *hs->h))
         return -1;
-    hs->h[hs->n++] = h;
+    hs->h[hs->n++] = (pair){h, hs->stem};
     return 0;
 }
 
@@ -563,7 +716,15 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
         }
         size_t wl = strlen(line);
         if (!hidden) {
-            st = expand(a, line, wl, flags, hs);
+            if (grow((void **)&hs->soff, &hs->capstems, hs->nstems + 1, sizeof *hs->soff) ||
+                hs->pool.len > UINT32_MAX / 2) {
+                st = -1;
+                break;
+            }
+            hs->stem = (uint32_t)hs->nstems;
+            hs->soff[hs->nstems++] = (uint32_t)hs->pool.len;
+            tl_buf_add(&hs->pool, line, wl + 1);
+            st = hs->pool.oom ? -1 : expand(a, line, wl, flags, hs);
             continue;
         }
         int ct = captype(line, wl);
@@ -576,34 +737,64 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
     return st;
 }
 
-/* Lays the hashes out as a file image: header, bucket index, sorted unique hashes. */
-static void *layout(hashes *hs, uint64_t sig, size_t *len)
+/* Lays the pairs out as a file image (see file_size): the distinct hashes sorted, each
+ * with its stem or its list of stems, then the hidden hashes and the stem texts. */
+static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t sig,
+                    size_t *len)
 {
-    qsort(hs->h, hs->n, sizeof *hs->h, cmp_u64);
-    size_t w = 0;
+    qsort(hs->h, hs->n, sizeof *hs->h, cmp_pair);
+    size_t np = 0, w = 0, nlists = 0;
     for (size_t i = 0; i < hs->n; i++)
-        if (!w || hs->h[i] != hs->h[w - 1])
-            hs->h[w++] = hs->h[i];
+        if (!np || hs->h[i].h != hs->h[np - 1].h || hs->h[i].stem != hs->h[np - 1].stem)
+            hs->h[np++] = hs->h[i];
+    for (size_t i = 0, j; i < np; i = j) {
+        for (j = i + 1; j < np && hs->h[j].h == hs->h[i].h; j++)
+            ;
+        w++;
+        if (j - i > 1)
+            nlists += 1 + (j - i);
+    }
     uint32_t bits = 1;
     while (bits < 28 && ((size_t)1 << bits) < w / 4)
         bits++;
-    *len = file_size(bits, w);
+    wt_header head = {WT_MAGIC, WT_VERSION, sig, w, bits, 0, nhidden, nlists, hs->nstems,
+                      hs->pool.len};
+    if (!(*len = file_size(&head)) || nlists >= STEM_LIST)
+        return NULL;
     char *mem = tl_calloc(1, *len);
     if (!mem)
         return NULL;
-    wt_header *hd = (wt_header *)(void *)mem;
-    *hd = (wt_header){WT_MAGIC, WT_VERSION, sig, w, bits, 0};
-    uint32_t *idx = (uint32_t *)(void *)(mem + sizeof *hd);
-    size_t nidx = ((size_t)1 << bits) + 1;
-    uint64_t *h = (uint64_t *)(void *)(mem + sizeof *hd + (nidx + (nidx & 1)) * sizeof(uint32_t));
-    memcpy(h, hs->h, w * sizeof *h);
-    size_t i = 0;
+    memcpy(mem, &head, sizeof head);
+    wordtab t;
+    attach_layout(&t, mem);
+    uint32_t *idx = (uint32_t *)t.idx, *ref = (uint32_t *)t.ref, *lists = (uint32_t *)t.lists;
+    uint64_t *h = (uint64_t *)t.h;
+    size_t k = 0, l = 0;
+    for (size_t i = 0, j; i < np; i = j) {
+        for (j = i + 1; j < np && hs->h[j].h == hs->h[i].h; j++)
+            ;
+        h[k] = hs->h[i].h;
+        if (j - i == 1) {
+            ref[k] = hs->h[i].stem;
+        } else {
+            ref[k] = STEM_LIST | (uint32_t)l;
+            lists[l++] = (uint32_t)(j - i);
+            for (size_t m = i; m < j; m++)
+                lists[l++] = hs->h[m].stem;
+        }
+        k++;
+    }
+    size_t nidx = ((size_t)1 << bits) + 1, i = 0;
     for (size_t b = 0; b < nidx - 1; b++) {
         idx[b] = (uint32_t)i;
         while (i < w && (size_t)(h[i] >> (64 - bits)) == b)
             i++;
     }
     idx[nidx - 1] = (uint32_t)w;
+    memcpy((uint64_t *)t.hidden, hidden, nhidden * sizeof *hidden);
+    memcpy((uint32_t *)t.soff, hs->soff, hs->nstems * sizeof *hs->soff);
+    ((uint32_t *)t.soff)[hs->nstems] = (uint32_t)hs->pool.len;
+    memcpy((char *)t.pool, hs->pool.data, hs->pool.len);
     return mem;
 }
 
@@ -614,17 +805,37 @@ static void *compile(const char *aff, const char *dic, uint64_t sig, size_t *len
     affixes a;
     memset(&a, 0, sizeof a);
     tl_arena_init(&a.mem);
-    hashes hs = {0}, hid = {0};
+    hashes hs, hid;
+    memset(&hs, 0, sizeof hs);
+    memset(&hid, 0, sizeof hid);
+    tl_buf_init(&hs.pool, 0);
+    tl_buf_init(&hid.pool, 0);
+    uint64_t *hidden = NULL;
+    size_t nhidden = 0;
     void *mem = NULL;
     *rc = -1;
-    if (!read_aff(aff, &a) && !group_rules(&a) && !read_dic(dic, &a, &hid, 1)) {
-        qsort(hid.h, hid.n, sizeof *hid.h, cmp_u64);
-        hs = (hashes){NULL, 0, 0, &a, hid.h, hid.n, fn, arg};
+    if (!read_aff(aff, &a) && !group_rules(&a) && !read_dic(dic, &a, &hid, 1) &&
+        (hidden = tl_malloc((hid.n ? hid.n : 1) * sizeof *hidden))) {
+        for (size_t i = 0; i < hid.n; i++)
+            hidden[i] = hid.h[i].h;
+        qsort(hidden, hid.n, sizeof *hidden, cmp_u64);
+        for (size_t i = 0; i < hid.n; i++)
+            if (!nhidden || hidden[i] != hidden[nhidden - 1])
+                hidden[nhidden++] = hidden[i];
+        hs.a = &a;
+        hs.hidden = hidden;
+        hs.nhidden = nhidden;
+        hs.fn = fn;
+        hs.arg = arg;
         *rc = read_dic(dic, &a, &hs, 0);
         if (!*rc && !fn)
-            mem = layout(&hs, sig, len);
+            mem = layout(&hs, hidden, nhidden, sig, len);
     }
+    tl_free(hidden);
     tl_free(hid.h);
+    tl_free(hs.soff);
+    tl_buf_release(&hs.pool);
+    tl_buf_release(&hid.pool);
     tl_free(a.iconv);
     tl_free(a.r);
     tl_free(a.flag);

@@ -28,6 +28,13 @@ int wordtab_has(const wordtab *t, const char *s, size_t n);
  * Capitalised form is. 0 means "ask Hunspell" (it may still accept the word). */
 int wordtab_spell(const wordtab *t, const char *s, size_t n);
 
+/* The stems (dictionary words) Hunspell_stem would give for s: calls fn with each once
+ * and returns their number, or -1 when the table cannot say (s not in it in any case
+ * Hunspell tries, or holding a character whose handling the table does not follow):
+ * then ask Hunspell. */
+int wordtab_stems(const wordtab *t, const char *s, size_t n,
+                  void (*fn)(void *arg, const char *stem), void *arg);
+
 /* Forms in the table. */
 size_t wordtab_count(const wordtab *t);
 

@@ -106,13 +106,15 @@ typedef struct {
     tl_ctx *ctx;
 } worker_arg;
 
-/* Dictionaries are created one at a time (Hunspell 1.7.1 races otherwise). Loaded
- * lazily, two workers would take turns: the first gets ru, the second uk, and each waits
- * ~0.3 s for the other's before it can check a file. Loading all of a worker's
- * dictionaries in one turn lets the first one work while the next loads. A text of
- * either language may come when the language is detected, and any text with an unknown
- * lower-case word needs the other language's dictionary too (lang.mixed), so with
- * --lang only the given one is loaded here and the other stays lazy. */
+/* Dictionaries are opened one at a time (Hunspell 1.7.1 races otherwise; the lock also
+ * keeps two threads from compiling one word-form table). Opened lazily, two workers
+ * would take turns: the first gets ru, the second uk, and each waits for the other's
+ * before it can check a file. Opening all of a worker's dictionaries in one turn lets
+ * the first one work while the next opens. With word-form tables this maps the tables
+ * only, and Hunspell is created when a word first needs it. A text of either language
+ * may come when the language is detected, and any text with an unknown lower-case word
+ * needs the other language's dictionary too (lang.mixed), so with --lang only the given
+ * one is opened here and the other stays lazy. */
 static void warm_up(run_state *rs, tl_ctx *ctx)
 {
     pthread_mutex_lock(&rs->warm);

@@ -199,16 +199,26 @@ static int verify_form(void *arg, const char *form, size_t len)
     return 0;
 }
 
+/* Writes dictionary NAME.aff/.dic into the test folder (paths into a2, d2) and opens
+ * its table and a Hunspell handle on it. */
+static wordtab *open_both(const char *name, const char *aff_text, const char *dic_text,
+                          char *a2, char *d2, Hunhandle **h)
+{
+    snprintf(a2, 160, "%s/%s.aff", dir, name);
+    snprintf(d2, 160, "%s/%s.dic", dir, name);
+    write_file(a2, aff_text);
+    write_file(d2, dic_text);
+    wordtab *t = wordtab_open(a2, d2, cache, NULL);
+    assert_non_null(t);
+    *h = Hunspell_create(a2, d2);
+    return t;
+}
+
 static void check_quirks(const char *aff_text, int fullstrip)
 {
     char a2[160], d2[160];
-    snprintf(a2, sizeof a2, "%s/q.aff", dir);
-    snprintf(d2, sizeof d2, "%s/q.dic", dir);
-    write_file(a2, aff_text);
-    write_file(d2, QDIC);
-    wordtab *t = wordtab_open(a2, d2, cache, NULL);
-    assert_non_null(t);
-    Hunhandle *h = Hunspell_create(a2, d2);
+    Hunhandle *h;
+    wordtab *t = open_both("q", aff_text, QDIC, a2, d2, &h);
     assert_int_equal(has(t, "шел"), fullstrip);
     assert_int_equal(Hunspell_spell(h, "шел"), fullstrip);
     assert_false(has(t, "Зазу"));
@@ -234,6 +244,94 @@ static void test_hunspell_quirks(void **st)
     check_quirks(with, 1);
 }
 
+/* Stems: the table's answer is Hunspell_stem's (as a set), for a form of one stem, of
+ * two («стали»: «сталь» and «стать»), Capitalised and in capitals; it declines words it
+ * does not know and words with characters whose handling it does not follow. */
+static const char *const SAFF = "SET UTF-8\n"
+                                "SFX A Y 3\n"
+                                "SFX A а и [гкх]а\n"
+                                "SFX A а ы [^гкх]а\n"
+                                "SFX A а у а\n"
+                                "SFX S Y 1\n"
+                                "SFX S ь и ь\n"
+                                "SFX V Y 1\n"
+                                "SFX V ть ли ть\n";
+static const char *const SDIC = "5\nрука/A\nсталь/S\nстать/V\nМосква/A\nарт-кафе\n";
+
+typedef struct {
+    char s[8][64];
+    int n;
+} stems;
+
+static void on_stem(void *arg, const char *stem)
+{
+    stems *x = arg;
+    assert_true(x->n < 8 && strlen(stem) < 64);
+    strcpy(x->s[x->n++], stem);
+}
+
+static int cmp_s(const void *a, const void *b) { return strcmp(a, b); }
+
+/* The table's stems of w, sorted and '|'-joined into out; -1 when it declines. */
+static int table_stems(const wordtab *t, const char *w, char *out)
+{
+    stems x = {.n = 0};
+    int n = wordtab_stems(t, w, strlen(w), on_stem, &x);
+    out[0] = '\0';
+    if (n < 0)
+        return -1;
+    assert_int_equal(n, x.n);
+    qsort(x.s, (size_t)x.n, sizeof x.s[0], cmp_s);
+    for (int i = 0; i < x.n; i++)
+        strcat(strcat(out, i ? "|" : ""), x.s[i]);
+    return n;
+}
+
+static void hun_stems(Hunhandle *h, const char *w, char *out)
+{
+    char **list = NULL;
+    stems x = {.n = 0};
+    int n = Hunspell_stem(h, &list, w);
+    for (int i = 0; i < n; i++) {
+        int dup = 0;
+        for (int j = 0; j < x.n; j++)
+            dup |= !strcmp(x.s[j], list[i]);
+        if (!dup)
+            on_stem(&x, list[i]);
+    }
+    if (n > 0)
+        Hunspell_free_list(h, &list, n);
+    qsort(x.s, (size_t)x.n, sizeof x.s[0], cmp_s);
+    out[0] = '\0';
+    for (int i = 0; i < x.n; i++)
+        strcat(strcat(out, i ? "|" : ""), x.s[i]);
+}
+
+static void test_stems(void **st)
+{
+    (void)st;
+    char a2[160], d2[160], got[600], want[600];
+    Hunhandle *h;
+    wordtab *t = open_both("s", SAFF, SDIC, a2, d2, &h);
+    static const char *const answered[] = {"руки", "Руки", "РУКИ", "стали", "Стали", "сталь",
+                                           "Москвы", "МОСКВУ", "рука"};
+    for (size_t i = 0; i < sizeof answered / sizeof *answered; i++) {
+        if (table_stems(t, answered[i], got) <= 0)
+            fail_msg("the table declines «%s»", answered[i]);
+        hun_stems(h, answered[i], want);
+        assert_string_equal(got, want);
+    }
+    assert_int_equal(table_stems(t, "стали", got), 2);
+    assert_string_equal(got, "сталь|стать");
+    /* not in the table, or beyond it: Hunspell's to answer */
+    assert_int_equal(table_stems(t, "ноги", got), -1);
+    assert_int_equal(table_stems(t, "москвы", got), -1); /* a name in lower case */
+    assert_int_equal(table_stems(t, "арт-кафе", got), -1); /* a hyphen */
+    assert_int_equal(table_stems(NULL, "руки", got), -1);
+    Hunspell_destroy(h);
+    wordtab_close(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_unwritable_cache_builds_in_memory),
         cmocka_unit_test(test_refused_dictionaries),
         cmocka_unit_test(test_hunspell_quirks),
+        cmocka_unit_test(test_stems),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
