@@ -155,12 +155,12 @@ static int spell_compound(tl_doc *d, spell_state *s, size_t i, size_t j)
 {
     const tl_token *a = &d->tok[i], *b = &d->tok[j - 1];
     size_t off = a->off, len = b->off + b->len - a->off;
-    tl_buf *tmp = &d->ctx->scratch;
-    tl_buf_reset(tmp);
-    tl_buf_add(tmp, d->src.text + off, len);
-    if (tmp->oom)
+    /* the whole goes through the word cache too: a text repeats its compounds, and
+     * Hunspell takes ~10 µs over one (the table does not hold most of them) */
+    tl_word *w = morph_word(d->ctx->morph, d->lang, d->src.text + off, len);
+    if (!w)
         return -1;
-    if (morph_spell_str(d->ctx->morph, d->lang, tmp->data) != SPELL_BAD)
+    if (morph_spell(d->ctx->morph, d->lang, w) != SPELL_BAD)
         return 0;
     for (size_t k = i; k < j; k++)
         if (d->tok[k].kind == TK_WORD && spell_word(d, s, k))
