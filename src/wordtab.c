@@ -39,8 +39,11 @@
 #include <unistd.h>
 
 #define WT_MAGIC 0x31545754u /* "TWT1" */
-#define WT_VERSION 3u
-#define STEM_LIST 0x80000000u /* ref[]: an offset into lists[] rather than a stem id */
+#define WT_VERSION 4u
+#define STEM_LIST 0x80000000u
+/* Hunspell breaks words at hyphens (BREAK: its default, or a pattern "-"): a word
+ * whose parts are all words is right */
+#define WT_HYPHEN_BREAK 1u /* ref[]: an offset into lists[] rather than a stem id */
 #define MAX_FORM 100         /* Hunspell's MAXWORDLEN: longer words it never accepts */
 #define MAX_COND 24          /* code points in one rule's condition */
 
@@ -48,7 +51,7 @@ typedef struct {
     uint32_t magic, version;
     uint64_t sig;
     uint64_t count;   /* distinct form hashes */
-    uint32_t bits, pad;
+    uint32_t bits, flags; /* WT_HYPHEN_BREAK */
     uint64_t nhidden; /* hashes of Capitalised forms of hidden stems (see read_dic) */
     uint64_t nlists;  /* uint32 words of lists[] */
     uint64_t nstems;  /* stems of the .dic */
@@ -63,7 +66,7 @@ struct wordtab {
     const uint32_t *lists;  /* at an offset: count, then that many stem ids */
     const uint32_t *soff;   /* stem id -> offset of its NUL-terminated text in pool */
     const char *pool;
-    uint32_t bits;
+    uint32_t bits, flags;
     size_t count, nhidden, nlists, nstems, npool;
     void *mem;
     size_t memlen;
@@ -119,6 +122,7 @@ static void attach_layout(wordtab *t, const void *mem)
 {
     const wt_header *hd = mem;
     t->bits = hd->bits;
+    t->flags = hd->flags;
     t->count = (size_t)hd->count;
     t->nhidden = (size_t)hd->nhidden;
     t->nlists = (size_t)hd->nlists;
@@ -210,7 +214,7 @@ static int case_of(const char *s, size_t n)
     return up_first && lower_rest ? CASE_INIT : CASE_OTHER;
 }
 
-int wordtab_spell(const wordtab *t, const char *s, size_t n)
+static int spell_one(const wordtab *t, const char *s, size_t n)
 {
     if (!t || n > MAX_FORM)
         return 0;
@@ -224,6 +228,25 @@ int wordtab_spell(const wordtab *t, const char *s, size_t n)
     if (!recase(s, n, 0, b, sizeof b, &bn) && wordtab_has(t, b, bn))
         return 1;
     return c == CASE_ALL && !recase(s, n, 1, b, sizeof b, &bn) && wordtab_has(t, b, bn);
+}
+
+int wordtab_spell(const wordtab *t, const char *s, size_t n)
+{
+    if (spell_one(t, s, n))
+        return 1;
+    if (!t || !(t->flags & WT_HYPHEN_BREAK) || n > MAX_FORM || !memchr(s, '-', n))
+        return 0;
+    /* Hunspell, not finding the whole, splits at a hyphen and accepts when both sides
+     * are right (recursively, at most 9 hyphens): parts the table knows are right */
+    int parts = 0;
+    for (size_t a = 0; a <= n;) {
+        const char *h = memchr(s + a, '-', n - a);
+        size_t b = h ? (size_t)(h - s) : n;
+        if (b == a || ++parts > 10 || !spell_one(t, s + a, b - a))
+            return 0;
+        a = b + 1;
+    }
+    return parts > 1;
 }
 
 /* ---- stems ------------------------------------------------------------------------- */
@@ -344,6 +367,7 @@ typedef struct {
     size_t niconv, capiconv;
     uint8_t lead[32];
     int fullstrip; /* FULLSTRIP: a rule may strip the whole stem (else Hunspell refuses) */
+    int nbreak, hyphen_break; /* BREAK patterns seen; one of them is "-" */
     tl_arena mem;
 } affixes;
 
@@ -481,6 +505,17 @@ static int read_aff(const char *path, affixes *a)
         if (unsupported(kw)) {
             bad = 1;
             break;
+        }
+        if (strcmp(kw, "BREAK") == 0) {
+            char *v = field(&p);
+            char *more = v ? field(&p) : NULL;
+            if (v && !more && strspn(v, "0123456789") != strlen(v)) { /* not the count */
+                a->nbreak++;
+                a->hyphen_break |= strcmp(v, "-") == 0;
+            } else if (v && strcmp(v, "0") == 0) {
+                a->nbreak = -1; /* «BREAK 0»: no breaking at all */
+            }
+            continue;
         }
         if (strcmp(kw, "FULLSTRIP") == 0) {
             a->fullstrip = 1;
@@ -757,7 +792,9 @@ static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t
     uint32_t bits = 1;
     while (bits < 28 && ((size_t)1 << bits) < w / 4)
         bits++;
-    wt_header head = {WT_MAGIC, WT_VERSION, sig, w, bits, 0, nhidden, nlists, hs->nstems,
+    const affixes *a = hs->a;
+    uint32_t flags = a->nbreak == 0 || (a->nbreak > 0 && a->hyphen_break) ? WT_HYPHEN_BREAK : 0;
+    wt_header head = {WT_MAGIC, WT_VERSION, sig, w, bits, flags, nhidden, nlists, hs->nstems,
                       hs->pool.len};
     if (!(*len = file_size(&head)) || nlists >= STEM_LIST)
         return NULL;

@@ -332,6 +332,28 @@ static void test_stems(void **st)
     wordtab_close(t);
 }
 
+/* Hunspell accepts a hyphenated word whose parts are words (BREAK, "-" by default);
+ * the table does too, unless the .aff turns breaking off. */
+static void test_hyphen_break(void **st)
+{
+    (void)st;
+    char a2[160], d2[160], with[512];
+    Hunhandle *h;
+    wordtab *t = open_both("b", SAFF, SDIC, a2, d2, &h);
+    static const char *const yes[] = {"рука-сталь", "Руки-стали", "РУКУ-СТАЛЬ", "арт-кафе"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_true(spell(t, yes[i]) && Hunspell_spell(h, yes[i]));
+    assert_false(spell(t, "рука-нога") || Hunspell_spell(h, "рука-нога"));
+    assert_false(spell(t, "рука--сталь") || spell(t, "-рука") || spell(t, "рука-"));
+    Hunspell_destroy(h);
+    wordtab_close(t);
+    snprintf(with, sizeof with, "BREAK 0\n%s", SAFF);
+    t = open_both("b0", with, SDIC, a2, d2, &h);
+    assert_false(spell(t, "рука-сталь") || Hunspell_spell(h, "рука-сталь"));
+    Hunspell_destroy(h);
+    wordtab_close(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_refused_dictionaries),
         cmocka_unit_test(test_hunspell_quirks),
         cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_hyphen_break),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
