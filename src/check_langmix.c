@@ -695,13 +695,18 @@ static int social(const tl_word *w)
     return key_in(w, names);
 }
 
+/* tl_word.flags: credit_word() decided for the word (it is asked for every token) */
+enum { WF_CREDIT_DONE = 1 << 12, WF_CREDIT = 1 << 13 };
+
 /* Words after which Latin names are a credit, not untranslated text. */
-static int credit_word(const tl_word *w)
+static int credit_word(tl_word *w)
 {
     static const char *const names[] = {"фото", "фотография", "фотографія", "фотографии",
                                         "photo", "photos", "ảnh", "источник", "джерело",
                                         "source", "nguồn", "автор", "author", "credit", NULL};
-    return key_in(w, names);
+    if (!(w->flags & WF_CREDIT_DONE))
+        w->flags |= WF_CREDIT_DONE | (key_in(w, names) ? WF_CREDIT : 0);
+    return (w->flags & WF_CREDIT) != 0;
 }
 
 static int latin_word(const tl_doc *d, size_t i)

@@ -33,7 +33,9 @@ enum {
     WF_VI_LETTER = 1 << 5, /* Latin with Vietnamese diacritics (ả ơ ư đ ...) */
     WF_IN_GLOSSARY = 1 << 6, /* a word of a canonical form or variant: spelled right */
     WF_USER_WORD = 1 << 7  /* from --words */
-    /* 1 << 8 and 1 << 9: how the suggestions were made (suggest.c) */
+    /* 1 << 8 and 1 << 9: how the suggestions were made (suggest.c); 1 << 10 and 1 << 11:
+     * regex-term candidates (check_terms.c); 1 << 12 and 1 << 13: credit words
+     * (check_langmix.c) */
 };
 
 enum { SPELL_UNKNOWN = 0, SPELL_OK, SPELL_BAD };
