@@ -33,22 +33,18 @@
 static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* A loaded dictionary, shared by a context and its clones (the root morph owns it).
- * Loading uk_UA costs ~0.3 s and ~40 MB per copy, and with the word-form table most
- * words never reach Hunspell: one copy per process, with every call on a handle
+ * Loading uk_UA costs ~0.25 s and ~40 MB per copy, and with the word-form table most
+ * words never reach Hunspell: one copy per process, with every call on the handle
  * serialised by its mutex (a handle is not thread-safe), beats one copy per thread.
- * Hunspell's slow suggestion engine holds a handle for 60-120 ms a word, though: once
- * a thread of several needs it, the dictionary gets a second handle, and from then on
- * every call takes whichever of the two is free (hun_take), so that two threads never
- * wait for each other and no thread loads a copy of its own. */
+ * That holds even for Hunspell's slow suggestion engine, which keeps the handle for
+ * 60-120 ms a word: a second handle for it (tried) made 2,000 articles at -j 2 slower,
+ * 1.88 s against 1.60 s (median of 5), its load costing more than the waits it saved. */
 typedef struct {
     Hunhandle *h;      /* valid once hstate is set (NULL: unusable) */
     _Atomic int hstate; /* Hunspell created (or found unusable): set under create_lock */
     wordtab *tab;
     pthread_mutex_t mu;
     int tried;
-    _Atomic(Hunhandle *) h2; /* the second handle: set once, under create_lock */
-    pthread_mutex_t mu2;
-    int h2_tried;
     char *aff, *dic;
 } shared_dict;
 
@@ -64,7 +60,6 @@ typedef struct {
 
 struct tl_morph {
     tl_morph *root;   /* the morph whose dictionaries this one uses: itself, or a clone's parent's */
-    int nclones;      /* the root's: morphs made with it as root (under create_lock) */
     shared_dict dicts[3]; /* the root's: loaded dictionaries (used under create_lock) */
     char *dict_dir;
     const tl_map *accept[3];
@@ -86,12 +81,6 @@ tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map 
     m->root = root ? root->root : m;
     for (int i = 0; i < 3; i++) {
         pthread_mutex_init(&m->dicts[i].mu, NULL);
-        pthread_mutex_init(&m->dicts[i].mu2, NULL);
-    }
-    if (root) {
-        pthread_mutex_lock(&create_lock);
-        m->root->nclones++;
-        pthread_mutex_unlock(&create_lock);
     }
     tl_arena_init(&m->mem);
     tl_buf_init(&m->tmp, 0);
@@ -120,15 +109,11 @@ void morph_free(tl_morph *m, int fast)
         shared_dict *sd = &m->dicts[i]; /* loaded only in a root */
         if (sd->h && !fast)
             Hunspell_destroy(sd->h);
-        Hunhandle *h2 = atomic_load(&sd->h2);
-        if (h2 && !fast)
-            Hunspell_destroy(h2);
         if (!fast)
             wordtab_close(sd->tab);
         tl_free(sd->aff);
         tl_free(sd->dic);
         pthread_mutex_destroy(&sd->mu);
-        pthread_mutex_destroy(&sd->mu2);
         tl_map_release(&m->ls[i].cache);
     }
     tl_arena_release(&m->mem);
@@ -382,9 +367,8 @@ tl_word *morph_word(tl_morph *m, tl_lang lang, const char *p, size_t len)
 }
 
 
-/* A handle of the dictionary, locked for the caller (who unlocks *held): a free one of
- * the two when there are two, else the shared one when it is free. Both handles load
- * the same files, so which one answers does not change the answer. */
+/* The dictionary's Hunspell handle, created on first use and locked for the caller
+ * (who unlocks *held); NULL when Hunspell cannot use the dictionary. */
 static Hunhandle *hun_take(tl_morph *m, tl_lang lang, pthread_mutex_t **held)
 {
     shared_dict *sd = m->ls[lang].sd;
@@ -396,17 +380,6 @@ static Hunhandle *hun_take(tl_morph *m, tl_lang lang, pthread_mutex_t **held)
     }
     if (!sd->h)
         return NULL;
-    Hunhandle *h2 = atomic_load_explicit(&sd->h2, memory_order_acquire);
-    if (h2) {
-        if (!pthread_mutex_trylock(&sd->mu)) {
-            *held = &sd->mu;
-            return sd->h;
-        }
-        if (!pthread_mutex_trylock(&sd->mu2)) {
-            *held = &sd->mu2;
-            return h2;
-        }
-    }
     pthread_mutex_lock(&sd->mu);
     *held = &sd->mu;
     return sd->h;
@@ -617,21 +590,6 @@ static int fast_suggest(tl_morph *m, tl_lang lang, tl_word *w, sugg *s)
     return s->n;
 }
 
-/* Before the slow engine's first call with several threads: the second handle (see
- * shared_dict). Without it (a single thread, or loading failed) the shared one serves. */
-static void load_second(tl_morph *m, tl_lang lang)
-{
-    shared_dict *sd = m->ls[lang].sd;
-    if (atomic_load_explicit(&sd->h2, memory_order_acquire))
-        return;
-    pthread_mutex_lock(&create_lock);
-    if (m->root->nclones > 1 && !sd->h2_tried && sd->aff && sd->dic) {
-        sd->h2_tried = 1;
-        atomic_store_explicit(&sd->h2, Hunspell_create(sd->aff, sd->dic), memory_order_release);
-    }
-    pthread_mutex_unlock(&create_lock);
-}
-
 int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow, int *slow)
 {
     *slow = 0;
@@ -648,7 +606,6 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
     int total = 0;
     if (!s.n && allow_slow) {
         *slow = 1;
-        load_second(m, lang);
         pthread_mutex_t *mu;
         Hunhandle *h = hun_take(m, lang, &mu);
         if (h) {
