@@ -191,7 +191,7 @@ int main(int argc, char **argv)
         }
     size_t missed = 0;
     for (size_t i = 0; i < n; i++)
-        if (!wordtab_spell(t, w[i], strlen(w[i])) && Hunspell_spell(h, w[i]) && missed++ < 12)
+        if (!wordtab_spell(t, w[i], strlen(w[i])) && Hunspell_spell(h, w[i]) && missed++ < (getenv("WT_SHOW") ? (size_t)atoi(getenv("WT_SHOW")) : 12))
             printf("  Hunspell yes, table no: %s\n", w[i]);
     printf("distinct words: %zu; Hunspell accepts %zu; the table %zu (%.1f%% of Hunspell's)\n", n,
            hun_yes, tab_yes, hun_yes ? 100.0 * (double)tab_yes / (double)hun_yes : 0.0);
