@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <time.h>
 #include <unistd.h>
 
 static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -36,15 +37,24 @@ static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
  * Loading uk_UA costs ~0.25 s and ~40 MB per copy, and with the word-form table most
  * words never reach Hunspell: one copy per process, with every call on the handle
  * serialised by its mutex (a handle is not thread-safe), beats one copy per thread.
- * That holds even for Hunspell's slow suggestion engine, which keeps the handle for
- * 60-120 ms a word: a second handle for it (tried) made 2,000 articles at -j 2 slower,
- * 1.88 s against 1.60 s (median of 5), its load costing more than the waits it saved. */
+ * Hunspell's slow suggestion engine keeps the handle for 60-120 ms a word, though, and
+ * every other thread that needs the dictionary meanwhile waits. So when a thread finds
+ * the handle held by a slow call, the dictionary gets a second handle, if making one
+ * costs less than such a wait (ru_RU: ~60 ms; not uk_UA: ~250 ms), and from then on
+ * every call takes whichever handle is free. A second handle made at the first slow
+ * call whatever its cost (tried) lost more than it saved on the bench's articles
+ * (-j 2: 1.88 s against 1.60 s without). */
 typedef struct {
     Hunhandle *h;      /* valid once hstate is set (NULL: unusable) */
     _Atomic int hstate; /* Hunspell created (or found unusable): set under create_lock */
     wordtab *tab;
     pthread_mutex_t mu;
     int tried;
+    _Atomic int slow_busy;   /* a slow suggestion holds mu */
+    double create_s;         /* what creating h took, seconds */
+    _Atomic(Hunhandle *) h2; /* the second handle: set once, under create_lock */
+    pthread_mutex_t mu2;
+    _Atomic int h2_tried;
     char *aff, *dic;
 } shared_dict;
 
@@ -80,6 +90,7 @@ tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map 
         return NULL;
     m->root = root ? root->root : m;
     for (int i = 0; i < 3; i++) {
+        pthread_mutex_init(&m->dicts[i].mu2, NULL);
         pthread_mutex_init(&m->dicts[i].mu, NULL);
     }
     tl_arena_init(&m->mem);
@@ -114,6 +125,10 @@ void morph_free(tl_morph *m, int fast)
         tl_free(sd->aff);
         tl_free(sd->dic);
         pthread_mutex_destroy(&sd->mu);
+        pthread_mutex_destroy(&sd->mu2);
+        Hunhandle *h2 = atomic_load(&sd->h2);
+        if (h2 && !fast)
+            Hunspell_destroy(h2);
         tl_map_release(&m->ls[i].cache);
     }
     tl_arena_release(&m->mem);
@@ -188,9 +203,18 @@ static void read_try(lang_state *ls, const char *aff)
 
 /* Creates the dictionary's Hunspell handle and checks it with the probe word (under
  * create_lock). */
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 static void create_handle(shared_dict *sd, tl_lang lang)
 {
+    double t0 = now_s();
     sd->h = Hunspell_create(sd->aff, sd->dic);
+    sd->create_s = now_s() - t0;
     if (sd->h && !Hunspell_spell(sd->h, probe_word(lang))) {
         Hunspell_destroy(sd->h);
         sd->h = NULL;
@@ -380,6 +404,28 @@ static Hunhandle *hun_take(tl_morph *m, tl_lang lang, pthread_mutex_t **held)
     }
     if (!sd->h)
         return NULL;
+    Hunhandle *h2 = atomic_load_explicit(&sd->h2, memory_order_acquire);
+    if (!h2 && !sd->h2_tried && sd->create_s < 0.1 &&
+        atomic_load_explicit(&sd->slow_busy, memory_order_relaxed)) {
+        pthread_mutex_lock(&create_lock); /* another thread's slow call holds the handle */
+        if (!sd->h2_tried) {
+            sd->h2_tried = 1;
+            atomic_store_explicit(&sd->h2, Hunspell_create(sd->aff, sd->dic),
+                                  memory_order_release);
+        }
+        pthread_mutex_unlock(&create_lock);
+        h2 = atomic_load_explicit(&sd->h2, memory_order_acquire);
+    }
+    if (h2) {
+        if (!pthread_mutex_trylock(&sd->mu)) {
+            *held = &sd->mu;
+            return sd->h;
+        }
+        if (!pthread_mutex_trylock(&sd->mu2)) {
+            *held = &sd->mu2;
+            return h2;
+        }
+    }
     pthread_mutex_lock(&sd->mu);
     *held = &sd->mu;
     return sd->h;
@@ -609,7 +655,13 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
         pthread_mutex_t *mu;
         Hunhandle *h = hun_take(m, lang, &mu);
         if (h) {
+            shared_dict *sd = m->ls[lang].sd;
+            int main_handle = mu == &sd->mu;
+            if (main_handle)
+                atomic_store_explicit(&sd->slow_busy, 1, memory_order_relaxed);
             total = Hunspell_suggest(h, &list, w->surface);
+            if (main_handle)
+                atomic_store_explicit(&sd->slow_busy, 0, memory_order_relaxed);
             for (int i = 0; i < total && s.n < s.max; i++) {
                 char *c = tl_arena_strdup(&m->mem, list[i]);
                 if (c)
