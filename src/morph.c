@@ -390,7 +390,6 @@ tl_word *morph_word(tl_morph *m, tl_lang lang, const char *p, size_t len)
     return w;
 }
 
-
 /* The dictionary's Hunspell handle, created on first use and locked for the caller
  * (who unlocks *held); NULL when Hunspell cannot use the dictionary. */
 static Hunhandle *hun_take(tl_morph *m, tl_lang lang, pthread_mutex_t **held)
