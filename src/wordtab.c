@@ -39,11 +39,15 @@
 #include <unistd.h>
 
 #define WT_MAGIC 0x31545754u /* "TWT1" */
-#define WT_VERSION 4u
-#define STEM_LIST 0x80000000u
-/* Hunspell breaks words at hyphens (BREAK: its default, or a pattern "-"): a word
- * whose parts are all words is right */
-#define WT_HYPHEN_BREAK 1u /* ref[]: an offset into lists[] rather than a stem id */
+#define WT_VERSION 5u
+#define STEM_LIST 0x80000000u /* ref[]: an offset into lists[] rather than a stem id */
+/* header flags. WT_HYPHEN_BREAK: Hunspell breaks words at hyphens (BREAK: its default,
+ * or a pattern "-"), so a word whose parts are all words is right. WT_COMPLETE: the
+ * table holds every form Hunspell accepts among plain words (see wordtab_check): no
+ * .dic line was skipped, no form held an IGNORE character, no ICONV source is a
+ * Cyrillic letter, an apostrophe or a hyphen, and BREAK is at most "-". */
+#define WT_HYPHEN_BREAK 1u
+#define WT_COMPLETE 2u
 #define MAX_FORM 100         /* Hunspell's MAXWORDLEN: longer words it never accepts */
 #define MAX_COND 24          /* code points in one rule's condition */
 
@@ -51,7 +55,7 @@ typedef struct {
     uint32_t magic, version;
     uint64_t sig;
     uint64_t count;   /* distinct form hashes */
-    uint32_t bits, flags; /* WT_HYPHEN_BREAK */
+    uint32_t bits, flags; /* WT_HYPHEN_BREAK, WT_COMPLETE */
     uint64_t nhidden; /* hashes of Capitalised forms of hidden stems (see read_dic) */
     uint64_t nlists;  /* uint32 words of lists[] */
     uint64_t nstems;  /* stems of the .dic */
@@ -234,7 +238,10 @@ int wordtab_spell(const wordtab *t, const char *s, size_t n)
 {
     if (spell_one(t, s, n))
         return 1;
-    if (!t || !(t->flags & WT_HYPHEN_BREAK) || n > MAX_FORM || !memchr(s, '-', n))
+    /* Hunspell breaks a word in capitals only after putting it in lower case or
+     * Capitalising it (uk «ТНК-В» is rejected though «ТНК» and «В» are words) */
+    if (!t || !(t->flags & WT_HYPHEN_BREAK) || n > MAX_FORM || !memchr(s, '-', n) ||
+        case_of(s, n) == CASE_ALL)
         return 0;
     /* Hunspell, not finding the whole, splits at a hyphen and accepts when both sides
      * are right (recursively, at most 9 hyphens): parts the table knows are right */
@@ -247,6 +254,80 @@ int wordtab_spell(const wordtab *t, const char *s, size_t n)
         a = b + 1;
     }
     return parts > 1;
+}
+
+/* A plain word: Cyrillic letters and apostrophes, at most one hyphen between letters.
+ * Returns the hyphen's offset, n when there is none, or 0 when not plain. */
+static size_t plain(const char *s, size_t n)
+{
+    size_t hyphen = n;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t k = utf8_decode(s + i, n - i, &c);
+        if (!k)
+            return 0;
+        if (c == '-') {
+            if (i == 0 || i + 1 == n || hyphen != n)
+                return 0;
+            hyphen = i;
+        } else if (c != '\'' && (c < 0x400 || c > 0x4FF || !u_isalpha((UChar32)c))) {
+            return 0;
+        }
+        i += k;
+    }
+    return hyphen;
+}
+
+static int has_hidden(const wordtab *t, const char *s, size_t n);
+
+/* For a plain word without a hyphen that the table does not hold: 0 when Hunspell
+ * certainly rejects it too, -1 when only Hunspell can say. */
+static int final_no(const wordtab *t, const char *s, size_t n)
+{
+    int upper = 0, lower = 0, first_up = 0, apostrophe = 0;
+    for (size_t i = 0, k; i < n; i += k) {
+        uint32_t c;
+        k = utf8_decode(s + i, n - i, &c);
+        apostrophe |= c == '\'';
+        if (u_isupper((UChar32)c)) {
+            upper++;
+            first_up |= i == 0;
+        } else if (u_islower((UChar32)c)) {
+            lower++;
+        }
+    }
+    if (!upper)
+        return 0; /* Hunspell looks it up as written, as the table did */
+    char b[MAX_FORM * 2];
+    size_t bn;
+    if (upper == 1 && first_up) /* Capitalised: unless a hidden stem answers for it */
+        return has_hidden(t, s, n) ? -1 : 0;
+    /* in capitals: Hunspell also tries hidden stems' forms and, after an apostrophe,
+     * a capital (Sant'Elia); mixed case has rules of its own */
+    if (lower || apostrophe || recase(s, n, 1, b, sizeof b, &bn) || has_hidden(t, b, bn))
+        return -1;
+    return 0;
+}
+
+int wordtab_check(const wordtab *t, const char *s, size_t n)
+{
+    if (wordtab_spell(t, s, n))
+        return 1;
+    if (!t || !(t->flags & WT_COMPLETE) || n > MAX_FORM)
+        return -1;
+    size_t h = plain(s, n);
+    if (!h)
+        return -1;
+    if (h == n)
+        return final_no(t, s, n);
+    /* one hyphen: Hunspell looks the whole up (the table did), then accepts when both
+     * sides are words; so a side the table certainly rejects settles it */
+    if (!(t->flags & WT_HYPHEN_BREAK) || case_of(s, n) == CASE_ALL || final_no(t, s, n) < 0)
+        return -1;
+    if ((!wordtab_spell(t, s, h) && final_no(t, s, h) == 0) ||
+        (!wordtab_spell(t, s + h + 1, n - h - 1) && final_no(t, s + h + 1, n - h - 1) == 0))
+        return 0;
+    return -1;
 }
 
 /* ---- stems ------------------------------------------------------------------------- */
@@ -328,8 +409,10 @@ int wordtab_stems(const wordtab *t, const char *s, size_t n,
         found |= r;
     }
     /* a Capitalised form the table leaves out for a hidden stem: Hunspell's to say */
-    if (!found || (c == CASE_INIT && has_hidden(t, s, n)))
+    if (c == CASE_INIT && has_hidden(t, s, n))
         return -1;
+    if (!found) /* a word Hunspell certainly rejects has no stems either */
+        return wordtab_check(t, s, n) == 0 ? 0 : -1;
     for (int i = 0; i < nids; i++)
         fn(arg, t->pool + t->soff[ids[i]]);
     return nids;
@@ -368,6 +451,9 @@ typedef struct {
     uint8_t lead[32];
     int fullstrip; /* FULLSTRIP: a rule may strip the whole stem (else Hunspell refuses) */
     int nbreak, hyphen_break; /* BREAK patterns seen; one of them is "-" */
+    int incomplete;           /* see WT_COMPLETE */
+    uint32_t ignore[16];      /* IGNORE characters */
+    int nignore;
     tl_arena mem;
 } affixes;
 
@@ -512,8 +598,21 @@ static int read_aff(const char *path, affixes *a)
             if (v && !more && strspn(v, "0123456789") != strlen(v)) { /* not the count */
                 a->nbreak++;
                 a->hyphen_break |= strcmp(v, "-") == 0;
+                a->incomplete |= strcmp(v, "-") && strcmp(v, "^-") && strcmp(v, "-$");
             } else if (v && strcmp(v, "0") == 0) {
                 a->nbreak = -1; /* «BREAK 0»: no breaking at all */
+            }
+            continue;
+        }
+        if (strcmp(kw, "IGNORE") == 0) {
+            char *v = field(&p);
+            for (size_t i = 0, k; v && v[i]; i += k) {
+                uint32_t c;
+                if (!(k = utf8_decode(v + i, strlen(v + i), &c)) || a->nignore == 16) {
+                    a->incomplete = 1;
+                    break;
+                }
+                a->ignore[a->nignore++] = c;
             }
             continue;
         }
@@ -531,6 +630,10 @@ static int read_aff(const char *path, affixes *a)
                 break;
             }
             a->niconv++;
+            uint32_t c0;
+            if (!utf8_decode(from, strlen(from), &c0) || c0 == '\'' || c0 == '-' ||
+                (c0 >= 0x400 && c0 <= 0x4FF))
+                a->incomplete = 1; /* it rewrites what plain() lets through */
             a->lead[(unsigned char)from[0] >> 3] |= (uint8_t)(1u << ((unsigned char)from[0] & 7));
             continue;
         }
@@ -609,6 +712,8 @@ typedef struct {
     const affixes *a;
     const uint64_t *hidden; /* sorted hashes of hidden stems' forms (see read_dic) */
     size_t nhidden;
+    int incomplete; /* a line or form had to be left out (see WT_COMPLETE) */
+    int hidden_incomplete; /* the same, in the pass over hidden stems */
     int (*fn)(void *arg, const char *form, size_t len); /* instead of storing: see */
     void *arg;                                         /* wordtab_each_form */
 } hashes;
@@ -642,10 +747,27 @@ static int has_iconv_source(const affixes *a, const char *s, size_t n)
     return 0;
 }
 
+static int has_ignored(const affixes *a, const char *s, size_t n)
+{
+    for (size_t i = 0, k; a->nignore && i < n; i += k) {
+        uint32_t c;
+        if (!(k = utf8_decode(s + i, n - i, &c)))
+            return 1;
+        for (int j = 0; j < a->nignore; j++)
+            if (a->ignore[j] == c)
+                return 1;
+    }
+    return 0;
+}
+
 static int add_form(hashes *hs, const char *s, size_t n)
 {
     if (n == 0 || n > MAX_FORM || (hs->a && has_iconv_source(hs->a, s, n)))
         return 0;
+    if (hs->a && has_ignored(hs->a, s, n)) { /* Hunspell drops it from the word: not us */
+        hs->incomplete = 1;
+        return 0;
+    }
     uint64_t h = form_hash(s, n);
     if (hs->nhidden && case_of(s, n) == CASE_INIT &&
         bsearch(&h, hs->hidden, hs->nhidden, sizeof h, cmp_u64))
@@ -668,8 +790,10 @@ static int expand(const affixes *a, const char *stem, size_t n, const char *flag
     for (size_t i = 0; i < n && ncp < MAX_FORM;) {
         uint32_t c;
         size_t k = utf8_decode(stem + i, n - i, &c);
-        if (!k)
+        if (!k) {
+            hs->incomplete = 1;
             return 0; /* not UTF-8: Hunspell's business */
+        }
         cp[ncp++] = c;
         i += k;
     }
@@ -735,6 +859,8 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
     char line[1024];
     int st = 0, first = 1;
     while (!st && fgets(line, sizeof line, f)) {
+        if (!strchr(line, '\n') && !feof(f))
+            hs->incomplete = 1; /* a line longer than the buffer: read in pieces */
         if (first) { /* the word count */
             first = 0;
             continue;
@@ -744,8 +870,10 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
         char *slash = strchr(line, '/');
         const char *flags = "";
         if (slash) {
-            if (slash > line && slash[-1] == '\\')
+            if (slash > line && slash[-1] == '\\') {
+                hs->incomplete = 1;
                 continue; /* an escaped slash: rare, leave it to Hunspell */
+            }
             *slash = '\0';
             flags = slash + 1;
         }
@@ -765,8 +893,12 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
         int ct = captype(line, wl);
         char cap[MAX_FORM * 2];
         size_t cn;
-        if ((ct == 3 || (ct == 2 && *flags)) && !recase(line, wl, 1, cap, sizeof cap, &cn))
-            st = expand(a, cap, cn, flags, hs);
+        if (ct == 3 || (ct == 2 && *flags)) {
+            if (recase(line, wl, 1, cap, sizeof cap, &cn))
+                hs->incomplete = 1;
+            else
+                st = expand(a, cap, cn, flags, hs);
+        }
     }
     fclose(f);
     return st;
@@ -794,6 +926,8 @@ static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t
         bits++;
     const affixes *a = hs->a;
     uint32_t flags = a->nbreak == 0 || (a->nbreak > 0 && a->hyphen_break) ? WT_HYPHEN_BREAK : 0;
+    if (!a->incomplete && !hs->incomplete && !hs->hidden_incomplete)
+        flags |= WT_COMPLETE;
     wt_header head = {WT_MAGIC, WT_VERSION, sig, w, bits, flags, nhidden, nlists, hs->nstems,
                       hs->pool.len};
     if (!(*len = file_size(&head)) || nlists >= STEM_LIST)
@@ -861,6 +995,7 @@ static void *compile(const char *aff, const char *dic, uint64_t sig, size_t *len
                 hidden[nhidden++] = hidden[i];
         hs.a = &a;
         hs.hidden = hidden;
+        hs.hidden_incomplete = hid.incomplete;
         hs.nhidden = nhidden;
         hs.fn = fn;
         hs.arg = arg;

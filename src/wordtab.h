@@ -28,6 +28,13 @@ int wordtab_has(const wordtab *t, const char *s, size_t n);
  * Capitalised form is. 0 means "ask Hunspell" (it may still accept the word). */
 int wordtab_spell(const wordtab *t, const char *s, size_t n);
 
+/* Like wordtab_spell, but also says "no" where that is certain: 1 Hunspell accepts s,
+ * 0 it rejects s, -1 only Hunspell can say. "No" is certain for a plain word (Cyrillic
+ * letters and apostrophes, at most one hyphen) when the table is complete (built from
+ * every line of the dictionary, with no feature that rewrites such words) and no
+ * hidden stem of Hunspell's could answer for the word's case. */
+int wordtab_check(const wordtab *t, const char *s, size_t n);
+
 /* The stems (dictionary words) Hunspell_stem would give for s: calls fn with each once
  * and returns their number, or -1 when the table cannot say (s not in it in any case
  * Hunspell tries, or holding a character whose handling the table does not follow):

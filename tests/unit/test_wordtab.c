@@ -323,10 +323,16 @@ static void test_stems(void **st)
     }
     assert_int_equal(table_stems(t, "стали", got), 2);
     assert_string_equal(got, "сталь|стать");
-    /* not in the table, or beyond it: Hunspell's to answer */
-    assert_int_equal(table_stems(t, "ноги", got), -1);
-    assert_int_equal(table_stems(t, "москвы", got), -1); /* a name in lower case */
+    /* words the table certainly rejects have no stems, as with Hunspell */
+    static const char *const none[] = {"ноги", "москвы"};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        assert_int_equal(table_stems(t, none[i], got), 0);
+        hun_stems(h, none[i], want);
+        assert_string_equal(want, "");
+    }
+    /* beyond the table: Hunspell's to answer */
     assert_int_equal(table_stems(t, "арт-кафе", got), -1); /* a hyphen */
+    assert_int_equal(table_stems(t, "РуКи", got), -1);     /* mixed case */
     assert_int_equal(table_stems(NULL, "руки", got), -1);
     Hunspell_destroy(h);
     wordtab_close(t);
@@ -340,9 +346,11 @@ static void test_hyphen_break(void **st)
     char a2[160], d2[160], with[512];
     Hunhandle *h;
     wordtab *t = open_both("b", SAFF, SDIC, a2, d2, &h);
-    static const char *const yes[] = {"рука-сталь", "Руки-стали", "РУКУ-СТАЛЬ", "арт-кафе"};
+    static const char *const yes[] = {"рука-сталь", "Руки-стали", "Руки-Стали", "арт-кафе"};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
         assert_true(spell(t, yes[i]) && Hunspell_spell(h, yes[i]));
+    /* in capitals Hunspell breaks the lower-cased word: the table leaves it to Hunspell */
+    assert_false(spell(t, "РУКУ-СТАЛЬ"));
     assert_false(spell(t, "рука-нога") || Hunspell_spell(h, "рука-нога"));
     assert_false(spell(t, "рука--сталь") || spell(t, "-рука") || spell(t, "рука-"));
     Hunspell_destroy(h);
@@ -350,6 +358,45 @@ static void test_hyphen_break(void **st)
     snprintf(with, sizeof with, "BREAK 0\n%s", SAFF);
     t = open_both("b0", with, SDIC, a2, d2, &h);
     assert_false(spell(t, "рука-сталь") || Hunspell_spell(h, "рука-сталь"));
+    Hunspell_destroy(h);
+    wordtab_close(t);
+}
+
+static int check(const wordtab *t, const char *s) { return wordtab_check(t, s, strlen(s)); }
+
+/* A certain "no" for plain words of a complete table, agreeing with Hunspell; "ask" for
+ * the shapes Hunspell has rules of its own for, and for a table that is not complete. */
+static void test_certain_no(void **st)
+{
+    (void)st;
+    char a2[160], d2[160], with[512];
+    Hunhandle *h;
+    wordtab *t = open_both("c", SAFF, SDIC, a2, d2, &h);
+    static const char *const no[] = {"ноги", "москвы", "Ноги", "НОГИ", "рука-нога",
+                                     "Нога-рука", "рукаа"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+        if (check(t, no[i]) != 0)
+            fail_msg("not certain of «%s»", no[i]);
+        assert_false(Hunspell_spell(h, no[i]));
+    }
+    assert_int_equal(check(t, "руки"), 1);
+    assert_int_equal(check(t, "РуКи"), -1);      /* mixed case */
+    assert_int_equal(check(t, "НОГА-РУКА"), -1); /* capitals, broken at the hyphen */
+    assert_int_equal(check(t, "рука-нога-рука"), -1);
+    assert_int_equal(check(t, "rука"), -1);      /* a Latin letter */
+    assert_int_equal(check(t, "ноги2"), -1);
+    Hunspell_destroy(h);
+    wordtab_close(t);
+    /* a hidden stem answers for a Capitalised form: Hunspell's to say */
+    t = open_both("q2", QAFF, QDIC, a2, d2, &h);
+    assert_int_equal(check(t, "Зазу"), -1);
+    assert_int_equal(check(t, "ЗАЗУ"), -1);
+    Hunspell_destroy(h);
+    wordtab_close(t);
+    /* IGNORE characters in the dictionary: no certain "no" at all */
+    snprintf(with, sizeof with, "IGNORE \xcc\x81\n%s", SAFF);
+    t = open_both("i", with, "2\nру\xcc\x81ка/A\nсталь/S\n", a2, d2, &h);
+    assert_int_equal(check(t, "рука"), -1);
     Hunspell_destroy(h);
     wordtab_close(t);
 }
@@ -365,6 +412,7 @@ int main(void)
         cmocka_unit_test(test_hunspell_quirks),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_hyphen_break),
+        cmocka_unit_test(test_certain_no),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
