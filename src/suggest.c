@@ -72,6 +72,23 @@ static uint8_t pend_kind(const tl_word *w)
                                        : PEND_FAST;
 }
 
+/* w's suggestions copied into r's arena (they live in a context's cache, which may
+ * be freed first); *out NULL when there are none. -1 when out of memory. */
+static int copy_suggestions(tl_result *r, const tl_word *w, const char ***out)
+{
+    *out = NULL;
+    if (!w->nsuggestions)
+        return 0;
+    const char **l = tl_arena_alloc(&r->mem, w->nsuggestions * sizeof *l);
+    if (!l)
+        return -1;
+    for (size_t k = 0; k < w->nsuggestions; k++)
+        if (!(l[k] = tl_arena_strdup(&r->mem, w->suggestions[k])))
+            return -1;
+    *out = l;
+    return 0;
+}
+
 tl_status tl_result_suggest_ahead(tl_ctx *ctx, tl_result *r)
 {
     const tl_ctx *owner = ctx->parent ? ctx->parent : ctx;
@@ -87,15 +104,11 @@ tl_status tl_result_suggest_ahead(tl_ctx *ctx, tl_result *r)
                 continue;
             compute(ctx->morph, r->lang, w, slow_allowed(budget_get(&owner->slow_left), r));
         }
-        if (w->nsuggestions) {
-            const char **l = tl_arena_alloc(&r->mem, w->nsuggestions * sizeof *l);
-            if (!l)
-                return TL_ERR_NOMEM;
-            for (size_t k = 0; k < w->nsuggestions; k++)
-                if (!(l[k] = tl_arena_strdup(&r->mem, w->suggestions[k])))
-                    return TL_ERR_NOMEM;
+        const char **l;
+        if (copy_suggestions(r, w, &l))
+            return TL_ERR_NOMEM;
+        if (l)
             p->list = l;
-        }
         p->n = w->nsuggestions;
         p->kind = pend_kind(w);
     }
@@ -144,14 +157,11 @@ tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r)
             if (slow)
                 budget_spend(&ctx->slow_left);
         }
-        if (!w->nsuggestions)
-            continue;
-        const char **l = tl_arena_alloc(&r->mem, w->nsuggestions * sizeof *l);
-        if (!l)
+        const char **l;
+        if (copy_suggestions(r, w, &l))
             return TL_ERR_NOMEM;
-        for (size_t k = 0; k < w->nsuggestions; k++)
-            if (!(l[k] = tl_arena_strdup(&r->mem, w->suggestions[k])))
-                return TL_ERR_NOMEM;
+        if (!l)
+            continue;
         r->f[i].suggestions = l;
         r->f[i].nsuggestions = w->nsuggestions;
     }
