@@ -165,20 +165,25 @@ static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, s
     utext_close(ut);
 }
 
+/* Matches line l on its own, clipped to the current chunk. */
+static void match_line(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t l)
+{
+    size_t ls = d->src.lines[l], le = source_line_end(&d->src, l);
+    if (ls < d->chunk_start)
+        ls = d->chunk_start;
+    if (le > d->chunk_end)
+        le = d->chunk_end;
+    if (le > ls)
+        match_text(d, re, p, ls, le, NULL);
+}
+
 /* Matches every line that range r touches on its own. */
 static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, range r)
 {
     const tl_source *src = &d->src;
     size_t last = source_line_of(src, r.e > r.s ? r.e - 1 : r.s);
-    for (size_t l = source_line_of(src, r.s); l <= last; l++) {
-        size_t ls = src->lines[l], le = source_line_end(src, l);
-        if (ls < d->chunk_start)
-            ls = d->chunk_start;
-        if (le > d->chunk_end)
-            le = d->chunk_end;
-        if (le > ls)
-            match_text(d, re, p, ls, le, NULL);
-    }
+    for (size_t l = source_line_of(src, r.s); l <= last; l++)
+        match_line(d, re, p, l);
 }
 
 /* One hint of one pattern, found in the text by one of its byte pairs. */
@@ -313,21 +318,12 @@ static int hinted_lines(tl_doc *d, const bp_cache *k, const char *fold, uint32_t
 static void match_hinted(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t pi,
                          const tl_buf *cands, size_t *pos)
 {
-    const tl_source *src = &d->src;
     const bp_cand *v = (const bp_cand *)(const void *)cands->data;
     size_t cnt = cands->len / sizeof *v;
     while (*pos < cnt && v[*pos].pattern < pi)
         (*pos)++;
-    for (; *pos < cnt && v[*pos].pattern == pi && !d->oom; (*pos)++) {
-        size_t l = v[*pos].line;
-        size_t ls = src->lines[l], le = source_line_end(src, l);
-        if (ls < d->chunk_start)
-            ls = d->chunk_start;
-        if (le > d->chunk_end)
-            le = d->chunk_end;
-        if (le > ls)
-            match_text(d, re, p, ls, le, NULL);
-    }
+    for (; *pos < cnt && v[*pos].pattern == pi && !d->oom; (*pos)++)
+        match_line(d, re, p, v[*pos].line);
 }
 
 int check_boilerplate_chunk(tl_doc *d)
