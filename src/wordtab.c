@@ -580,6 +580,10 @@ static int read_aff(const char *path, affixes *a)
     char line[1024];
     int utf8 = 0, bad = 0;
     while (!bad && fgets(line, sizeof line, f)) {
+        if (!strchr(line, '\n') && !feof(f)) {
+            bad = 1; /* a line longer than the buffer would be read as two: no table */
+            break;
+        }
         char *p = line, *kw = field(&p);
         if (!kw || kw[0] == '#')
             continue;

@@ -163,6 +163,12 @@ static void test_refused_dictionaries(void **st)
     write_file(a2, "SET UTF-8\nSFX A Y 1\nSFX A 0 ы [абв\n");
     assert_null(wordtab_open(a2, dic, cache, NULL)); /* a broken condition */
     assert_null(wordtab_open("/nonexistent.aff", dic, cache, NULL));
+    char longer[1400];
+    memset(longer, 'x', sizeof longer);
+    memcpy(longer, "SET UTF-8\n# ", 12);
+    memcpy(longer + sizeof longer - 2, "\n", 2);
+    write_file(a2, longer);
+    assert_null(wordtab_open(a2, dic, cache, NULL)); /* a line longer than the reader's */
     wordtab_close(NULL);
 }
 
