@@ -56,7 +56,7 @@ struct gl_index {
     tl_map ids;   /* concept id -> gl_concept * */
     tl_map forms; /* surface keys -> gl_term * (see gloss_check.c) */
     tl_map files; /* dev:ino of every file loaded -> non-NULL */
-    size_t cap_concepts, cap_doc_codes, cap_boilerplate;
+    size_t cap_concepts, cap_doc_codes, cap_boilerplate, cap_contexts;
     size_t cap_lists[5];
 };
 
@@ -506,16 +506,53 @@ static int get_strlist(yfile *y, const char *key, const char ***items, size_t *n
     return each_item(y, list, strlist_item, &l);
 }
 
+/* A string or a list of strings (`source: VNA` or `source: [VNA, TASS]`), appended to
+ * a NULL-terminated arena array. */
+static int get_str_or_list(yfile *y, const char *key, const char ***items, size_t *n,
+                           size_t *cap)
+{
+    if (y->ev.type != YAML_SCALAR_EVENT)
+        return get_strlist(y, key, items, n, cap);
+    char what[64];
+    snprintf(what, sizeof what, "'%s'", key);
+    strlist l = {items, n, cap, what};
+    return strlist_item(y, &l);
+}
+
+/* A date as posts carry it: YYYY, YYYY-MM or YYYY-MM-DD (NULL when null). */
+static int get_date(yfile *y, const char *what, const char **out)
+{
+    pos at = here(y);
+    if (get_str(y, what, out))
+        return -1;
+    if (!*out)
+        return 0;
+    const char *s = *out;
+    size_t n = strlen(s);
+    static const char shape[] = "dddd-dd-dd";
+    bool ok = n == 4 || n == 7 || n == 10;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = shape[i] == 'd' ? (s[i] >= '0' && s[i] <= '9') : s[i] == '-';
+    if (!ok)
+        error_at(y, at, "%s must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", what,
+                 s);
+    return 0;
+}
+
 /* ---- terms --------------------------------------------------------------------------------- */
 
-static const char *const term_keys[] = {"term",    "match",   "case", "short",
-                                        "literal", "message", "suggest", NULL};
-enum { TK_TERM, TK_MATCH, TK_CASE, TK_SHORT, TK_LITERAL, TK_MESSAGE, TK_SUGGEST };
+static const char *const term_keys[] = {"term",    "match",   "case",    "short",     "literal",
+                                        "message", "suggest", "context", "not_before", NULL};
+enum {
+    TK_TERM, TK_MATCH, TK_CASE, TK_SHORT, TK_LITERAL, TK_MESSAGE, TK_SUGGEST, TK_CONTEXT,
+    TK_NOT_BEFORE
+};
 static const char *const match_names[] = {"inflected", "exact", "regex", NULL};
 static const char *const case_names[] = {"insensitive", "sensitive", NULL};
 
 typedef struct {
     gl_term t;
+    size_t not_before_cap;
     pos text_at;             /* of the text, else of the term */
     bool has_text;
     pos forbidden_only_at;   /* of `literal` or `suggest` */
@@ -546,6 +583,11 @@ static int term_key(yfile *y, int key, pos at, void *ctx)
         return get_bool(y, "'short'", &tc->t.short_form);
     case TK_MESSAGE:
         return get_str(y, "'message'", &tc->t.message);
+    case TK_CONTEXT:
+        return get_str(y, "'context'", &tc->t.context);
+    case TK_NOT_BEFORE:
+        return get_strlist(y, "not_before", &tc->t.not_before, &tc->t.nnot_before,
+                           &tc->not_before_cap);
     default:
         tc->forbidden_only = term_keys[key];
         tc->forbidden_only_at = at;
@@ -606,14 +648,47 @@ static int read_term(yfile *y, tl_lang lang, gl_kind kind, const char *what)
 
 /* ---- concepts --------------------------------------------------------------------------- */
 
-static const char *const lang_keys[] = {"canonical", "variants", "forbidden", NULL};
-enum { LK_CANONICAL, LK_VARIANTS, LK_FORBIDDEN };
+static const char *const lang_keys[] = {"canonical", "variants", "forbidden", "examples", NULL};
+enum { LK_CANONICAL, LK_VARIANTS, LK_FORBIDDEN, LK_EXAMPLES };
+
+typedef struct {
+    gl_example **items; /* the concept's examples, an arena array */
+    size_t *n, *cap;
+} example_list;
 
 typedef struct {
     tl_lang lang;
     gl_kind kind; /* of the list being read */
     bool canonical;
+    bool bad;     /* of the example list being read */
+    example_list ex;
 } lang_ctx;
+
+static int example_item(yfile *y, void *ctx)
+{
+    const lang_ctx *lc = ctx;
+    gl_example e = {NULL, lc->lang, lc->bad, loc_of(y, here(y))};
+    if (get_str(y, lc->bad ? "'bad' items" : "'good' items", &e.text))
+        return -1;
+    if (!e.text)
+        return 0;
+    gl_example *p = room(&y->ld->g->mem, *lc->ex.items, *lc->ex.n, lc->ex.cap, sizeof *p);
+    if (!p)
+        return nomem(y);
+    p[(*lc->ex.n)++] = e;
+    *lc->ex.items = p;
+    return 0;
+}
+
+static const char *const example_keys[] = {"good", "bad", NULL};
+
+static int example_key(yfile *y, int key, pos at, void *ctx)
+{
+    (void)at;
+    lang_ctx *lc = ctx;
+    lc->bad = key == 1;
+    return each_item(y, key ? "'bad'" : "'good'", example_item, lc);
+}
 
 static int lang_item(yfile *y, void *ctx)
 {
@@ -630,16 +705,21 @@ static int lang_key(yfile *y, int key, pos at, void *ctx)
         lc->canonical = true;
         return read_term(y, lc->lang, GL_CANONICAL, "'canonical'");
     }
+    if (key == LK_EXAMPLES) {
+        if (y->ev.type != YAML_MAPPING_START_EVENT)
+            return wrong_type(y, "'examples'", "a mapping (good:, bad:)");
+        return each_key(y, example_keys, example_key, lc);
+    }
     lc->kind = key == LK_VARIANTS ? GL_VARIANT : GL_FORBIDDEN;
     return each_item(y, key == LK_VARIANTS ? "'variants'" : "'forbidden'", lang_item, lc);
 }
 
-static int read_lang(yfile *y, tl_lang lang, pos at)
+static int read_lang(yfile *y, tl_lang lang, pos at, example_list ex)
 {
     const char *name = lang == TL_LANG_RU ? "ru" : "uk";
     if (y->ev.type != YAML_MAPPING_START_EVENT)
         return wrong_type(y, lang == TL_LANG_RU ? "'ru'" : "'uk'", "a mapping");
-    lang_ctx lc = {lang, GL_VARIANT, false};
+    lang_ctx lc = {lang, GL_VARIANT, false, false, ex};
     if (each_key(y, lang_keys, lang_key, &lc))
         return -1;
     if (!lc.canonical)
@@ -647,8 +727,9 @@ static int read_lang(yfile *y, tl_lang lang, pos at)
     return 0;
 }
 
-static const char *const concept_keys[] = {"id", "category", "note", "vi", "en", "ru", "uk", NULL};
-enum { CK_ID, CK_CATEGORY, CK_NOTE, CK_VI, CK_EN, CK_RU, CK_UK };
+static const char *const concept_keys[] = {"id", "category", "note",  "vi", "en",
+                                           "ru", "uk",       "source", "posts", NULL};
+enum { CK_ID, CK_CATEGORY, CK_NOTE, CK_VI, CK_EN, CK_RU, CK_UK, CK_SOURCE, CK_POSTS };
 /* in gl_category order */
 static const char *const category_names[] = {"general", "title", "body",  "document",
                                              "person",  "place", "event", NULL};
@@ -657,7 +738,50 @@ typedef struct {
     gl_concept c;
     pos at;
     bool langs;
+    size_t cap_sources, cap_posts, cap_examples;
 } concept_ctx;
+
+static const char *const post_keys[] = {"title", "valid_from", "valid_to", NULL};
+
+static int post_key(yfile *y, int key, pos at, void *ctx)
+{
+    (void)at;
+    gl_post *p = ctx;
+    if (key == 0)
+        return get_str(y, "'title'", &p->title);
+    return get_date(y, key == 1 ? "'valid_from'" : "'valid_to'",
+                    key == 1 ? &p->valid_from : &p->valid_to);
+}
+
+static int post_item(yfile *y, void *ctx)
+{
+    concept_ctx *cc = ctx;
+    if (y->ev.type != YAML_MAPPING_START_EVENT)
+        return wrong_type(y, "a post", "a mapping (title:, valid_from:, valid_to:)");
+    gl_post post;
+    memset(&post, 0, sizeof post);
+    pos at = here(y);
+    post.loc = loc_of(y, at);
+    if (each_key(y, post_keys, post_key, &post))
+        return -1;
+    if (!post.title) {
+        error_at(y, at, "post has no 'title'");
+        return 0;
+    }
+    /* compared to the coarser of the two dates: a post of 2024-05 may end in "2024" */
+    if (post.valid_from && post.valid_to &&
+        strncmp(post.valid_from, post.valid_to,
+                strlen(post.valid_from) < strlen(post.valid_to) ? strlen(post.valid_from)
+                                                                  : strlen(post.valid_to)) > 0)
+        error_at(y, at, "post '%s' ends (%s) before it begins (%s)", post.title, post.valid_to,
+                 post.valid_from);
+    gl_post *p = room(&y->ld->g->mem, cc->c.posts, cc->c.nposts, &cc->cap_posts, sizeof *p);
+    if (!p)
+        return nomem(y);
+    p[cc->c.nposts++] = post;
+    cc->c.posts = p;
+    return 0;
+}
 
 static int concept_key(yfile *y, int key, pos at, void *ctx)
 {
@@ -677,9 +801,15 @@ static int concept_key(yfile *y, int key, pos at, void *ctx)
         return get_str(y, "'vi'", &cc->c.vi);
     case CK_EN:
         return get_str(y, "'en'", &cc->c.en);
-    default:
+    case CK_SOURCE:
+        return get_str_or_list(y, "source", &cc->c.sources, &cc->c.nsources, &cc->cap_sources);
+    case CK_POSTS:
+        return each_item(y, "'posts'", post_item, cc);
+    default: {
         cc->langs = true;
-        return read_lang(y, key == CK_RU ? TL_LANG_RU : TL_LANG_UK, at);
+        example_list ex = {&cc->c.examples, &cc->c.nexamples, &cc->cap_examples};
+        return read_lang(y, key == CK_RU ? TL_LANG_RU : TL_LANG_UK, at, ex);
+    }
     }
 }
 
@@ -855,6 +985,73 @@ static int pattern_item(yfile *y, void *ctx)
     return 0;
 }
 
+/* ---- contexts ---------------------------------------------------------------------------- */
+
+static const char *const context_keys[] = {"id", "window", "ru", "uk", NULL};
+
+typedef struct {
+    gl_context c;
+    size_t cap_ru, cap_uk;
+} context_ctx;
+
+static int context_key(yfile *y, int key, pos at, void *ctx)
+{
+    (void)at;
+    context_ctx *xc = ctx;
+    if (key == 0)
+        return get_str(y, "'id'", &xc->c.id);
+    if (key == 2)
+        return get_strlist(y, "ru", &xc->c.ru, &xc->c.nru, &xc->cap_ru);
+    if (key == 3)
+        return get_strlist(y, "uk", &xc->c.uk, &xc->c.nuk, &xc->cap_uk);
+    const char *s;
+    pos vat = here(y);
+    if (get_str(y, "'window'", &s))
+        return -1;
+    if (!s)
+        return 0;
+    char *end;
+    unsigned long v = strtoul(s, &end, 10);
+    if (!strcmp(s, "sentence"))
+        v = 0;
+    else if (*end || end == s || v > 1000)
+        error_at(y, vat, "'window' must be a number of words (0-1000) or 'sentence', not '%s'",
+                 s);
+    xc->c.window = (unsigned)v;
+    return 0;
+}
+
+static int context_item(yfile *y, void *ctx)
+{
+    (void)ctx;
+    if (y->ev.type != YAML_MAPPING_START_EVENT)
+        return wrong_type(y, "a context", "a mapping");
+    context_ctx xc;
+    memset(&xc, 0, sizeof xc);
+    pos at = here(y);
+    xc.c.loc = loc_of(y, at);
+    if (each_key(y, context_keys, context_key, &xc))
+        return -1;
+    if (!xc.c.id || gloss_blank(xc.c.id)) {
+        error_at(y, at, "context has no 'id'");
+        return 0;
+    }
+    gloss *g = y->ld->g;
+    for (size_t i = 0; i < g->ncontexts; i++) {
+        if (!strcmp(g->contexts[i].id, xc.c.id)) {
+            error_at(y, at, "duplicate context '%s' (first defined at %s:%u:%u)", xc.c.id,
+                     g->contexts[i].loc.file, g->contexts[i].loc.line, g->contexts[i].loc.col);
+            return 0;
+        }
+    }
+    gl_context *p = room(&g->mem, g->contexts, g->ncontexts, &g->index->cap_contexts, sizeof *p);
+    if (!p)
+        return nomem(y);
+    p[g->ncontexts++] = xc.c;
+    g->contexts = p;
+    return 0;
+}
+
 /* ---- the top level and includes ------------------------------------------------------- */
 
 static int load_file(loader *ld, const char *path, yfile *from, pos at);
@@ -863,10 +1060,11 @@ static const char *const top_keys[] = {
     "name",          "version",       "languages",     "include",
     "doc_codes",     "doc_number_format", "concepts",  "boilerplate",
     "reduplications", "ru_only_words", "uk_only_words", "latin_allowed",
-    "untranslated_labels", NULL};
+    "untranslated_labels", "contexts", NULL};
 enum {
     TOP_NAME, TOP_VERSION, TOP_LANGUAGES, TOP_INCLUDE, TOP_DOC_CODES, TOP_DOC_NUMBER_FORMAT,
-    TOP_CONCEPTS, TOP_BOILERPLATE, TOP_REDUPLICATIONS /* then the other word lists */
+    TOP_CONCEPTS, TOP_BOILERPLATE, TOP_REDUPLICATIONS, /* then the other word lists */
+    TOP_CONTEXTS = TOP_REDUPLICATIONS + 5
 };
 
 static int include_item(yfile *y, void *ctx)
@@ -941,6 +1139,8 @@ static int top_key(yfile *y, int key, pos at, void *ctx)
         return each_item(y, "'concepts'", concept_item, NULL);
     case TOP_BOILERPLATE:
         return each_item(y, "'boilerplate'", pattern_item, NULL);
+    case TOP_CONTEXTS:
+        return each_item(y, "'contexts'", context_item, NULL);
     default:
         return word_list(y, key);
     }
@@ -1117,6 +1317,27 @@ static int load_file(loader *ld, const char *path, yfile *from, pos at)
 
 /* ---- entry points -------------------------------------------------------------------- */
 
+/* Every `context:` of a term names a context of the loaded files (they may come in any
+ * order, so this runs once the whole set is read). Returns -1 when out of memory. */
+static int check_contexts(loader *ld)
+{
+    const gloss *g = ld->g;
+    for (size_t c = 0; c < g->nconcepts; c++) {
+        const gl_concept *k = g->concepts[c];
+        for (size_t t = 0; t < k->nterms; t++) {
+            const gl_term *term = &k->terms[t];
+            if (!term->context || gloss_context(g, term->context))
+                continue;
+            if (diags_add(ld->d, TL_SEV_ERROR, term->loc.file, term->loc.line, term->loc.col,
+                          UINT64_MAX, "term '%s' of concept '%s' needs context '%s', which no "
+                          "loaded file defines (contexts:)", term->text, k->id, term->context))
+                return -1;
+            ld->errors++;
+        }
+    }
+    return 0;
+}
+
 /* Loads `path` into g; *top gets TL_ERR_IO or TL_ERR_GLOSSARY when the top file could
  * not be read or parsed, else TL_OK. Returns the gloss_load() status. */
 static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *top)
@@ -1133,6 +1354,8 @@ static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *to
     tl_buf_init(&ld.aux, 0);
     pos none = {0, 0};
     load_file(&ld, path, NULL, none);
+    if (!ld.nomem && check_contexts(&ld) < 0)
+        ld.nomem = true;
     tl_free(ld.terms);
     tl_buf_release(&ld.msg);
     tl_buf_release(&ld.aux);
@@ -1162,4 +1385,12 @@ tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags 
     if (rc == TL_ERR_NOMEM)
         return rc;
     return top;
+}
+
+const gl_context *gloss_context(const gloss *g, const char *id)
+{
+    for (size_t i = 0; i < g->ncontexts; i++)
+        if (!strcmp(g->contexts[i].id, id))
+            return &g->contexts[i];
+    return NULL;
 }

@@ -38,10 +38,43 @@ typedef struct gl_term {
                                 rendering, reported as term.literal */
     const char *message;     /* why it is forbidden / a note; NULL if none */
     const char *suggest;     /* forbidden only: explicit replacement; NULL = canonical */
+    const char *context;     /* `context:` id of a gl_context the match needs nearby
+                                (the gloss's contexts); NULL = anywhere */
+    const char **not_before; /* `not_before:` words that, directly after the match,
+                                make it another thing («Конгресс США»); NULL-term. */
+    size_t nnot_before;
     tl_lang lang;            /* TL_LANG_RU or TL_LANG_UK */
     struct gl_concept *concept;
     gl_loc loc;
 } gl_term;
+
+/* A post a person held (`posts:` of a person concept), with its dates as written
+ * ("2024", "2024-08", "2024-08-03"; NULL = open). */
+typedef struct {
+    const char *title;       /* a concept id or free text */
+    const char *valid_from, *valid_to;
+    gl_loc loc;
+} gl_post;
+
+/* An example sentence of a concept's use (`examples:` of a language mapping):
+ * `good` ones must match the concept without a forbidden finding, `bad` ones must
+ * give a forbidden one (`termlint glossary test`). */
+typedef struct {
+    const char *text;
+    tl_lang lang;
+    bool bad;
+    gl_loc loc;
+} gl_example;
+
+/* A named set of words (`contexts:`): a term with `context: id` counts only when one
+ * of them occurs within `window` words of it (0: in the same sentence). */
+typedef struct {
+    const char *id;
+    unsigned window;
+    const char **ru, **uk;   /* NULL-terminated terms, matched like inflected terms */
+    size_t nru, nuk;
+    gl_loc loc;
+} gl_context;
 
 typedef struct gl_concept {
     const char *id;
@@ -50,6 +83,12 @@ typedef struct gl_concept {
     const char *vi, *en;     /* source-language forms; NULL if none */
     gl_term *terms;          /* all languages, in file order */
     size_t nterms;
+    const char **sources;    /* `source:` where the renderings are attested; NULL-term. */
+    size_t nsources;
+    gl_post *posts;          /* `posts:` (persons), in file order */
+    size_t nposts;
+    gl_example *examples;    /* `examples:` of every language, in file order */
+    size_t nexamples;
     gl_loc loc;
 } gl_concept;
 
@@ -98,6 +137,8 @@ struct gloss {
     size_t nlatin_allowed;
     const char **untranslated_labels; /* English labels such as "Source:" */
     size_t nuntranslated_labels;
+    gl_context *contexts;         /* `contexts:` word sets terms may require nearby */
+    size_t ncontexts;
     struct gl_index *index;       /* private to gloss.c: id and surface-form maps,
                                      files already loaded, array capacities */
 };
@@ -118,6 +159,9 @@ void gloss_free(gloss *g); /* NULL is a no-op */
  * be read, TL_ERR_GLOSSARY when it has errors (what could be loaded stays in `g`),
  * TL_ERR_NOMEM. */
 tl_status gloss_load(gloss *g, const char *path, tl_diags *d);
+
+/* The context named `id` (borrowed from g), or NULL when none is loaded. */
+const gl_context *gloss_context(const gloss *g, const char *id);
 
 /* ---- internal to gloss.c and gloss_check.c ------------------------------------ */
 

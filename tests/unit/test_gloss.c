@@ -285,7 +285,7 @@ static void test_unknown_keys(void **state)
            E(6, 5, "unknown key 'categroy' (did you mean 'category'?)"),
            E(8, 7, "unknown key 'canonicl' (did you mean 'canonical'?)"),
            E(12, 11, "unknown key 'mesage' (did you mean 'message'?)"),
-           E(13, 5, "unknown key 'zz' (expected one of: id, category, note, vi, en, ru, uk)"));
+           E(13, 5, "unknown key 'zz' (expected one of: id, category, note, vi, en, ru, uk, source, posts)"));
 }
 
 static void test_wrong_types(void **state)
@@ -511,6 +511,54 @@ static void test_out_of_memory(void **state)
     torture(FX "unknown-key.yaml", TL_ERR_GLOSSARY);
 }
 
+/* source:, posts:, examples:, contexts: and not_before: are read as written, and their
+ * mistakes are reported where they stand (an unknown context once the set is loaded). */
+static void test_provenance(void **state)
+{
+    (void)state;
+    gloss *g;
+    tl_status st;
+    tl_diags *d = load(FX "provenance.yaml", &g, &st);
+    const char *f = FX "provenance.yaml";
+    expect(d, 0, TL_SEV_ERROR, f, 36, 13, "'source' must be a list, not a mapping");
+    expect(d, 1, TL_SEV_ERROR, f, 38, 9, "post has no 'title'");
+    expect(d, 2, TL_SEV_ERROR, f, 39, 9, "post 't' ends (2024-12-31) before it begins");
+    expect(d, 3, TL_SEV_ERROR, f, 43, 19, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD");
+    expect(d, 4, TL_SEV_ERROR, f, 50, 9, "unknown key 'ugly' (expected one of: good, bad)");
+    expect(d, 5, TL_SEV_ERROR, f, 56, 1, "duplicate key 'contexts'");
+    expect(d, 6, TL_SEV_ERROR, f, 47, 17, "needs context 'nowhere', which no loaded file");
+    assert_int_equal(tl_diags_count(d), 7);
+    assert_int_equal(st, TL_ERR_GLOSSARY);
+    assert_int_equal(g->ncontexts, 2);
+    assert_int_equal(g->contexts[0].window, 0);
+    assert_int_equal(g->contexts[1].window, 5);
+    assert_int_equal(g->contexts[0].nru, 3);
+    assert_string_equal(g->contexts[1].uk[0], "партія");
+    assert_ptr_equal(gloss_context(g, "near"), &g->contexts[1]);
+    assert_null(gloss_context(g, "far"));
+    const gl_concept *c = find(g, "congress");
+    assert_non_null(c);
+    assert_int_equal(c->nsources, 2);
+    assert_string_equal(c->sources[1], "TASS 2026-01-20");
+    assert_null(c->sources[2]);
+    assert_int_equal(c->nexamples, 2);
+    assert_false(c->examples[0].bad);
+    assert_true(c->examples[1].bad);
+    assert_int_equal(c->examples[1].lang, TL_LANG_RU);
+    assert_string_equal(c->terms[1].context, "party");
+    assert_int_equal(c->terms[1].nnot_before, 2);
+    assert_string_equal(c->terms[1].not_before[1], "Колумбии");
+    const gl_concept *p = find(g, "to-lam");
+    assert_int_equal(p->nsources, 1);
+    assert_int_equal(p->nposts, 2);
+    assert_string_equal(p->posts[0].title, "general-secretary");
+    assert_string_equal(p->posts[0].valid_from, "2024-08-03");
+    assert_null(p->posts[0].valid_to);
+    assert_string_equal(p->posts[1].valid_to, "2024");
+    gloss_free(g);
+    tl_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -525,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_unreadable),     cmocka_unit_test(test_too_big),
         cmocka_unit_test(test_validate),       cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_large),          cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_provenance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
