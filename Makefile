@@ -125,9 +125,10 @@ format-check:
 	@clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) src/*.h include/*.h
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/vietnam $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/termlint
 	install -m 644 glossaries/*.yaml $(DESTDIR)$(DATADIR)/
+	install -m 644 glossaries/vietnam/*.yaml $(DESTDIR)$(DATADIR)/vietnam/
 	install -m 644 docs/termlint.1 $(DESTDIR)$(MANDIR)/man1/termlint.1
 
 clean:
