@@ -714,22 +714,24 @@ static int lang_key(yfile *y, int key, pos at, void *ctx)
     return each_item(y, key == LK_VARIANTS ? "'variants'" : "'forbidden'", lang_item, lc);
 }
 
-static int read_lang(yfile *y, tl_lang lang, pos at, example_list ex)
+/* Reads a language mapping; *canonical tells whether it had a canonical term (required
+ * unless the concept extends another, which is known only once the concept is read). */
+static int read_lang(yfile *y, tl_lang lang, example_list ex, bool *canonical)
 {
-    const char *name = lang == TL_LANG_RU ? "ru" : "uk";
     if (y->ev.type != YAML_MAPPING_START_EVENT)
         return wrong_type(y, lang == TL_LANG_RU ? "'ru'" : "'uk'", "a mapping");
     lang_ctx lc = {lang, GL_VARIANT, false, false, ex};
     if (each_key(y, lang_keys, lang_key, &lc))
         return -1;
-    if (!lc.canonical)
-        error_at(y, at, "'%s' has no 'canonical' term", name);
+    *canonical = lc.canonical;
     return 0;
 }
 
-static const char *const concept_keys[] = {"id", "category", "note",  "vi", "en",
-                                           "ru", "uk",       "source", "posts", NULL};
-enum { CK_ID, CK_CATEGORY, CK_NOTE, CK_VI, CK_EN, CK_RU, CK_UK, CK_SOURCE, CK_POSTS };
+static const char *const concept_keys[] = {"id", "category", "note",   "vi",      "en", "ru",
+                                           "uk", "source",   "posts", "extends", NULL};
+enum {
+    CK_ID, CK_CATEGORY, CK_NOTE, CK_VI, CK_EN, CK_RU, CK_UK, CK_SOURCE, CK_POSTS, CK_EXTENDS
+};
 /* in gl_category order */
 static const char *const category_names[] = {"general", "title", "body",  "document",
                                              "person",  "place", "event", NULL};
@@ -738,6 +740,9 @@ typedef struct {
     gl_concept c;
     pos at;
     bool langs;
+    const char *extends;     /* `extends:` id of a concept loaded before */
+    pos extends_at;
+    pos no_canonical[2];     /* of a `ru` / `uk` key without a canonical term; line 0 none */
     size_t cap_sources, cap_posts, cap_examples;
 } concept_ctx;
 
@@ -805,12 +810,69 @@ static int concept_key(yfile *y, int key, pos at, void *ctx)
         return get_str_or_list(y, "source", &cc->c.sources, &cc->c.nsources, &cc->cap_sources);
     case CK_POSTS:
         return each_item(y, "'posts'", post_item, cc);
+    case CK_EXTENDS:
+        cc->extends_at = here(y);
+        return get_str(y, "'extends'", &cc->extends);
     default: {
         cc->langs = true;
         example_list ex = {&cc->c.examples, &cc->c.nexamples, &cc->cap_examples};
-        return read_lang(y, key == CK_RU ? TL_LANG_RU : TL_LANG_UK, at, ex);
+        bool canonical = true;
+        int rc = read_lang(y, key == CK_RU ? TL_LANG_RU : TL_LANG_UK, ex, &canonical);
+        if (!canonical)
+            cc->no_canonical[key == CK_UK] = at;
+        return rc;
     }
     }
+}
+
+/* Appends n items of `size` bytes at `more` to the arena array *arr of *len items. */
+static int append(yfile *y, void *arr, size_t *len, const void *more, size_t n, size_t size)
+{
+    if (!n)
+        return 0;
+    char *p = tl_arena_alloc(&y->ld->g->mem, (*len + n + 1) * size);
+    if (!p)
+        return nomem(y);
+    if (*len)
+        memcpy(p, *(void **)arr, *len * size);
+    memcpy(p + *len * size, more, n * size);
+    memset(p + (*len + n) * size, 0, size);
+    *(void **)arr = p;
+    *len += n;
+    return 0;
+}
+
+/* An `extends:` concept: its terms, examples, sources and posts join the concept it
+ * names, which must be loaded already (a file of foreign-institution calques can then
+ * add forbidden forms to the concepts of the domain files that it includes after). */
+static int extend_concept(yfile *y, const concept_ctx *cc)
+{
+    loader *ld = y->ld;
+    gloss *g = ld->g;
+    gl_concept *t = tl_map_get(&g->index->ids, cc->extends, strlen(cc->extends));
+    if (!t) {
+        error_at(y, cc->extends_at, "'extends' names concept '%s', which is not loaded before "
+                 "this one", cc->extends);
+        return 0;
+    }
+    if (cc->c.id || cc->c.vi || cc->c.en || cc->c.note)
+        error_at(y, cc->at, "a concept with 'extends' only adds terms, examples, sources and "
+                 "posts (no id, vi, en or note)");
+    size_t first = t->nterms;
+    if (append(y, &t->terms, &t->nterms, ld->terms, ld->nterms, sizeof *ld->terms) ||
+        append(y, &t->examples, &t->nexamples, cc->c.examples, cc->c.nexamples,
+               sizeof *cc->c.examples) ||
+        append(y, &t->sources, &t->nsources, cc->c.sources, cc->c.nsources,
+               sizeof *cc->c.sources) ||
+        append(y, &t->posts, &t->nposts, cc->c.posts, cc->c.nposts, sizeof *cc->c.posts))
+        return -1;
+    for (size_t i = first; i < t->nterms; i++)
+        t->terms[i].concept = t;
+    int rc = gloss_check_extension(&g->index->forms, t, first, ld->d);
+    if (rc < 0)
+        return nomem(y);
+    ld->errors += (size_t)rc;
+    return 0;
 }
 
 /* Copies the concept and its scratch terms into the arena, checks them and appends
@@ -819,6 +881,11 @@ static int finish_concept(yfile *y, const concept_ctx *cc)
 {
     loader *ld = y->ld;
     gloss *g = ld->g;
+    if (cc->extends)
+        return extend_concept(y, cc);
+    for (int i = 0; i < 2; i++)
+        if (cc->no_canonical[i].line)
+            error_at(y, cc->no_canonical[i], "'%s' has no 'canonical' term", i ? "uk" : "ru");
     gl_concept *c = tl_arena_alloc(&g->mem, sizeof *c);
     gl_term *terms = tl_arena_alloc(&g->mem, ld->nterms * sizeof *terms);
     if (!c || !terms)

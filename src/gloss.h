@@ -195,4 +195,10 @@ bool gloss_blank(const char *s);
 int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs,
                         tl_diags *d, bool *keep);
 
+/* Checks the terms target->terms[first_new..] that an `extends:` concept added to
+ * `target` against all loaded forms (its own terms included), as gloss_check_concept()
+ * checks a concept's. Returns the number of errors appended to `d`, -1 when out of
+ * memory. */
+int gloss_check_extension(tl_map *forms, gl_concept *target, size_t first_new, tl_diags *d);
+
 #endif /* TL_GLOSS_H */

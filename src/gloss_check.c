@@ -348,3 +348,17 @@ int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_lang
         return -1;
     return errors + rc;
 }
+
+int gloss_check_extension(tl_map *forms, gl_concept *target, size_t first_new, tl_diags *d)
+{
+    /* check_terms() scopes keys by the concept's address: give it the target with only
+     * the new terms in view, so they meet the target's own terms as one concept's */
+    gl_term *all = target->terms;
+    size_t n = target->nterms;
+    target->terms = all + first_new;
+    target->nterms = n - first_new;
+    int rc = check_terms(forms, target, true, d);
+    target->terms = all;
+    target->nterms = n;
+    return rc;
+}

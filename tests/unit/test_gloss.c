@@ -285,7 +285,7 @@ static void test_unknown_keys(void **state)
            E(6, 5, "unknown key 'categroy' (did you mean 'category'?)"),
            E(8, 7, "unknown key 'canonicl' (did you mean 'canonical'?)"),
            E(12, 11, "unknown key 'mesage' (did you mean 'message'?)"),
-           E(13, 5, "unknown key 'zz' (expected one of: id, category, note, vi, en, ru, uk, source, posts)"));
+           E(13, 5, "unknown key 'zz' (expected one of: id, category, note, vi, en, ru, uk, source, posts, extends)"));
 }
 
 static void test_wrong_types(void **state)
@@ -559,6 +559,32 @@ static void test_provenance(void **state)
     tl_diags_free(d);
 }
 
+/* `extends:` adds terms, sources and examples to a concept loaded before; its forms
+ * are checked against the concept's own; unknown targets and own ids are errors. */
+static void test_extends(void **state)
+{
+    (void)state;
+    EXPECT("extends.yaml", TL_ERR_GLOSSARY,
+           E(14, 11, "forbidden form 'съезд' equals the canonical form of concept 'congress'"),
+           E(17, 14, "'extends' names concept 'nothing', which is not loaded before"),
+           E(20, 5, "a concept with 'extends' only adds terms"));
+    gloss *g;
+    tl_status st;
+    tl_diags *d = load(FX "extends.yaml", &g, &st);
+    const gl_concept *c = find(g, "congress");
+    assert_int_equal(g->nconcepts, 1);
+    assert_int_equal(c->nterms, 3);
+    assert_ptr_equal(c->terms[1].concept, c);
+    assert_string_equal(c->terms[1].text, "конгресс");
+    assert_string_equal(c->terms[1].context, "vn-party");
+    assert_int_equal(c->nsources, 2);
+    assert_string_equal(c->sources[1], "TASS");
+    assert_null(c->sources[2]);
+    assert_int_equal(c->nexamples, 1);
+    gloss_free(g);
+    tl_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -573,7 +599,7 @@ int main(void)
         cmocka_unit_test(test_unreadable),     cmocka_unit_test(test_too_big),
         cmocka_unit_test(test_validate),       cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_large),          cmocka_unit_test(test_out_of_memory),
-        cmocka_unit_test(test_provenance),
+        cmocka_unit_test(test_provenance),     cmocka_unit_test(test_extends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
