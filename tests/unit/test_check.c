@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "termlint.h"
-#include "tl_internal.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "tl_internal.h"
+#include "base.h"
 
 #include <string.h>
 

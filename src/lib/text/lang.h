@@ -2,7 +2,7 @@
 #ifndef TL_LANG_H
 #define TL_LANG_H
 
-#include "tl_internal.h"
+#include "base.h"
 
 /* Detects Russian or Ukrainian from the first 256 KiB of `text`. Always returns
  * TL_LANG_RU or TL_LANG_UK; *reason (allocated in `a`, may be NULL on OOM) explains. */

@@ -13,7 +13,7 @@
 
 #include "source.h"
 #include <stdatomic.h>
-#include "tl_internal.h"
+#include "base.h"
 
 struct gloss;
 struct tl_match_index;

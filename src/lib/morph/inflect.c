@@ -83,7 +83,7 @@
  * Size: about 300 of these lines are the tables; they could move to their own file
  * (inflect_tables.h) if this one grows further.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include "inflect.h"
 

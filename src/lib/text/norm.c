@@ -9,7 +9,7 @@
  * that NFC could compose) goes through ICU. Both paths give identical results on the
  * fast path's domain, which tests/unit/test_norm.c checks code point by code point.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>

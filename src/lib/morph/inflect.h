@@ -10,7 +10,7 @@
 #ifndef TL_INFLECT_H
 #define TL_INFLECT_H
 
-#include "tl_internal.h"
+#include "base.h"
 
 /* Inflects `canonical` (a glossary term in dictionary form, words separated by single
  * spaces) into the grammatical case and number that `found` (the text matched) has

@@ -3,7 +3,7 @@
  * used by source.c to validate input before ICU sees it and by everything that walks
  * code points.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 size_t utf8_decode(const char *p, size_t len, uint32_t *cp)
 {

@@ -3,7 +3,7 @@
  * errors, glossary problems, missing dictionaries). The library never prints: it
  * appends here and the caller decides what to show and which exit code follows.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include <string.h>
 

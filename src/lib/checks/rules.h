@@ -2,7 +2,7 @@
 #ifndef TL_RULES_H
 #define TL_RULES_H
 
-#include "tl_internal.h"
+#include "base.h"
 
 size_t rules_count(void);
 /* Row i (static), or NULL past the end. */

@@ -3,7 +3,7 @@
  * and findings, one glossary. Blocks grow geometrically up to 1 MiB; a request larger
  * than a block gets a block of its own.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #ifndef TL_GLOSS_H
 #define TL_GLOSS_H
 
-#include "tl_internal.h"
+#include "base.h"
 
 typedef enum {
     GL_CAT_GENERAL = 0, GL_CAT_TITLE, GL_CAT_BODY, GL_CAT_DOCUMENT, GL_CAT_PERSON,

@@ -4,7 +4,7 @@
 #ifndef TL_SOURCE_H
 #define TL_SOURCE_H
 
-#include "tl_internal.h"
+#include "base.h"
 
 typedef struct {
     size_t off, len;

@@ -6,7 +6,7 @@
  * The fail counter is the only process-wide state of the library; it is a test hook,
  * atomic so that threaded runs stay race-free, and off (-1) unless a test sets it.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * The map is the per-word cache's and the glossary's index: lookups dominate, so keys
  * carry their hash and length and a probe compares those before the bytes.
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include <string.h>
 

@@ -27,7 +27,7 @@
  * flag aliases, ...) gets no table: every word then goes to Hunspell as before.
  */
 #include "wordtab.h"
-#include "tl_internal.h"
+#include "base.h"
 
 #include <fcntl.h>
 #include <stdio.h>

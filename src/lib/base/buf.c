@@ -3,7 +3,7 @@
  * NUL-terminated; a failed growth sets the sticky `oom` flag so a chain of appends can
  * be checked once at the end (git strbuf, curl dynbuf's "toobig").
  */
-#include "tl_internal.h"
+#include "base.h"
 
 #include <stdio.h>
 #include <string.h>
