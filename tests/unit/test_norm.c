@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "base.h"
+#include "norm.h"
 
 #include <string.h>
 

@@ -49,3 +49,22 @@ char *tl_strndup(const char *s, size_t n)
 }
 
 char *tl_strdup(const char *s) { return tl_strndup(s, strlen(s)); }
+
+int tl_grow(void *pp, size_t *cap, size_t size, size_t min)
+{
+    /* the array pointer is read and written through memcpy: `pp` points at a T *, which
+     * may not be accessed as a void * */
+    void *old;
+    memcpy(&old, pp, sizeof old);
+    size_t ncap = *cap ? *cap * 2 : min;
+    if (ncap < min)
+        ncap = min;
+    if (ncap > SIZE_MAX / size)
+        return -1;
+    void *p = tl_realloc(old, ncap * size);
+    if (!p)
+        return -1;
+    memcpy(pp, &p, sizeof p);
+    *cap = ncap;
+    return 0;
+}

@@ -40,6 +40,15 @@ char *tl_strndup(const char *s, size_t n);
 /* Test hook: the allocation after `n` more succeed fails (n < 0: never). */
 void tl_alloc_fail_after(long n);
 
+/* Room for element `n` of the heap array `arr` of capacity `cap` (both lvalues): 0 when
+ * there is room already or the array grew (to twice its capacity, at least `min`
+ * elements; `arr` and `cap` updated), -1 when out of memory (`arr` unchanged, still
+ * owned by the caller). Every growable array of the library grows through this. */
+#define TL_GROW(arr, n, cap, min)                                                         \
+    ((n) < (cap) ? 0 : tl_grow((void *)&(arr), &(cap), sizeof *(arr), (min)))
+/* What TL_GROW calls: `pp` is the address of the array pointer. */
+int tl_grow(void *pp, size_t *cap, size_t size, size_t min);
+
 /* ---- growable string (buf.c) ---------------------------------------------------
  * Invariant: data is never NULL and always NUL-terminated (after tl_buf_init). */
 typedef struct {
@@ -125,15 +134,10 @@ size_t utf8_decode(const char *p, size_t len, uint32_t *cp);
 size_t utf8_encode(uint32_t cp, char out[4]);
 /* Code points in [p, p+len) (invalid bytes count one each). */
 size_t utf8_count(const char *p, size_t len);
-/* Appends [p, p+len) to `b` as one line of words: each run of white space (space, tab,
- * line breaks, no-break space) becomes one space, soft hyphens are dropped. For quoting
- * a matched span in a message or suggestion. Returns -1 when `b` ran out of memory. */
+/* Appends [p, p+len) to `b` as one line of words: each run of white space (tc_space:
+ * tabs, line breaks, no-break spaces ...) becomes one space, soft hyphens are dropped.
+ * For quoting a matched span in a message or suggestion. Returns -1 when `b` ran out of
+ * memory. */
 int utf8_add_flat(tl_buf *b, const char *p, size_t len);
-
-/* ---- normalisation (norm.c) -----------------------------------------------------
- * The matching key of a word: NFC, case folded, ё -> е (Russian only, see
- * the flag), apostrophe variants (' ’ ʼ `) -> ', soft hyphen and combining acute dropped.
- * Appends to `out`; returns 0, or -1 when out of memory. */
-int norm_key(tl_buf *out, const char *p, size_t len, int yo_to_e);
 
 #endif /* TL_INTERNAL_H */

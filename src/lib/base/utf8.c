@@ -5,6 +5,8 @@
  */
 #include "base.h"
 
+#include "textclass.h"
+
 size_t utf8_decode(const char *p, size_t len, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)p;
@@ -75,22 +77,20 @@ size_t utf8_count(const char *p, size_t len)
 int utf8_add_flat(tl_buf *b, const char *p, size_t len)
 {
     int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == 0xC2 && i + 1 < len &&
-            ((unsigned char)p[i + 1] == 0xA0 || (unsigned char)p[i + 1] == 0xAD)) {
-            space |= (unsigned char)p[i + 1] == 0xA0;
-            i++;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = 1;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        size_t n = utf8_decode(p + i, len - i, &c);
+        if (n && (tc_space(c) || c == 0xAD)) {
+            space |= c != 0xAD;
+            i += n;
             continue;
         }
         if (space)
             tl_buf_addc(b, ' ');
         space = 0;
-        tl_buf_addc(b, (char)c);
+        n = n ? n : 1;
+        tl_buf_add(b, p + i, n);
+        i += n;
     }
     return b->oom ? -1 : 0;
 }

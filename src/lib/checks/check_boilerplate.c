@@ -24,11 +24,11 @@
  */
 #include "checks.h"
 #include "ctx.h"
+#include "textclass.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
 
@@ -88,28 +88,22 @@ static bp_cache *cache(tl_ctx *c)
     return k;
 }
 
-static int is_space_at(const char *p, size_t len, size_t *n)
-{
-    uint32_t c;
-    *n = utf8_decode(p, len, &c);
-    if (!*n) {
-        *n = 1;
-        return 0;
-    }
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || u_isUWhiteSpace((UChar32)c) ||
-           c == 0xFEFF || c == 0x200B;
-}
-
 /* Narrows [*s, *e) of `text` to exclude white space at both ends. */
 static void trim(const char *text, size_t *s, size_t *e)
 {
     size_t n;
-    while (*s < *e && is_space_at(text + *s, *e - *s, &n))
+    while (*s < *e && (n = tc_space_len(text + *s, *e - *s)) > 0)
         *s += n;
     size_t last = *s; /* end of the last non-space code point */
-    for (size_t i = *s; i < *e; i += n)
-        if (!is_space_at(text + i, *e - i, &n))
+    for (size_t i = *s; i < *e; i += n) {
+        n = tc_space_len(text + i, *e - i);
+        if (!n) {
+            uint32_t c;
+            n = utf8_decode(text + i, *e - i, &c);
+            n = n ? n : 1;
             last = i + n;
+        }
+    }
     *e = last;
 }
 

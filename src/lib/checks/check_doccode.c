@@ -35,6 +35,7 @@
  * Numbers are recognised within a chunk; chunks end at line breaks, and a number never
  * spans lines, so nothing is lost at chunk boundaries.
  */
+#include "norm.h"
 #include "checks.h"
 #include "ctx.h"
 #include "match_internal.h"

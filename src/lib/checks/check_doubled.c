@@ -41,8 +41,10 @@
  * доступом») cannot be told from MT doubling followed by a preposition, so such copies
  * are reported unless an adjective precedes the first.
  */
+#include "norm.h"
 #include "checks.h"
 #include "ctx.h"
+#include "textclass.h"
 
 #include <string.h>
 
@@ -74,37 +76,18 @@ int check_doubled_finish(tl_doc *d)
 
 /* ---- reduplication data ---------------------------------------------------------- */
 
-static int is_separator(const char *p, size_t len, size_t *n)
-{
-    uint32_t c;
-    *n = utf8_decode(p, len, &c);
-    if (!*n) {
-        *n = 1;
-        return 0;
-    }
-    return c == '-' || gloss_is_space(c);
-}
-
 /* Splits entry `s` at white space and hyphens into keys of the text's language. */
 static int parse_redup(tl_doc *d, const char *s, redup *out)
 {
     const char *keys[16];
-    size_t n = 0, len = strlen(s), i = 0, k;
+    size_t n = 0, len = strlen(s), i = 0, start, k;
     tl_buf *b = &d->ctx->scratch;
-    while (i < len && n < 16) {
-        while (i < len && is_separator(s + i, len - i, &k))
-            i += k;
-        size_t j = i;
-        while (j < len && !is_separator(s + j, len - j, &k))
-            j += k;
-        if (j == i)
-            break;
+    while (n < 16 && (k = tc_next_word(s, len, &i, "-", &start)) > 0) {
         tl_buf_reset(b);
-        if (norm_key(b, s + i, j - i, d->lang == TL_LANG_RU) || b->oom)
+        if (norm_key(b, s + start, k, d->lang == TL_LANG_RU) || b->oom)
             return -1;
         if (!(keys[n++] = tl_arena_strndup(&d->mem, b->data, b->len)))
             return -1;
-        i = j;
     }
     out->n = n;
     out->keys = tl_arena_alloc(&d->mem, (n ? n : 1) * sizeof *out->keys);

@@ -48,8 +48,10 @@
  *               name («Viettel», «Samsung»), which Russian and Ukrainian news keep in
  *               Latin letters. Consecutive untranslated words are one finding.
  */
+#include "norm.h"
 #include "match_internal.h"
 #include "morph.h"
+#include "textclass.h"
 
 #include <string.h>
 #include <unicode/uchar.h>
@@ -119,14 +121,14 @@ static int parse_label(tl_doc *d, const char *s, label *l)
         size_t k = utf8_decode(s + i, len - i, &c);
         if (!k)
             return 0; /* gloss.c validated UTF-8; be safe */
-        if (u_isUWhiteSpace((UChar32)c)) {
+        if (tc_space(c)) {
             i += k;
             continue;
         }
         size_t j = i;
         if (u_isalnum((UChar32)c)) {
             while (j < len && (k = utf8_decode(s + j, len - j, &c)) && (u_isalnum((UChar32)c) ||
-                                                                        c == '\''))
+                                                                        tc_apostrophe(c)))
                 j += k;
             tl_buf *b = &d->ctx->scratch;
             tl_buf_reset(b);
@@ -150,15 +152,13 @@ static int load_allowed(tl_doc *d, langmix_state *s, const gloss *g)
 {
     for (size_t i = 0; i < g->nlatin_allowed; i++) {
         const char *w = g->latin_allowed[i];
-        if (put_key(d, &s->allowed, w, strlen(w)))
+        size_t len = strlen(w), at = 0, start, n;
+        if (put_key(d, &s->allowed, w, len))
             return -1;
-        while (*w) { /* the parts of «COVID-19», «Copy link» */
-            size_t n = strcspn(w, " -/");
-            if (n && put_key(d, &s->allowed, w, n))
+        /* the parts of «COVID-19», «Copy link» */
+        while ((n = tc_next_word(w, len, &at, "-/", &start)) > 0)
+            if (put_key(d, &s->allowed, w + start, n))
                 return -1;
-            w += n;
-            w += *w != '\0';
-        }
     }
     return 0;
 }

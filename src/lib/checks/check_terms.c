@@ -14,6 +14,7 @@
  * the start of a sentence has no comparable capitalisation: such a use joins the form
  * that agrees on the other words.
  */
+#include "norm.h"
 #include "match_internal.h"
 
 #include "inflect.h"

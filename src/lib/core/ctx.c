@@ -5,11 +5,13 @@
  * A clone shares the parent's tl_shared and owns its own tl_morph and iterator, so
  * threads never touch each other's mutable state.
  */
+#include "norm.h"
 #include "ctx.h"
 
 #include "match.h"
 #include "morph.h"
 #include "rules.h"
+#include "textclass.h"
 #include "tokenize.h"
 
 #include <stdio.h>
@@ -133,7 +135,8 @@ static int add_accept(tl_shared *sh, tl_lang lang, const char *p, size_t n, tl_b
     return tl_map_put(&sh->accept[lang], tmp->data, tmp->len, (void *)1) ? 0 : -1;
 }
 
-/* Words of canonical forms and variants are spelled right (split on spaces). */
+/* Words of canonical forms and variants are spelled right (split at white space and
+ * hyphens). */
 static int accept_glossary(tl_shared *sh, tl_buf *tmp)
 {
     for (size_t c = 0; c < sh->g->nconcepts; c++) {
@@ -143,13 +146,10 @@ static int accept_glossary(tl_shared *sh, tl_buf *tmp)
             if (term->kind == GL_FORBIDDEN || term->match == GL_MATCH_REGEX)
                 continue;
             const char *s = term->text;
-            while (*s) {
-                size_t n = strcspn(s, " \t\n-");
-                if (n && add_accept(sh, term->lang, s, n, tmp))
+            size_t len = strlen(s), i = 0, start, n;
+            while ((n = tc_next_word(s, len, &i, "-", &start)) > 0)
+                if (add_accept(sh, term->lang, s + start, n, tmp))
                     return -1;
-                s += n;
-                s += *s != '\0';
-            }
         }
     }
     return 0;

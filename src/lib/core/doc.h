@@ -11,6 +11,7 @@
 #ifndef TL_DOC_H
 #define TL_DOC_H
 
+#include "norm.h"
 #include "source.h"
 #include <stdatomic.h>
 #include "base.h"

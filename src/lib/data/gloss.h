@@ -170,16 +170,13 @@ const gl_context *gloss_context(const gloss *g, const char *id);
  * `known`. */
 const char *gloss_suggest(const char *word, const char *const *known);
 
-/* True for code points that separate the words of a term: ASCII white space, line
- * breaks, no-break and other Unicode spaces, soft hyphen, zero-width space. */
-bool gloss_is_space(uint32_t cp);
-
 /* Compiles ICU regex `pattern` (UTF-8, NUL-terminated) to see whether it is valid.
  * Returns 0 when valid; 1 when not, with the reason appended to `why` (ICU's error
  * name and where in the pattern, as a 1-based code point); -1 when out of memory. */
 int gloss_regex_check(const char *pattern, tl_buf *why);
 
-/* True when `s` (may be NULL) has no characters but gloss_is_space() ones. */
+/* True when `s` (may be NULL) shows nothing: only white space and invisible code
+ * points (tc_blank). */
 bool gloss_blank(const char *s);
 
 /* Checks concept `c`, just read with its terms (`has_langs`: it had a `ru` or `uk`

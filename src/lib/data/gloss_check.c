@@ -6,7 +6,7 @@
  *
  * Surface forms are compared by key, never by the text as written:
  *
- *   "Центральный  Комитет" --split at spaces--> "Центральный" "Комитет"
+ *   "Центральный  Комитет" --split at white space (textclass.c)--> "Центральный" "Комитет"
  *                          --norm_key each----> "центральный" "комитет"
  *                                                (case folded, ё -> е in ru, ...)
  *                          --join with ' '----> "центральный комитет"
@@ -20,7 +20,10 @@
  * A term costs one lookup, two when another concept claims its key: loading N terms is
  * O(N), whatever the glossary's size.
  */
+#include "norm.h"
 #include "gloss.h"
+
+#include "textclass.h"
 
 #include <string.h>
 
@@ -85,56 +88,19 @@ const char *gloss_suggest(const char *word, const char *const *known)
 
 /* ---- terms and keys -------------------------------------------------------------- */
 
-bool gloss_is_space(uint32_t cp)
-{
-    switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
-    case 0x85: case 0xA0: case 0xAD: case 0x1680: case 0x2028: case 0x2029:
-    case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
-        return true;
-    default:
-        return cp >= 0x2000 && cp <= 0x200B; /* en quad .. zero-width space */
-    }
-}
-
-bool gloss_blank(const char *s)
-{
-    size_t len = s ? strlen(s) : 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = utf8_decode(s + i, len - i, &cp);
-        if (!n || !gloss_is_space(cp))
-            return false;
-        i += n;
-    }
-    return true;
-}
+bool gloss_blank(const char *s) { return !s || tc_blank(s, strlen(s)); }
 
 /* Appends the surface key of `text` (see the top of the file). 0, or -1 when out of
  * memory. An empty key means the term has no words. */
 static int term_key(tl_buf *out, const char *text, tl_lang lang)
 {
-    size_t len = strlen(text);
-    size_t i = 0;
+    size_t len = strlen(text), i = 0, start, n;
     bool first = true;
-    while (i < len) {
-        uint32_t cp = 0;
-        size_t n = utf8_decode(text + i, len - i, &cp);
-        if (n && gloss_is_space(cp)) {
-            i += n;
-            continue;
-        }
-        size_t start = i;
-        while (i < len) {
-            n = utf8_decode(text + i, len - i, &cp);
-            if (n && gloss_is_space(cp))
-                break;
-            i += n ? n : 1;
-        }
+    while ((n = tc_next_word(text, len, &i, NULL, &start)) > 0) {
         if (!first && tl_buf_addc(out, ' '))
             return -1;
         first = false;
-        if (norm_key(out, text + start, i - start, lang == TL_LANG_RU))
+        if (norm_key(out, text + start, n, lang == TL_LANG_RU))
             return -1;
     }
     return out->oom ? -1 : 0;
@@ -206,18 +172,20 @@ static int other_concept(const gl_term *first, const gl_term *t, tl_diags *d)
     return rc ? -1 : 0;
 }
 
-/* Skips white space (gloss_is_space) at s[*i]; returns whether there was any. */
+/* Skips what the matcher does not see at s[*i]: white space and invisible code points
+ * (textclass.c); returns whether there was white space. */
 static bool skip_space(const char *s, size_t len, size_t *i)
 {
-    size_t start = *i;
+    bool space = false;
     while (*i < len) {
         uint32_t cp = 0;
         size_t n = utf8_decode(s + *i, len - *i, &cp);
-        if (!n || !gloss_is_space(cp))
+        if (!n || !(tc_space(cp) || tc_invisible(cp)))
             break;
+        space |= tc_space(cp);
         *i += n;
     }
-    return *i > start;
+    return space;
 }
 
 /* Do two terms with the same key still differ for the matcher? Only when one of them

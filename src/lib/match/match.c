@@ -39,9 +39,11 @@
  * within the first three letters (день / дня, рік / року). Matching stops at chunk
  * boundaries.
  */
+#include "norm.h"
 #include "match_internal.h"
 
 #include "morph.h"
+#include "textclass.h"
 
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -257,7 +259,7 @@ static int next_item(splitter *sp, size_t *off, size_t *n, int *punct)
         const char *p = sp->text + prev;
         size_t k = (size_t)(next - prev);
         int32_t st = ubrk_getRuleStatus(sp->bi);
-        if (st < UBRK_WORD_NONE_LIMIT && strspn(p, " \t\n\xc2\xa0") >= k)
+        if (st < UBRK_WORD_NONE_LIMIT && tc_all_space(p, k))
             continue; /* white space */
         *off = (size_t)prev;
         *n = k;

@@ -2,6 +2,7 @@
 #ifndef TL_MATCH_INTERNAL_H
 #define TL_MATCH_INTERNAL_H
 
+#include "norm.h"
 #include "ctx.h"
 #include "match.h"
 

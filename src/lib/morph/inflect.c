@@ -86,6 +86,7 @@
 #include "base.h"
 
 #include "inflect.h"
+#include "textclass.h"
 
 #include <string.h>
 #include <unicode/uchar.h>
@@ -525,11 +526,9 @@ static size_t syllables(const word *w)
     return n;
 }
 
-static int is_space_cp(uint32_t c) { return u_isUWhiteSpace((UChar32)c) != 0; }
-
 static uint32_t norm_cp(uint32_t c, tl_lang lang)
 {
-    if (c == 0x2019 || c == 0x02BC || c == 0x0060 || c == 0x2018 || c == 0x02B9)
+    if (tc_apostrophe(c))
         return '\'';
     if (c == 0x2010 || c == 0x2011)
         return '-';
@@ -556,7 +555,7 @@ static int normalise(phrase_words *pw, word *w)
         size_t k = utf8_decode(pw->text + i, w->core_end - i, &c);
         if (!k)
             return -1;
-        if (c != 0x00AD && c != 0x0301) {
+        if (!tc_invisible(c)) {
             uint32_t lc = norm_cp(c, pw->lang);
             if (lc == '-') {
                 w->lex = n + 1;
@@ -629,7 +628,7 @@ static int split_words(phrase_words *pw, tl_lang lang, const char *text)
         size_t k = utf8_decode(text + i, len - i, &c);
         if (!k)
             return -1;
-        if (is_space_cp(c)) {
+        if (tc_space(c)) {
             i += k;
             continue;
         }
@@ -642,7 +641,7 @@ static int split_words(phrase_words *pw, tl_lang lang, const char *text)
             k = utf8_decode(text + i, len - i, &c);
             if (!k)
                 return -1;
-            if (is_space_cp(c))
+            if (tc_space(c))
                 break;
             if (u_isalnum((UChar32)c)) {
                 if (core_off == SIZE_MAX)

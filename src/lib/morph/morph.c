@@ -17,6 +17,7 @@
  * Debian's Hunspell 1.7.1 races when two handles are created at once: creation is
  * serialised by one process-wide mutex, the only such state in the library.
  */
+#include "norm.h"
 #include "morph.h"
 #include "wordtab.h"
 

@@ -5,6 +5,7 @@
 #ifndef TL_MORPH_H
 #define TL_MORPH_H
 
+#include "norm.h"
 #include "doc.h"
 
 /* A new morphology (owned: morph_free). `dict_dir` (may be NULL) is searched before

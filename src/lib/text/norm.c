@@ -2,23 +2,20 @@
  * norm.c - the matching key of a word.
  *
  * Two spellings that a reader takes for the same word get the same key:
- *   NFC, case folding, ё -> е (Russian only), the apostrophe variants ' ’ ʼ ` -> ',
- *   soft hyphen (U+00AD) and combining acute (U+0301, stress marks) dropped.
+ *   NFC, case folding, ё -> е (Russian only), the apostrophe variants -> ', the
+ *   invisible code points (soft hyphen, combining acute) dropped: textclass.c.
  * The fast path handles ASCII and the Cyrillic block directly, which is nearly every
  * word of a Russian or Ukrainian text; anything else (other scripts, combining marks
  * that NFC could compose) goes through ICU. Both paths give identical results on the
  * fast path's domain, which tests/unit/test_norm.c checks code point by code point.
  */
-#include "base.h"
+#include "norm.h"
+
+#include "textclass.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
-
-static int is_apostrophe(uint32_t c)
-{
-    return c == 0x27 || c == 0x2019 || c == 0x2BC || c == 0x60 || c == 0x2018 || c == 0x2B9;
-}
 
 /* Lower-cases ASCII and Cyrillic; returns 0 when `c` needs ICU. */
 static uint32_t fast_fold(uint32_t c, int yo_to_e)
@@ -61,9 +58,9 @@ static int slow_key(tl_buf *out, const char *p, size_t len, int yo_to_e)
     for (int32_t i = 0; i < na;) {
         UChar32 c;
         U16_NEXT(a, i, na, c);
-        if (c == 0xAD || c == 0x301)
+        if (tc_invisible((uint32_t)c))
             continue;
-        if (is_apostrophe((uint32_t)c))
+        if (tc_apostrophe((uint32_t)c))
             c = '\'';
         if (yo_to_e && c == 0x451)
             c = 0x435;
@@ -94,9 +91,9 @@ int norm_key(tl_buf *out, const char *p, size_t len, int yo_to_e)
             continue;
         }
         i += n;
-        if (c == 0xAD || c == 0x301)
+        if (tc_invisible(c))
             continue;
-        if (is_apostrophe(c)) {
+        if (tc_apostrophe(c)) {
             *o++ = '\'';
             continue;
         }

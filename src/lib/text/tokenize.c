@@ -13,6 +13,7 @@
 #include "tokenize.h"
 
 #include "morph.h"
+#include "textclass.h"
 
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -52,12 +53,6 @@ size_t tokenize_chunk_end(const tl_source *s, size_t start)
     return target;
 }
 
-static int is_space_cp(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2007 || c == 0xFEFF ||
-           (c > 0x7F && u_isUWhiteSpace((UChar32)c));
-}
-
 /* Classifies a NONE segment: counts line breaks when it is all white space. */
 static int whitespace(const char *p, size_t len, int *nl)
 {
@@ -72,7 +67,7 @@ static int whitespace(const char *p, size_t len, int *nl)
         else if (c == '\r') {
             if (!(i + 1 < len && p[i + 1] == '\n'))
                 (*nl)++;
-        } else if (!is_space_cp(c))
+        } else if (!tc_space(c))
             return 0;
         i += n;
     }
