@@ -65,6 +65,35 @@ const char *tl_severity_str(tl_severity s);
 /* Parses a severity name; returns 0 and sets *out, or -1 for an unknown name. */
 int tl_severity_parse(const char *name, tl_severity *out);
 
+/* Rules. Every finding names one. Append only: never renumber or reuse a value, so that
+ * a program, a configuration or a stored report may keep them; the string ids
+ * (tl_rule_id: "term.forbidden") are the stable interface of the JSON output, --disable,
+ * --severity and docs/rules.md, and are never renamed either. */
+typedef enum {
+    TL_RULE_ENCODING = 0,              /* "encoding" */
+    TL_RULE_BOILERPLATE,               /* "boilerplate" */
+    TL_RULE_TERM_FORBIDDEN,            /* "term.forbidden" */
+    TL_RULE_TERM_LITERAL,              /* "term.literal" */
+    TL_RULE_TERM_INCONSISTENT,         /* "term.inconsistent" */
+    TL_RULE_TERM_VARIANT,              /* "term.variant" */
+    TL_RULE_DOC_CODE_MISMATCH,         /* "doc-code.mismatch" */
+    TL_RULE_DOC_CODE_FORMAT,           /* "doc-code.format" */
+    TL_RULE_NAME_VARIANT,              /* "name.variant" */
+    TL_RULE_NUMBERING_MIXED,           /* "numbering.mixed" */
+    TL_RULE_PHRASE_DOUBLED,            /* "phrase.doubled" */
+    TL_RULE_LANG_MIXED,                /* "lang.mixed" */
+    TL_RULE_SCRIPT_MIXED,              /* "script.mixed" */
+    TL_RULE_UNTRANSLATED,              /* "untranslated" */
+    TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, /* "typography.space-before-punct" */
+    TL_RULE_TYPOGRAPHY_RANGE_DASH,     /* "typography.range-dash" */
+    TL_RULE_TYPOGRAPHY_NUMBER_SIGN,    /* "typography.number-sign" */
+    TL_RULE_TYPOGRAPHY_QUOTES,         /* "typography.quotes" */
+    TL_RULE_SPELLING,                  /* "spelling" */
+    TL_RULE_SPELLING_UNKNOWN_NAME,     /* "spelling.unknown-name" */
+    TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
+                     the library's) */
+} tl_rule;
+
 /* Languages a text may be checked as. */
 typedef enum { TL_LANG_AUTO = 0, TL_LANG_RU, TL_LANG_UK } tl_lang;
 
@@ -157,21 +186,21 @@ typedef struct tl_result tl_result;
 /* One finding. Positions: line and column 1-based, columns in Unicode code points,
  * end_column exclusive; offset/length in bytes from the start of the input. */
 typedef struct {
-    const char *rule;        /* rule id, e.g. "spelling", "term.forbidden" (static) */
+    tl_rule rule;            /* what was found; tl_rule_id() gives its string id */
     tl_severity severity;
     unsigned line, col, end_line, end_col;
     uint64_t offset, length;
     const char *message;     /* borrowed from the result */
     const char *const *suggestions; /* borrowed, `nsuggestions` entries */
     size_t nsuggestions;
-    const char *const *also; /* rule ids also firing on this span (borrowed) */
+    const tl_rule *also;     /* other rules firing on this span or inside it (borrowed) */
     size_t nalso;
     const char *text;        /* the source bytes of the span, NUL-terminated (borrowed) */
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);
  * `name` labels the input in diagnostics. Encoding problems (invalid UTF-8, NUL bytes)
- * become findings of rule "encoding" at TL_SEV_ERROR and make the call return
+ * become findings of rule TL_RULE_ENCODING at TL_SEV_ERROR and make the call return
  * TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
  * Other failures return their cause with *out NULL. */
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
@@ -210,13 +239,23 @@ tl_status tl_results_consistency(tl_ctx *ctx, tl_result *const *results, size_t 
 /* ---- rules -------------------------------------------------------------------- */
 
 typedef struct {
+    tl_rule rule;
     const char *id;          /* e.g. "term.forbidden" */
+    const char *family;      /* the check family that reports it, e.g. "terms" ("input"
+                                for encoding errors) */
     tl_severity severity;    /* default */
     const char *summary;     /* one line */
+    int fixable;             /* 1 when a finding's suggestion can replace its span as is */
 } tl_rule_info;
 
-/* The table of all rules (static), `*n` set to its length. */
-const tl_rule_info *tl_rules(size_t *n);
+/* Number of rules the library knows: rules are 0 .. tl_rule_count() - 1. */
+size_t tl_rule_count(void);
+/* The description of rule `r` (static), or NULL when `r` is not a rule. */
+const tl_rule_info *tl_rule_info_get(tl_rule r);
+/* The string id of rule `r` ("term.forbidden"; static), or "?" when `r` is not a rule. */
+const char *tl_rule_id(tl_rule r);
+/* The rule whose string id is `id`: 0 and *out set, or -1 when there is none. */
+int tl_rule_from_id(const char *id, tl_rule *out);
 
 /* ---- glossary validation ----------------------------------------------------- */
 

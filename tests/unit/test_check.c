@@ -33,7 +33,7 @@ static void findings(tl_ctx *c, const char *text, const char *rule, char *out, s
     out[0] = '\0';
     for (size_t i = 0; i < tl_result_count(r); i++) {
         const tl_finding *f = tl_result_at(r, i);
-        if (strcmp(f->rule, rule))
+        if (strcmp(tl_rule_id(f->rule), rule))
             continue;
         size_t n = strlen(out);
         snprintf(out + n, cap - n, "%s%s", n ? "|" : "", f->text);
@@ -62,7 +62,7 @@ static void first_suggestion(tl_ctx *c, const char *text, char *out, size_t cap)
     out[0] = '\0';
     for (size_t i = 0; i < tl_result_count(r); i++) {
         const tl_finding *f = tl_result_at(r, i);
-        if (strcmp(f->rule, "spelling") == 0) {
+        if (f->rule == TL_RULE_SPELLING) {
             if (f->nsuggestions)
                 snprintf(out, cap, "%s", f->suggestions[0]);
             break;
@@ -153,7 +153,7 @@ static void test_encoding_error_keeps_checking(void **st)
     int enc = 0, spell = 0;
     for (size_t i = 0; i < tl_result_count(r); i++) {
         const tl_finding *f = tl_result_at(r, i);
-        if (!strcmp(f->rule, "encoding")) {
+        if (f->rule == TL_RULE_ENCODING) {
             enc++;
             if (enc == 1) {
                 assert_int_equal(f->line, 2);
@@ -161,7 +161,7 @@ static void test_encoding_error_keeps_checking(void **st)
                 assert_int_equal(f->offset, strlen("Первая строка.\nВторая "));
             }
         }
-        spell += !strcmp(f->rule, "spelling");
+        spell += f->rule == TL_RULE_SPELLING;
     }
     assert_int_equal(enc, 2);
     assert_int_equal(spell, 1); /* the rest of the file was still checked */

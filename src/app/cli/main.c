@@ -375,10 +375,10 @@ static int cmd_glossary(int argc, char **argv)
 
 static int cmd_rules(void)
 {
-    size_t n;
-    const tl_rule_info *r = tl_rules(&n);
-    for (size_t i = 0; i < n; i++)
-        printf("%-32s %-8s %s\n", r[i].id, tl_severity_str(r[i].severity), r[i].summary);
+    for (size_t i = 0; i < tl_rule_count(); i++) {
+        const tl_rule_info *r = tl_rule_info_get((tl_rule)i);
+        printf("%-32s %-8s %s\n", r->id, tl_severity_str(r->severity), r->summary);
+    }
     return 0;
 }
 

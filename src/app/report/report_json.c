@@ -29,10 +29,18 @@ static json_t *strings(const char *const *v, size_t n)
     return a;
 }
 
+static json_t *rule_ids(const tl_rule *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(tl_rule_id(v[i])));
+    return a;
+}
+
 static json_t *finding(const tl_finding *x)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "rule", json_string(x->rule));
+    json_object_set_new(o, "rule", json_string(tl_rule_id(x->rule)));
     json_object_set_new(o, "severity", json_string(tl_severity_str(x->severity)));
     json_object_set_new(o, "line", json_integer(x->line));
     json_object_set_new(o, "column", json_integer(x->col));
@@ -56,7 +64,7 @@ static json_t *finding(const tl_finding *x)
     }
     json_object_set_new(o, "message", json_string(x->message));
     json_object_set_new(o, "suggestions", strings(x->suggestions, x->nsuggestions));
-    json_object_set_new(o, "also", strings(x->also, x->nalso));
+    json_object_set_new(o, "also", rule_ids(x->also, x->nalso));
     return o;
 }
 

@@ -159,10 +159,10 @@ void report_text_file(FILE *out, const cli_file *f, const tl_result *r, int colo
         if (color)
             fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", f->path, x->line,
                     x->col, sev_color(x->severity), tl_severity_str(x->severity), x->message,
-                    x->rule);
+                    tl_rule_id(x->rule));
         else
             fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->path, x->line, x->col,
-                    tl_severity_str(x->severity), x->message, x->rule);
+                    tl_severity_str(x->severity), x->message, tl_rule_id(x->rule));
         excerpt(out, f, x, color);
         if (x->nsuggestions) {
             fputs(x->nsuggestions == 1 ? "    suggestion: " : "    suggestions: ", out);

@@ -145,7 +145,7 @@ static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, s
                 tl_buf_add(redo, &r, sizeof r);
             continue;
         }
-        doc_add(d, "boilerplate", s, end - s, "%s (pattern '%s')",
+        doc_add(d, TL_RULE_BOILERPLATE, s, end - s, "%s (pattern '%s')",
                 p->message ? p->message : "leftover of the scraped web page", p->id);
     }
     if (e == U_REGEX_TIME_OUT && redo && pos < ce) {
@@ -323,7 +323,7 @@ static void match_hinted(tl_doc *d, URegularExpression *re, const gl_pattern *p,
 int check_boilerplate_chunk(tl_doc *d)
 {
     const gloss *g = d->ctx->sh->g;
-    if (!g->nboilerplate || !doc_rule_on(d, "boilerplate") || d->chunk_end <= d->chunk_start)
+    if (!g->nboilerplate || !doc_rule_on(d, TL_RULE_BOILERPLATE) || d->chunk_end <= d->chunk_start)
         return 0;
     bp_cache *k = cache(d->ctx);
     if (!k)

@@ -547,7 +547,7 @@ static int mismatch(tl_doc *d, const numparse *np, size_t p)
         if (sug)
             tl_buf_printf(&msg, "; write «%s»", sug);
         rc = (msg.oom || !sug) ? -1 : 0;
-        tl_ifinding *f = rc ? NULL : doc_add(d, "doc-code.mismatch", d->tok[t].off,
+        tl_ifinding *f = rc ? NULL : doc_add(d, TL_RULE_DOC_CODE_MISMATCH, d->tok[t].off,
                                              end - d->tok[t].off, "%s", msg.data);
         if (f)
             doc_suggest(d, f, sug, strlen(sug));
@@ -564,7 +564,7 @@ static void ascii_code(tl_doc *d, const numparse *np)
     if (!np->via_ascii)
         return;
     size_t off = d->tok[np->code_tok].off;
-    tl_ifinding *f = doc_add(d, "doc-code.format", off, np->match_len,
+    tl_ifinding *f = doc_add(d, TL_RULE_DOC_CODE_FORMAT, off, np->match_len,
                              "«%.*s» stands for the code «%s» (%s): write it with Đ as the "
                              "original does",
                              (int)np->match_len, d->src.text + off, np->dc->code,
@@ -655,7 +655,7 @@ static void format_group(tl_doc *d, const docnum *v, size_t n, int pref)
     for (size_t k = 0; k < n; k++) {
         if (v[k].style == dom)
             continue;
-        tl_ifinding *f = doc_add(d, "doc-code.format", v[k].off, v[k].len,
+        tl_ifinding *f = doc_add(d, TL_RULE_DOC_CODE_FORMAT, v[k].off, v[k].len,
                                  "document number «%.*s» is written «%.*s» elsewhere in the "
                                  "text (%zu time%s); write it one way",
                                  (int)v[k].len, t + v[k].off, (int)eg->len, t + eg->off,
@@ -672,8 +672,8 @@ static void format_group(tl_doc *d, const docnum *v, size_t n, int pref)
 
 int check_doccode_chunk(tl_doc *d)
 {
-    int mis_on = doc_rule_on(d, "doc-code.mismatch");
-    int fmt_on = doc_rule_on(d, "doc-code.format");
+    int mis_on = doc_rule_on(d, TL_RULE_DOC_CODE_MISMATCH);
+    int fmt_on = doc_rule_on(d, TL_RULE_DOC_CODE_FORMAT);
     if (!mis_on && !fmt_on)
         return 0;
     doccode_state *s = d->state[CK_DOCCODE];

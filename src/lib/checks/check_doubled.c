@@ -364,7 +364,7 @@ static void report(tl_doc *d, size_t a, size_t k, size_t last_end, const char *w
     const tl_token *first = &d->tok[a], *lastc = &d->tok[a + k - 1], *end = &d->tok[last_end - 1];
     size_t off = first->off, clen = lastc->off + lastc->len - off;
     int q = quote_len(d, off, clen);
-    tl_ifinding *f = doc_add(d, "phrase.doubled", off, end->off + end->len - off,
+    tl_ifinding *f = doc_add(d, TL_RULE_PHRASE_DOUBLED, off, end->off + end->len - off,
                              "%s «%.*s%s» is repeated; keep one copy, or write what the "
                              "second one was meant to say",
                              what, q, d->src.text + off, (size_t)q < clen ? "…" : "");
@@ -469,7 +469,7 @@ static void segments(tl_doc *d)
 
 int check_doubled_chunk(tl_doc *d)
 {
-    if (!doc_rule_on(d, "phrase.doubled"))
+    if (!doc_rule_on(d, TL_RULE_PHRASE_DOUBLED))
         return 0;
     doubled_state *s = state(d);
     if (!s)

@@ -353,7 +353,7 @@ static void report_mix(tl_doc *d, size_t off, size_t len, int base_cyr, const ch
     if (b.oom || fix.oom) {
         d->oom = 1;
     } else {
-        tl_ifinding *f = doc_add(d, "script.mixed", off, len,
+        tl_ifinding *f = doc_add(d, TL_RULE_SCRIPT_MIXED, off, len,
                                  "%s '%.*s' has look-alike letters of another script: %s; "
                                  "write it in %s letters",
                                  what, (int)len, d->src.text + off, b.data,
@@ -428,7 +428,7 @@ static int lone_letter(tl_doc *d, size_t i)
         return 0;
     char enc[4];
     size_t n = utf8_encode(r, enc);
-    tl_ifinding *f = doc_add(d, "script.mixed", t->off, t->len,
+    tl_ifinding *f = doc_add(d, TL_RULE_SCRIPT_MIXED, t->off, t->len,
                              "'%c' is the Latin letter U+%04X standing for the Cyrillic word "
                              "«%.*s»; write it in Cyrillic",
                              (char)c, (unsigned)c, (int)n, enc);
@@ -548,17 +548,17 @@ static void report_lang(tl_doc *d, const tl_token *t, int how)
     other_letter(d, t->w, letter);
     tl_ifinding *f;
     if (how == LM_LIST)
-        f = doc_add(d, "lang.mixed", t->off, t->len, "'%.*s' is a %s word, not %s", n, p, other,
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%.*s' is a %s word, not %s", n, p, other,
                     own);
     else if (how == LM_LETTER)
-        f = doc_add(d, "lang.mixed", t->off, t->len,
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
                     "'%.*s' has the letter '%s', which %s does not use: a %s word in a %s text?",
                     n, p, letter, own, other, own);
     else if (letter[0])
-        f = doc_add(d, "lang.mixed", t->off, t->len, "'%.*s' is a %s word, not %s (the letter '%s')",
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%.*s' is a %s word, not %s (the letter '%s')",
                     n, p, other, own, letter);
     else
-        f = doc_add(d, "lang.mixed", t->off, t->len,
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
                     "'%.*s' is not in the %s dictionary but is in the %s one: a %s word in a %s "
                     "text?",
                     n, p, own, other, other, own);
@@ -825,7 +825,7 @@ static void report_label(tl_doc *d, size_t i, size_t n)
         vi |= d->tok[k].kind == TK_WORD && (d->tok[k].w->flags & WF_VI_LETTER);
     const tl_token *a = &d->tok[i], *b = &d->tok[i + n - 1];
     size_t len = b->off + b->len - a->off;
-    doc_add(d, "untranslated", a->off, len, "%s page label «%.*s» left untranslated",
+    doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "%s page label «%.*s» left untranslated",
             vi ? "Vietnamese" : "English", (int)len, d->src.text + a->off);
 }
 
@@ -868,10 +868,10 @@ static size_t report_group(tl_doc *d, const langmix_state *s, size_t i)
     if (last == i && !vi && (a->w->flags & WF_CAP))
         return last + 1; /* a lone capitalised word: a brand or organisation name */
     if (vi)
-        doc_add(d, "untranslated", a->off, len, "Vietnamese text «%.*s» left untranslated",
+        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
                 (int)len, d->src.text + a->off);
     else
-        doc_add(d, "untranslated", a->off, len,
+        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
                 "Latin-script text «%.*s» left untranslated; translate it, or add it to "
                 "latin_allowed if it is a name or code",
                 (int)len, d->src.text + a->off);
@@ -913,8 +913,8 @@ static void untranslated(tl_doc *d, langmix_state *s)
 
 int check_langmix_chunk(tl_doc *d)
 {
-    int script = doc_rule_on(d, "script.mixed"), lang = doc_rule_on(d, "lang.mixed");
-    int untr = doc_rule_on(d, "untranslated");
+    int script = doc_rule_on(d, TL_RULE_SCRIPT_MIXED), lang = doc_rule_on(d, TL_RULE_LANG_MIXED);
+    int untr = doc_rule_on(d, TL_RULE_UNTRANSLATED);
     if (!script && !lang && !untr)
         return 0;
     langmix_state *s = state(d);

@@ -40,7 +40,7 @@
 #include "match_internal.h"
 
 #include "morph.h"
-#include "rules.h"
+#include "registry.h"
 
 #include <string.h>
 
@@ -254,7 +254,7 @@ out:
 
 int check_names_chunk(tl_doc *d)
 {
-    if (!doc_rule_on(d, "name.variant"))
+    if (!doc_rule_on(d, TL_RULE_NAME_VARIANT))
         return 0;
     names_state *s = state(d);
     if (!s)
@@ -393,7 +393,7 @@ static size_t cut_ncp(const char *p, size_t len, size_t ncp)
 
 /* Spans of the name.variant findings already made (from the glossary): key = the
  * bytes of {off, len}. */
-static int seen_spans(const tl_doc *d, int rule, tl_map *seen)
+static int seen_spans(const tl_doc *d, tl_rule rule, tl_map *seen)
 {
     for (size_t i = 0; i < d->nf; i++) {
         size_t k[2] = {d->f[i].off, d->f[i].len};
@@ -428,13 +428,13 @@ static void report(tl_doc *d, const names_state *s, const name_use *u, const nam
     } else {
         tl_ifinding *f;
         if (dom->count > mine->count)
-            f = doc_add(d, "name.variant", u->off, u->len,
+            f = doc_add(d, TL_RULE_NAME_VARIANT, u->off, u->len,
                         "«%.*s» looks like another spelling of the name «%.*s», which this "
                         "text uses more often (%u× against %u×); write the name one way",
                         (int)u->len, text + u->off, (int)r->len, text + r->off,
                         (unsigned)dom->count, (unsigned)mine->count);
         else
-            f = doc_add(d, "name.variant", u->off, u->len,
+            f = doc_add(d, TL_RULE_NAME_VARIANT, u->off, u->len,
                         "«%.*s» looks like another spelling of the name «%.*s» (%u× each); "
                         "write the name one way, %s",
                         (int)u->len, text + u->off, (int)r->len, text + r->off,
@@ -466,7 +466,7 @@ int check_names_finish(tl_doc *d)
     }
     tl_map seen;
     tl_map_init(&seen);
-    int rc = seen_spans(d, rules_find("name.variant"), &seen);
+    int rc = seen_spans(d, TL_RULE_NAME_VARIANT, &seen);
     for (size_t i = 0; i < s->nu && !rc; i++) {
         const name_use *u = &s->u[i];
         uint32_t best = dom[find(s, u->form)];

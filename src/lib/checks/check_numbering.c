@@ -444,7 +444,7 @@ static void report(tl_doc *d, const ordinal_use *u, const ordinal_use *eg, size_
         snprintf(num, sizeof num, "%u-", (unsigned)u->value);
     else
         snprintf(num, sizeof num, "%u", (unsigned)u->value);
-    tl_ifinding *f = doc_add(d, "numbering.mixed", u->off, u->len,
+    tl_ifinding *f = doc_add(d, TL_RULE_NUMBERING_MIXED, u->off, u->len,
                              "%s ordinal «%.*s» in %s; the text writes these in %s elsewhere "
                              "(%zu time%s, e.g. «%.*s»)",
                              kind_name[u->kind], (int)u->ord_len, t + u->off,
@@ -481,7 +481,7 @@ static void report_group(tl_doc *d, const ordinal_use *v, size_t n)
 
 int check_numbering_chunk(tl_doc *d)
 {
-    if (!doc_rule_on(d, "numbering.mixed"))
+    if (!doc_rule_on(d, TL_RULE_NUMBERING_MIXED))
         return 0;
     numbering_state *s = d->state[CK_NUMBERING];
     if (!s) {

@@ -71,7 +71,7 @@ static int ordinal_ending(const tl_doc *d, size_t i)
 
 static void report_bad(tl_doc *d, size_t off, size_t len, tl_word *w)
 {
-    tl_ifinding *f = doc_add(d, "spelling", off, len, "unknown word '%.*s'", (int)len,
+    tl_ifinding *f = doc_add(d, TL_RULE_SPELLING, off, len, "unknown word '%.*s'", (int)len,
                              d->src.text + off);
     if (f)
         f->sugg_word = w;
@@ -79,7 +79,7 @@ static void report_bad(tl_doc *d, size_t off, size_t len, tl_word *w)
 
 static void report_name(tl_doc *d, size_t off, size_t len)
 {
-    doc_add(d, "spelling.unknown-name", off, len,
+    doc_add(d, TL_RULE_SPELLING_UNKNOWN_NAME, off, len,
             "unknown capitalised word '%.*s' (a name?); add it to a glossary or --words "
             "if it is right",
             (int)len, d->src.text + off);
@@ -177,7 +177,7 @@ static int spellable(const tl_doc *d, size_t i)
 
 int check_spell_chunk(tl_doc *d)
 {
-    if (!doc_rule_on(d, "spelling") && !doc_rule_on(d, "spelling.unknown-name"))
+    if (!doc_rule_on(d, TL_RULE_SPELLING) && !doc_rule_on(d, TL_RULE_SPELLING_UNKNOWN_NAME))
         return 0;
     spell_state *s = state(d);
     if (!s)

@@ -20,7 +20,7 @@
 #include "inflect.h"
 #include "morph.h"
 #include "result.h"
-#include "rules.h"
+#include "registry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -222,9 +222,9 @@ static void report_forbidden(tl_doc *d, const mterm *mt, size_t off, size_t len)
         return;
     }
     const char *repl = t->suggest ? t->suggest : canon ? canon->text : NULL;
-    const char *rule = t->literal                                                     ? "term.literal"
-                       : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE) ? "name.variant"
-                                                                                       : "term.forbidden";
+    tl_rule rule = t->literal                                                       ? TL_RULE_TERM_LITERAL
+                   : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE) ? TL_RULE_NAME_VARIANT
+                                                                                   : TL_RULE_TERM_FORBIDDEN;
     tl_ifinding *f;
     if (repl)
         f = doc_add(d, rule, off, len, "«%s» is a wrong rendering of %s '%s'; write «%s»%s%s", found,
@@ -285,11 +285,11 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
         const char *found = flat_text(d, off, len);
         tl_ifinding *f = NULL;
         if (found && canon)
-            f = doc_add(d, "term.variant", off, len,
+            f = doc_add(d, TL_RULE_TERM_VARIANT, off, len,
                         "«%s» is an accepted variant of «%s» ('%s'); the canonical form is preferred",
                         found, canon->text, t->concept->id);
         else if (found)
-            f = doc_add(d, "term.variant", off, len, "«%s» is an accepted variant of '%s'", found,
+            f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of '%s'", found,
                         t->concept->id);
         if (f && canon) {
             const char *sug = inflected(d, t->text, found, canon->text, canon->text);
@@ -711,7 +711,7 @@ static void concept_consistency(tl_doc *d, term_use *u, size_t n, cons_form *f, 
             d->oom = 1;
             return;
         }
-        tl_ifinding *r = doc_add(d, "term.inconsistent", u[i].off, u[i].len, "%s", msg);
+        tl_ifinding *r = doc_add(d, TL_RULE_TERM_INCONSISTENT, u[i].off, u[i].len, "%s", msg);
         if (!r)
             continue;
         const char *sug = u[i].c.mt == f[dom].mt
@@ -754,7 +754,7 @@ static int export_uses(tl_doc *d, terms_state *s)
 int check_terms_finish(tl_doc *d)
 {
     terms_state *s = d->state[CK_TERMS];
-    if (!s || !s->n || !doc_rule_on(d, "term.inconsistent"))
+    if (!s || !s->n || !doc_rule_on(d, TL_RULE_TERM_INCONSISTENT))
         return 0;
     if (d->ctx->sh->consistency_run)
         return export_uses(d, s);
@@ -801,7 +801,7 @@ static int run_report(tl_ctx *ctx, const run_use *x, const run_use *dom, const c
     tl_result *r = x->r;
     tl_finding nf;
     memset(&nf, 0, sizeof nf);
-    nf.rule = "term.inconsistent";
+    nf.rule = TL_RULE_TERM_INCONSISTENT;
     nf.severity = sev;
     nf.line = x->u->line;
     nf.col = x->u->col;
@@ -827,8 +827,7 @@ static int run_report(tl_ctx *ctx, const run_use *x, const run_use *dom, const c
 
 tl_status tl_results_consistency(tl_ctx *ctx, tl_result *const *results, size_t n)
 {
-    int rule = rules_find("term.inconsistent");
-    tl_severity sev = ctx->sh->severity[rule];
+    tl_severity sev = ctx->sh->severity[TL_RULE_TERM_INCONSISTENT];
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += results[i] ? results[i]->nterms : 0;

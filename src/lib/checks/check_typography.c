@@ -189,7 +189,7 @@ static void space_before_punct(tl_doc *d, size_t i)
         return;
     size_t start = d->tok[i - 1].off + d->tok[i - 1].len;
     const char *p = d->src.text + t->off;
-    tl_ifinding *f = doc_add(d, "typography.space-before-punct", start, t->off + t->len - start,
+    tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, start, t->off + t->len - start,
                              "space before '%.*s': punctuation follows the word without a "
                              "space",
                              (int)t->len, p);
@@ -250,7 +250,7 @@ static void range_dash_finish(tl_doc *d, const typo_state *s)
     const char *t = d->src.text;
     for (size_t k = 0; k < s->hyphen_ranges.n; k++) {
         const mark *m = &s->hyphen_ranges.v[k];
-        tl_ifinding *f = doc_add(d, "typography.range-dash", m->off, m->len,
+        tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_RANGE_DASH, m->off, m->len,
                                  "year range with a hyphen; the text writes «%.*s» with an en "
                                  "dash elsewhere",
                                  (int)s->dash_range.len, t + s->dash_range.off);
@@ -325,7 +325,7 @@ static void sign_report(tl_doc *d, const marks *bad, const marks *good, int spac
     const mark *eg = &good->v[0];
     for (size_t k = 0; k < bad->n; k++) {
         const mark *m = &bad->v[k];
-        tl_ifinding *f = doc_add(d, "typography.number-sign", m->off, m->len,
+        tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_NUMBER_SIGN, m->off, m->len,
                                  "«%.*s»: the text writes «№» %s a space elsewhere (%zu time%s, "
                                  "e.g. «%.*s»)",
                                  (int)m->len, t + m->off, spaced ? "with" : "without",
@@ -353,7 +353,7 @@ static void number_sign_finish(tl_doc *d, const typo_state *s)
     const char *t = d->src.text;
     for (size_t k = 0; k < s->sign_latin.n; k++) {
         const mark *m = &s->sign_latin.v[k];
-        tl_ifinding *f = doc_add(d, "typography.number-sign", m->off, m->len,
+        tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_NUMBER_SIGN, m->off, m->len,
                                  "Latin «No» for the number sign in Cyrillic text; write «№»");
         char *sug = tl_arena_printf(&d->mem, "№%s%.*s", spaced ? " " : "", (int)m->aux_len,
                                     t + m->aux_off);
@@ -434,7 +434,7 @@ static void quotes_finish(tl_doc *d, const typo_state *s)
             continue;
         for (size_t k = 0; k < s->quotes[q].n; k++) {
             const mark *m = &s->quotes[q].v[k];
-            tl_ifinding *f = doc_add(d, "typography.quotes", m->off, m->len,
+            tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_QUOTES, m->off, m->len,
                                      "%s quotation mark in a text that mostly uses %s (%zu "
                                      "time%s); use one style, and change the closing mark too",
                                      quote_name[q], quote_name[dom], s->quotes[dom].n,
@@ -449,10 +449,10 @@ static void quotes_finish(tl_doc *d, const typo_state *s)
 
 int check_typography_chunk(tl_doc *d)
 {
-    int punct_on = doc_rule_on(d, "typography.space-before-punct");
-    int dash_on = doc_rule_on(d, "typography.range-dash");
-    int sign_on = doc_rule_on(d, "typography.number-sign");
-    int quotes_on = doc_rule_on(d, "typography.quotes");
+    int punct_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT);
+    int dash_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_RANGE_DASH);
+    int sign_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_NUMBER_SIGN);
+    int quotes_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_QUOTES);
     if (!punct_on && !dash_on && !sign_on && !quotes_on)
         return 0;
     typo_state *s = state(d);

@@ -45,15 +45,15 @@ static void encoding_findings(tl_doc *d)
     for (size_t i = 0; i < d->src.nbad_recorded; i++) {
         const tl_bad_bytes *b = &d->src.bad[i];
         if (b->nul)
-            doc_add(d, "encoding", b->off, b->len, "NUL byte at byte offset %zu", b->off);
+            doc_add(d, TL_RULE_ENCODING, b->off, b->len, "NUL byte at byte offset %zu", b->off);
         else
-            doc_add(d, "encoding", b->off, b->len,
+            doc_add(d, TL_RULE_ENCODING, b->off, b->len,
                     "invalid UTF-8 sequence at byte offset %zu (the text must be UTF-8)",
                     b->off);
     }
     if (d->src.nbad > d->src.nbad_recorded) {
         const tl_bad_bytes *b = &d->src.bad[d->src.nbad_recorded - 1];
-        doc_add(d, "encoding", b->off, b->len, "%zu more invalid bytes not listed",
+        doc_add(d, TL_RULE_ENCODING, b->off, b->len, "%zu more invalid bytes not listed",
                 d->src.nbad - d->src.nbad_recorded);
     }
 }

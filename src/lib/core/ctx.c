@@ -10,7 +10,7 @@
 
 #include "match.h"
 #include "morph.h"
-#include "rules.h"
+#include "registry.h"
 #include "textclass.h"
 #include "tokenize.h"
 
@@ -78,7 +78,7 @@ void tl_options_init(tl_options *opt)
  * switches off every typography.* rule. */
 static int rule_selected(const char *id, size_t i)
 {
-    const char *r = rules_at(i)->id;
+    const char *r = tl_rule_id((tl_rule)i);
     size_t n = strlen(id);
     if (n && id[n - 1] == '.')
         return strncmp(r, id, n) == 0;
@@ -87,9 +87,9 @@ static int rule_selected(const char *id, size_t i)
 
 static tl_status set_severities(tl_shared *sh, const tl_options *opt, tl_diags *d)
 {
-    size_t n = rules_count();
+    size_t n = TL_RULE_COUNT;
     for (size_t i = 0; i < n; i++)
-        sh->severity[i] = rules_at(i)->severity;
+        sh->severity[i] = tl_rule_info_get((tl_rule)i)->severity;
     for (const char *const *p = opt->severity_overrides; p && *p; p++) {
         const char *eq = strchr(*p, '=');
         tl_severity sev;

@@ -5,8 +5,6 @@
 #include "checks.h"
 #include "gloss.h"
 
-#define TL_MAX_RULES 64
-
 struct tl_match_index;
 
 struct tl_shared {
@@ -18,7 +16,7 @@ struct tl_shared {
     char *data_dir;
     gloss *g;                   /* glossaries and rule data, merged */
     tl_map accept[3];           /* per tl_lang: norm keys of words spelled right */
-    tl_severity severity[TL_MAX_RULES];
+    tl_severity severity[TL_RULE_COUNT];
     struct tl_match_index *mi;  /* term matcher (match.c); NULL without glossary */
     void *family[CK_COUNT];     /* read-only data a check family prepared */
 };

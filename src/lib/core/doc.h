@@ -86,13 +86,13 @@ typedef struct {
 
 typedef struct {
     size_t off, len;
-    int rule;             /* index into the rule table (rules.c) */
+    tl_rule rule;
     tl_severity severity;
     const char *message;  /* in the doc arena */
     const char **suggestions;
     size_t nsuggestions;
     tl_word *sugg_word;   /* spelling: suggestions are filled later from this word */
-    const char **also;
+    tl_rule *also;        /* rules folded into this finding (result.c) */
     size_t nalso;
 } tl_ifinding;
 
@@ -159,15 +159,15 @@ typedef struct tl_doc {
     void *state[16];       /* per-check document state, indexed by check family */
 } tl_doc;
 
-/* Appends a finding for rule `rule_id` over [off, off+len); the message is formatted
- * into the document arena. Severity comes from the rule table and the context's
- * overrides; a rule switched off adds nothing. Returns the finding (to attach
- * suggestions) or NULL. Sets d->oom on allocation failure. */
-tl_ifinding *doc_add(tl_doc *d, const char *rule_id, size_t off, size_t len,
-                     const char *fmt, ...) TL_PRINTF(5, 6);
+/* Appends a finding of rule `r` over [off, off+len); the message is formatted into the
+ * document arena. Severity comes from the rule table and the context's overrides; a
+ * rule switched off adds nothing. Returns the finding (to attach suggestions) or NULL.
+ * Sets d->oom on allocation failure. */
+tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
+    TL_PRINTF(5, 6);
 /* Adds a suggestion (copied into the arena) to `f`. */
 void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
-/* Whether rule `rule_id` is on in this context (cheap; checks skip work when off). */
-int doc_rule_on(const tl_doc *d, const char *rule_id);
+/* Whether rule `r` is on in this context (cheap; checks skip work when off). */
+int doc_rule_on(const tl_doc *d, tl_rule r);
 
 #endif

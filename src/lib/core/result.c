@@ -12,7 +12,7 @@
 #include "result.h"
 
 #include "ctx.h"
-#include "rules.h"
+#include "registry.h"
 #include "source.h"
 
 #include <stdlib.h>
@@ -20,11 +20,9 @@
 #define ENCLOSE_WINDOW 64
 #include <string.h>
 
-tl_ifinding *doc_add(tl_doc *d, const char *rule_id, size_t off, size_t len, const char *fmt,
-                     ...)
+tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
 {
-    int r = rules_find(rule_id);
-    if (r < 0 || d->ctx->sh->severity[r] == TL_SEV_OFF)
+    if ((unsigned)r >= TL_RULE_COUNT || d->ctx->sh->severity[r] == TL_SEV_OFF)
         return NULL;
     if (d->nf == d->cap_f) {
         size_t cap = d->cap_f ? d->cap_f * 2 : 64;
@@ -74,10 +72,9 @@ void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n)
     f->suggestions = p;
 }
 
-int doc_rule_on(const tl_doc *d, const char *rule_id)
+int doc_rule_on(const tl_doc *d, tl_rule r)
 {
-    int r = rules_find(rule_id);
-    return r >= 0 && d->ctx->sh->severity[r] != TL_SEV_OFF;
+    return (unsigned)r < TL_RULE_COUNT && d->ctx->sh->severity[r] != TL_SEV_OFF;
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -87,18 +84,18 @@ static int cmp_finding(const void *a, const void *b)
         return x->off < y->off ? -1 : 1;
     if (x->len != y->len)
         return x->len > y->len ? -1 : 1;
-    int px = rules_prec((size_t)x->rule), py = rules_prec((size_t)y->rule);
+    int px = rule_prec(x->rule), py = rule_prec(y->rule);
     if (px != py)
         return px - py;
-    return x->rule - y->rule;
+    return (int)x->rule - (int)y->rule;
 }
 
-static void add_also(tl_doc *d, tl_ifinding *k, const char *id)
+static void add_also(tl_doc *d, tl_ifinding *k, tl_rule id)
 {
     for (size_t i = 0; i < k->nalso; i++)
-        if (strcmp(k->also[i], id) == 0)
+        if (k->also[i] == id)
             return;
-    const char **p = tl_arena_alloc(&d->mem, (k->nalso + 1) * sizeof *p);
+    tl_rule *p = tl_arena_alloc(&d->mem, (k->nalso + 1) * sizeof *p);
     if (!p) {
         d->oom = 1;
         return;
@@ -118,7 +115,7 @@ static size_t resolve(tl_doc *d)
     size_t kept = 0, maxlen = 0;
     for (size_t j = 0; j < d->nf; j++) {
         tl_ifinding *f = &d->f[j];
-        int pj = rules_prec((size_t)f->rule), absorbed = 0;
+        int pj = rule_prec(f->rule), absorbed = 0;
         /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
          * an unbounded look-back is quadratic when one finding spans a huge line */
         for (size_t k = kept, seen = 0; k-- > 0 && seen++ < ENCLOSE_WINDOW;) {
@@ -126,9 +123,9 @@ static size_t resolve(tl_doc *d)
             if (g->off + maxlen < f->off)
                 break;
             if (g->off <= f->off && g->off + g->len >= f->off + f->len &&
-                rules_prec((size_t)g->rule) <= pj) {
+                rule_prec(g->rule) <= pj) {
                 if (g->rule != f->rule)
-                    add_also(d, g, rules_at((size_t)f->rule)->id);
+                    add_also(d, g, f->rule);
                 absorbed = 1;
                 break;
             }
@@ -164,7 +161,7 @@ tl_status result_build(tl_doc *d, tl_result **out)
     for (size_t i = 0; i < n; i++) {
         const tl_ifinding *s = &d->f[i];
         tl_finding *f = &r->f[i];
-        f->rule = rules_at((size_t)s->rule)->id;
+        f->rule = s->rule;
         f->severity = s->severity;
         f->offset = s->off;
         f->length = s->len;
