@@ -18,12 +18,10 @@
  *
  * We iterate a UTF-8 UText, so ICU's native indexes are byte offsets into the chunk and
  * need no UTF-16 mapping. Compiled regexes are not thread-safe: each context compiles
- * its own copy on first use (c->fam[CK_BOILERPLATE], freed by
- * check_boilerplate_ctx_release). Boilerplate has the highest precedence of the rules,
- * so other findings inside a match fold into it (result.c).
+ * its own copy on first use (the family's context state). Boilerplate has the highest
+ * precedence of the rules, so other findings inside a match fold into it (result.c).
  */
-#include "checks.h"
-#include "ctx.h"
+#include "doc.h"
 #include "textclass.h"
 
 #include <stdint.h>
@@ -42,38 +40,28 @@ typedef struct {
     URegularExpression **re;   /* parallel to g->boilerplate; NULL = did not compile */
 } bp_cache;
 
-void check_boilerplate_ctx_release(tl_ctx *c)
+static void ctx_release(void *cst)
 {
-    bp_cache *k = c->fam[CK_BOILERPLATE];
-    if (!k)
-        return;
+    bp_cache *k = cst;
     for (size_t i = 0; i < k->n; i++)
         uregex_close(k->re[i]);
     tl_free(k->re);
-    tl_free(k);
-    c->fam[CK_BOILERPLATE] = NULL;
+    memset(k, 0, sizeof *k);
 }
 
-/* The compiled patterns of this context, compiled on first use; NULL when out of
- * memory. A pattern ICU refuses stays NULL (gloss.c has already reported it). */
-static bp_cache *cache(tl_ctx *c)
+/* The compiled patterns of this context (the family's context state `k`), compiled on
+ * first use; NULL when out of memory. A pattern ICU refuses stays NULL (the glossary
+ * loader has already reported it). */
+static bp_cache *cache(bp_cache *k, const gloss *g)
 {
-    bp_cache *k = c->fam[CK_BOILERPLATE];
-    const gloss *g = c->sh->g;
-    if (k && k->g == g)
+    if (k->g == g)
         return k;
-    check_boilerplate_ctx_release(c);
-    k = tl_calloc(1, sizeof *k);
-    if (!k)
+    ctx_release(k);
+    k->re = tl_calloc(g->nboilerplate ? g->nboilerplate : 1, sizeof *k->re);
+    if (!k->re)
         return NULL;
     k->g = g;
     k->n = g->nboilerplate;
-    k->re = tl_calloc(k->n ? k->n : 1, sizeof *k->re);
-    if (!k->re) {
-        tl_free(k);
-        return NULL;
-    }
-    c->fam[CK_BOILERPLATE] = k;
     for (size_t i = 0; i < k->n; i++) {
         UErrorCode e = U_ZERO_ERROR;
         UParseError pe;
@@ -215,7 +203,7 @@ static unsigned pair(const char *p) { return (unsigned)(unsigned char)p[0] << 8 
 static int hinted_lines(tl_doc *d, const bp_cache *k, const char *fold, uint32_t *pairs,
                         tl_buf *out)
 {
-    const gloss *g = d->ctx->sh->g;
+    const gloss *g = d->g;
     const tl_source *src = &d->src;
     size_t n = d->chunk_end - d->chunk_start;
     uint32_t single[256];
@@ -320,12 +308,13 @@ static void match_hinted(tl_doc *d, URegularExpression *re, const gl_pattern *p,
         match_line(d, re, p, v[*pos].line);
 }
 
-int check_boilerplate_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
-    const gloss *g = d->ctx->sh->g;
+    (void)st;
+    const gloss *g = d->g;
     if (!g->nboilerplate || !doc_rule_on(d, TL_RULE_BOILERPLATE) || d->chunk_end <= d->chunk_start)
         return 0;
-    bp_cache *k = cache(d->ctx);
+    bp_cache *k = cache(cst, g);
     if (!k)
         return -1;
     size_t n = d->chunk_end - d->chunk_start;
@@ -370,10 +359,5 @@ int check_boilerplate_chunk(tl_doc *d)
     return d->oom ? -1 : 0;
 }
 
-int check_boilerplate_finish(tl_doc *d)
-{
-    (void)d;
-    return 0;
-}
-
-void check_boilerplate_release(tl_doc *d) { (void)d; }
+const tl_family family_boilerplate = {"boilerplate", 0, sizeof(bp_cache), NULL, chunk, NULL,
+                                      NULL, ctx_release};

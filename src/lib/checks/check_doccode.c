@@ -35,11 +35,10 @@
  * Numbers are recognised within a chunk; chunks end at line breaks, and a number never
  * spans lines, so nothing is lost at chunk boundaries.
  */
-#include "norm.h"
-#include "checks.h"
-#include "ctx.h"
+#include "doc.h"
 #include "match_internal.h"
 #include "morph.h"
+#include "norm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -76,12 +75,10 @@ typedef struct {
     int party;
 } numparse;
 
-void check_doccode_release(tl_doc *d)
+static void release(void *st)
 {
-    doccode_state *s = d->state[CK_DOCCODE];
-    if (s)
-        tl_free(s->v);
-    d->state[CK_DOCCODE] = NULL;
+    doccode_state *s = st;
+    tl_free(s->v);
 }
 
 /* ---- tokens ---------------------------------------------------------------------- */
@@ -132,7 +129,7 @@ static int latin_code(const tl_doc *d, size_t i)
  * a hyphen. */
 static void table_match(const tl_doc *d, const char *p, size_t n, numparse *np)
 {
-    const gloss *g = d->ctx->sh->g;
+    const gloss *g = d->g;
     np->dc = NULL;
     np->match_len = 0;
     np->via_ascii = 0;
@@ -276,7 +273,7 @@ static void add_key(tl_buf *b, const tl_doc *d, const numparse *np)
  * numbers get the format's text before {n} (the «№ ») and their body. */
 static void add_preferred(tl_buf *b, const tl_doc *d, const numparse *np)
 {
-    const char *fmt = d->ctx->sh->g->doc_number_format;
+    const char *fmt = d->g->doc_number_format;
     if (!fmt)
         fmt = DEFAULT_FORMAT;
     const char *t = d->src.text;
@@ -345,7 +342,7 @@ static int word_is_lemma(tl_doc *d, const tl_word *w, const char *lemma_key)
     if (s1 == s2 && memcmp(w->key, lemma_key, s1) == 0)
         return 1;
     stem_probe p = {lemma_key, 0};
-    morph_stems(d->ctx->morph, d->lang, w->key, stem_cb, &p);
+    morph_stems(d->morph, d->lang, w->key, stem_cb, &p);
     return p.found;
 }
 
@@ -527,7 +524,7 @@ static int mismatch(tl_doc *d, const numparse *np, size_t p)
     if (t == SIZE_MAX || !np->dc || !lemmas_of(d, np->dc))
         return 0;
     const tl_word *w = d->tok[t].w;
-    const gloss *g = d->ctx->sh->g;
+    const gloss *g = d->g;
     tl_buf key, msg;
     tl_buf_init(&key, 0);
     tl_buf_init(&msg, 0);
@@ -575,14 +572,8 @@ static void ascii_code(tl_doc *d, const numparse *np)
 
 static int remember(tl_doc *d, doccode_state *s, const numparse *np, size_t p, int style)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        docnum *v = tl_realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        s->v = v;
-        s->cap = cap;
-    }
+    if (TL_GROW(s->v, s->n, s->cap, 16))
+        return -1;
     tl_buf b;
     tl_buf_init(&b, 0);
     add_key(&b, d, np);
@@ -614,7 +605,7 @@ static int cmp_docnum(const void *a, const void *b)
 /* The style of the preferred format: «№ {n}» spaced, «№{n}» tight, «{n}» none. */
 static int preferred_style(const tl_doc *d)
 {
-    const char *fmt = d->ctx->sh->g->doc_number_format;
+    const char *fmt = d->g->doc_number_format;
     if (!fmt)
         fmt = DEFAULT_FORMAT;
     const char *n = strstr(fmt, "{n}"), *sign = strstr(fmt, "№");
@@ -670,19 +661,14 @@ static void format_group(tl_doc *d, const docnum *v, size_t n, int pref)
 
 /* ---- the family --------------------------------------------------------------------- */
 
-int check_doccode_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
+    (void)cst;
     int mis_on = doc_rule_on(d, TL_RULE_DOC_CODE_MISMATCH);
     int fmt_on = doc_rule_on(d, TL_RULE_DOC_CODE_FORMAT);
     if (!mis_on && !fmt_on)
         return 0;
-    doccode_state *s = d->state[CK_DOCCODE];
-    if (!s) {
-        s = tl_arena_alloc(&d->mem, sizeof *s);
-        if (!s)
-            return -1;
-        d->state[CK_DOCCODE] = s;
-    }
+    doccode_state *s = st;
     for (size_t i = 0; i < d->ntok; i++) {
         numparse np;
         if (d->tok[i].kind != TK_NUMBER || !parse_number(d, i, &np))
@@ -701,10 +687,11 @@ int check_doccode_chunk(tl_doc *d)
     return d->oom ? -1 : 0;
 }
 
-int check_doccode_finish(tl_doc *d)
+static int finish(tl_doc *d, void *st, void *cst)
 {
-    doccode_state *s = d->state[CK_DOCCODE];
-    if (!s || !s->n)
+    (void)cst;
+    doccode_state *s = st;
+    if (!s->n)
         return 0;
     qsort(s->v, s->n, sizeof *s->v, cmp_docnum);
     int pref = preferred_style(d);
@@ -717,3 +704,6 @@ int check_doccode_finish(tl_doc *d)
     }
     return d->oom ? -1 : 0;
 }
+
+const tl_family family_doccode = {"doc-code", sizeof(doccode_state), 0, NULL, chunk, finish,
+                                  release, NULL};

@@ -41,9 +41,8 @@
  * доступом») cannot be told from MT doubling followed by a preposition, so such copies
  * are reported unless an adjective precedes the first.
  */
+#include "doc.h"
 #include "norm.h"
-#include "checks.h"
-#include "ctx.h"
 #include "textclass.h"
 
 #include <string.h>
@@ -60,59 +59,64 @@ typedef struct {
     size_t n;
 } redup;
 
+/* The reduplications (g->reduplications) as keys of one language. */
 typedef struct {
     redup *r;
     size_t n;
     int ready;
-} doubled_state;
+} redup_list;
 
-void check_doubled_release(tl_doc *d) { (void)d; /* everything is in d->mem */ }
+/* The family's context state: the lists, built for a language when a context first
+ * checks a text of it. */
+typedef struct {
+    tl_arena mem;
+    redup_list lang[3]; /* by tl_lang */
+} doubled_ctx;
 
-int check_doubled_finish(tl_doc *d)
+static void ctx_release(void *cst)
 {
-    (void)d;
-    return 0;
+    doubled_ctx *c = cst;
+    tl_arena_release(&c->mem);
 }
 
 /* ---- reduplication data ---------------------------------------------------------- */
 
-/* Splits entry `s` at white space and hyphens into keys of the text's language. */
-static int parse_redup(tl_doc *d, const char *s, redup *out)
+/* Splits entry `s` at white space and hyphens into keys of language `lang`. */
+static int parse_redup(tl_arena *a, tl_buf *b, tl_lang lang, const char *s, redup *out)
 {
     const char *keys[16];
     size_t n = 0, len = strlen(s), i = 0, start, k;
-    tl_buf *b = &d->ctx->scratch;
     while (n < 16 && (k = tc_next_word(s, len, &i, "-", &start)) > 0) {
         tl_buf_reset(b);
-        if (norm_key(b, s + start, k, d->lang == TL_LANG_RU) || b->oom)
+        if (norm_key(b, s + start, k, lang == TL_LANG_RU) || b->oom)
             return -1;
-        if (!(keys[n++] = tl_arena_strndup(&d->mem, b->data, b->len)))
+        if (!(keys[n++] = tl_arena_strndup(a, b->data, b->len)))
             return -1;
     }
     out->n = n;
-    out->keys = tl_arena_alloc(&d->mem, (n ? n : 1) * sizeof *out->keys);
+    out->keys = tl_arena_alloc(a, (n ? n : 1) * sizeof *out->keys);
     if (!out->keys)
         return -1;
     memcpy(out->keys, keys, n * sizeof *keys);
     return 0;
 }
 
-static doubled_state *state(tl_doc *d)
+/* The reduplications in the document's language, built on first use; NULL when out of
+ * memory (what was built stays in the arena until the context goes). */
+static const redup_list *redups(tl_doc *d, doubled_ctx *c)
 {
-    doubled_state *s = d->state[CK_DOUBLED];
-    if (s)
+    redup_list *s = &c->lang[d->lang];
+    if (s->ready)
         return s;
-    s = tl_arena_alloc(&d->mem, sizeof *s);
-    if (!s)
-        return NULL;
-    const gloss *g = d->ctx->sh->g;
-    s->r = tl_arena_alloc(&d->mem, (g->nreduplications + 1) * sizeof *s->r);
+    const gloss *g = d->g;
+    s->n = 0;
+    s->r = tl_arena_alloc(&c->mem, (g->nreduplications + 1) * sizeof *s->r);
     if (!s->r)
         return NULL;
     for (size_t i = 0; i < g->nreduplications; i++)
-        if (parse_redup(d, g->reduplications[i], &s->r[s->n++]))
+        if (parse_redup(&c->mem, d->scratch, d->lang, g->reduplications[i], &s->r[s->n++]))
             return NULL;
-    d->state[CK_DOUBLED] = s;
+    s->ready = 1;
     return s;
 }
 
@@ -251,7 +255,7 @@ static int correlative(const tl_doc *d, size_t i)
 }
 
 /* The copies [i, end) are inside an allowed reduplication. */
-static int allowed(const tl_doc *d, const doubled_state *s, size_t i, size_t b)
+static int allowed(const tl_doc *d, const redup_list *s, size_t i, size_t b)
 {
     size_t from = i > 8 ? i - 8 : 0;
     for (size_t r = 0; r < s->n; r++) {
@@ -374,7 +378,7 @@ static void report(tl_doc *d, size_t a, size_t k, size_t last_end, const char *w
 
 /* Doubled phrase starting at word token i: returns the token index after the finding,
  * or i when there is none. */
-static size_t phrase_at(tl_doc *d, const doubled_state *s, size_t i)
+static size_t phrase_at(tl_doc *d, const redup_list *s, size_t i)
 {
     if (i > 0 && glued_hyphen(d, i - 1))
         return i; /* inside a hyphenated word */
@@ -467,11 +471,12 @@ static void segments(tl_doc *d)
     }
 }
 
-int check_doubled_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
+    (void)st;
     if (!doc_rule_on(d, TL_RULE_PHRASE_DOUBLED))
         return 0;
-    doubled_state *s = state(d);
+    const redup_list *s = redups(d, cst);
     if (!s)
         return -1;
     for (size_t i = 0; i < d->ntok; i++) {
@@ -484,3 +489,6 @@ int check_doubled_chunk(tl_doc *d)
     segments(d);
     return d->oom ? -1 : 0;
 }
+
+const tl_family family_doubled = {"doubled", 0, sizeof(doubled_ctx), NULL, chunk, NULL, NULL,
+                                  ctx_release};

@@ -49,6 +49,7 @@
  *               Latin letters. Consecutive untranslated words are one finding.
  */
 #include "norm.h"
+#include "doc.h"
 #include "match_internal.h"
 #include "morph.h"
 #include "textclass.h"
@@ -68,11 +69,24 @@ typedef struct {
     const char *text;                  /* the entry as written */
 } label;
 
+/* The rule data as keys of one language: built once per context and language. */
 typedef struct {
     tl_map other_only;  /* keys of the other language's word list */
     tl_map allowed;     /* keys of latin_allowed (and their hyphen-separated parts) */
     label *labels;
     size_t nlabels;
+    int ready;
+} lm_words;
+
+/* The family's context state. */
+typedef struct {
+    tl_arena mem;       /* labels */
+    lm_words lang[3];   /* by tl_lang */
+} langmix_ctx;
+
+/* The family's document state. */
+typedef struct {
+    const lm_words *w;  /* the data in the document's language */
     int credit;         /* inside a photo/source credit (untranslated) */
     int evidence;       /* the text has shown the other language (lang.mixed) */
     tl_buf pending;     /* lm_pending: words waiting for that evidence */
@@ -89,29 +103,43 @@ typedef struct {
  * grow with a huge text of unknown words. */
 #define MAX_PENDING 65536
 
-void check_langmix_release(tl_doc *d)
+static int prepare(tl_doc *d, void *st, void *cst)
 {
-    langmix_state *s = d->state[CK_LANGMIX];
-    if (!s)
-        return;
-    tl_map_release(&s->other_only);
-    tl_map_release(&s->allowed);
+    (void)d;
+    (void)cst;
+    langmix_state *s = st;
+    tl_buf_init(&s->pending, 0);
+    return 0;
+}
+
+static void release(void *st)
+{
+    langmix_state *s = st;
     tl_buf_release(&s->pending);
 }
 
-/* ---- per-document data ---------------------------------------------------------- */
-
-static int put_key(tl_doc *d, tl_map *m, const char *p, size_t n)
+static void ctx_release(void *cst)
 {
-    tl_buf *b = &d->ctx->scratch;
+    langmix_ctx *c = cst;
+    for (int l = 0; l < 3; l++) {
+        tl_map_release(&c->lang[l].other_only);
+        tl_map_release(&c->lang[l].allowed);
+    }
+    tl_arena_release(&c->mem);
+}
+
+/* ---- the rule data in the text's language ----------------------------------------- */
+
+static int put_key(tl_buf *b, tl_lang lang, tl_map *m, const char *p, size_t n)
+{
     tl_buf_reset(b);
-    if (norm_key(b, p, n, d->lang == TL_LANG_RU) || b->oom)
+    if (norm_key(b, p, n, lang == TL_LANG_RU) || b->oom)
         return -1;
     return b->len && !tl_map_put(m, b->data, b->len, (void *)1) ? -1 : 0;
 }
 
 /* Splits a label into word keys and punctuation characters. */
-static int parse_label(tl_doc *d, const char *s, label *l)
+static int parse_label(tl_arena *a, tl_buf *b, tl_lang lang, const char *s, label *l)
 {
     size_t len = strlen(s), i = 0;
     l->n = 0;
@@ -130,15 +158,14 @@ static int parse_label(tl_doc *d, const char *s, label *l)
             while (j < len && (k = utf8_decode(s + j, len - j, &c)) && (u_isalnum((UChar32)c) ||
                                                                         tc_apostrophe(c)))
                 j += k;
-            tl_buf *b = &d->ctx->scratch;
             tl_buf_reset(b);
-            if (norm_key(b, s + i, j - i, d->lang == TL_LANG_RU) || b->oom)
+            if (norm_key(b, s + i, j - i, lang == TL_LANG_RU) || b->oom)
                 return -1;
-            l->part[l->n] = tl_arena_strndup(&d->mem, b->data, b->len);
+            l->part[l->n] = tl_arena_strndup(a, b->data, b->len);
             l->is_word[l->n] = 1;
         } else {
             j = i + k;
-            l->part[l->n] = tl_arena_strndup(&d->mem, s + i, k);
+            l->part[l->n] = tl_arena_strndup(a, s + i, k);
             l->is_word[l->n] = 0;
         }
         if (!l->part[l->n++])
@@ -148,46 +175,47 @@ static int parse_label(tl_doc *d, const char *s, label *l)
     return 0;
 }
 
-static int load_allowed(tl_doc *d, langmix_state *s, const gloss *g)
+static int load_allowed(tl_buf *b, tl_lang lang, lm_words *s, const gloss *g)
 {
     for (size_t i = 0; i < g->nlatin_allowed; i++) {
         const char *w = g->latin_allowed[i];
         size_t len = strlen(w), at = 0, start, n;
-        if (put_key(d, &s->allowed, w, len))
+        if (put_key(b, lang, &s->allowed, w, len))
             return -1;
         /* the parts of «COVID-19», «Copy link» */
         while ((n = tc_next_word(w, len, &at, "-/", &start)) > 0)
-            if (put_key(d, &s->allowed, w + start, n))
+            if (put_key(b, lang, &s->allowed, w + start, n))
                 return -1;
     }
     return 0;
 }
 
-static langmix_state *state(tl_doc *d)
+/* The rule data in the document's language, built on first use; NULL when out of
+ * memory (then built again from the start next time). */
+static const lm_words *words(tl_doc *d, langmix_ctx *c)
 {
-    langmix_state *s = d->state[CK_LANGMIX];
-    if (s)
+    lm_words *s = &c->lang[d->lang];
+    if (s->ready)
         return s;
-    if (!(s = tl_arena_alloc(&d->mem, sizeof *s)))
-        return NULL;
-    tl_map_init(&s->other_only);
-    tl_map_init(&s->allowed);
-    tl_buf_init(&s->pending, 0);
-    d->state[CK_LANGMIX] = s;
-    const gloss *g = d->ctx->sh->g;
+    tl_map_release(&s->other_only);
+    tl_map_release(&s->allowed);
+    s->nlabels = 0;
+    const gloss *g = d->g;
     const char **other = d->lang == TL_LANG_UK ? g->ru_only_words : g->uk_only_words;
     size_t nother = d->lang == TL_LANG_UK ? g->nru_only_words : g->nuk_only_words;
     for (size_t i = 0; i < nother; i++)
-        if (put_key(d, &s->other_only, other[i], strlen(other[i])))
+        if (put_key(d->scratch, d->lang, &s->other_only, other[i], strlen(other[i])))
             return NULL;
-    if (load_allowed(d, s, g))
+    if (load_allowed(d->scratch, d->lang, s, g))
         return NULL;
-    s->labels = tl_arena_alloc(&d->mem, (g->nuntranslated_labels + 1) * sizeof *s->labels);
+    s->labels = tl_arena_alloc(&c->mem, (g->nuntranslated_labels + 1) * sizeof *s->labels);
     if (!s->labels)
         return NULL;
     for (size_t i = 0; i < g->nuntranslated_labels; i++)
-        if (parse_label(d, g->untranslated_labels[i], &s->labels[s->nlabels++]))
+        if (parse_label(&c->mem, d->scratch, d->lang, g->untranslated_labels[i],
+                        &s->labels[s->nlabels++]))
             return NULL;
+    s->ready = 1;
     return s;
 }
 
@@ -505,7 +533,7 @@ static const char *lang_suggestion(tl_doc *d, const char *p, size_t len)
             break;
         }
         if ((b.len != len || memcmp(b.data, p, len) != 0) &&
-            morph_spell_str(d->ctx->morph, d->lang, b.data) == SPELL_OK)
+            morph_spell_str(d->morph, d->lang, b.data) == SPELL_OK)
             res = tl_arena_strndup(&d->mem, b.data, b.len);
     }
     tl_buf_release(&b);
@@ -593,7 +621,7 @@ static int own_stem_known(tl_doc *d, const tl_word *w)
     tl_buf b;
     tl_buf_init(&b, 0);
     tl_buf_add(&b, w->key, n);
-    int ok = !b.oom && morph_spell_str(d->ctx->morph, d->lang, b.data) == SPELL_OK;
+    int ok = !b.oom && morph_spell_str(d->morph, d->lang, b.data) == SPELL_OK;
     tl_buf_release(&b);
     return ok;
 }
@@ -602,7 +630,7 @@ static int own_stem_known(tl_doc *d, const tl_word *w)
  * rejects: the other dictionary knows it and the text's does not know its stem. */
 static void other_dict_test(tl_doc *d, const tl_token *t)
 {
-    if (morph_spell_other(d->ctx->morph, d->lang, t->w) == SPELL_OK && !own_stem_known(d, t->w))
+    if (morph_spell_other(d->morph, d->lang, t->w) == SPELL_OK && !own_stem_known(d, t->w))
         report_lang(d, t, LM_DICT);
 }
 
@@ -631,11 +659,11 @@ static void check_lang(tl_doc *d, langmix_state *s, size_t i)
 {
     const tl_token *t = &d->tok[i];
     tl_word *w = t->w;
-    tl_morph *m = d->ctx->morph;
+    tl_morph *m = d->morph;
     if (w->script != SCRIPT_CYRILLIC || (w->flags & WF_DIGIT) || ordinal_ending(d, i) ||
         ((w->flags & WF_ALLCAPS) && !(t->flags & TF_CAPS_LINE) && w->ncp <= 6))
         return;
-    if (in_map(&s->other_only, w)) {
+    if (in_map(&s->w->other_only, w)) {
         report_lang(d, t, LM_LIST);
         if (!(w->flags & WF_CAP) && w->ncp >= 3)
             set_evidence(d, s); /* not a name («Тим») or a letter («З:12») */
@@ -671,11 +699,7 @@ static void check_lang(tl_doc *d, langmix_state *s, size_t i)
         set_evidence(d, s);
 }
 
-int check_langmix_finish(tl_doc *d)
-{
-    (void)d; /* words still waiting for evidence are not reported */
-    return 0;
-}
+/* Words still waiting for evidence at the end of the text are not reported. */
 
 /* ---- untranslated ------------------------------------------------------------------ */
 
@@ -695,8 +719,8 @@ static int social(const tl_word *w)
     return key_in(w, names);
 }
 
-/* tl_word.flags: credit_word() decided for the word (it is asked for every token) */
-enum { WF_CREDIT_DONE = 1 << 12, WF_CREDIT = 1 << 13 };
+/* credit_word() is asked for every token: its answer is kept in tl_word.flags
+ * (WF_CREDIT_DONE, WF_CREDIT). */
 
 /* Words after which Latin names are a credit, not untranslated text. */
 static int credit_word(tl_word *w)
@@ -781,7 +805,7 @@ static int latin_class(const tl_doc *d, const langmix_state *s, size_t i)
     const tl_word *w = d->tok[i].w;
     if (social(w) || s->credit || in_address(d, i))
         return LAT_STOP;
-    if ((w->flags & WF_DIGIT) || in_map(&s->allowed, w) ||
+    if ((w->flags & WF_DIGIT) || in_map(&s->w->allowed, w) ||
         ((w->flags & WF_ALLCAPS) && w->ncp <= ABBREV_MAX_CP) || roman(w) || w->ncp == 1 ||
         (!(w->flags & WF_ALLCAPS) && inner_capital(w)) || in_code(d, i))
         return LAT_EXEMPT;
@@ -808,11 +832,11 @@ static size_t label_at(const tl_doc *d, const label *l, size_t i)
 static size_t best_label(const tl_doc *d, const langmix_state *s, size_t i, const label **out)
 {
     size_t best = 0;
-    for (size_t k = 0; k < s->nlabels; k++) {
-        size_t n = s->labels[k].n ? label_at(d, &s->labels[k], i) : 0;
+    for (size_t k = 0; k < s->w->nlabels; k++) {
+        size_t n = s->w->labels[k].n ? label_at(d, &s->w->labels[k], i) : 0;
         if (n > best) {
             best = n;
-            *out = &s->labels[k];
+            *out = &s->w->labels[k];
         }
     }
     return best;
@@ -911,14 +935,14 @@ static void untranslated(tl_doc *d, langmix_state *s)
     }
 }
 
-int check_langmix_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
     int script = doc_rule_on(d, TL_RULE_SCRIPT_MIXED), lang = doc_rule_on(d, TL_RULE_LANG_MIXED);
     int untr = doc_rule_on(d, TL_RULE_UNTRANSLATED);
     if (!script && !lang && !untr)
         return 0;
-    langmix_state *s = state(d);
-    if (!s)
+    langmix_state *s = st;
+    if (!(s->w = words(d, cst)))
         return -1;
     for (size_t i = 0; i < d->ntok; i++) {
         const tl_token *t = &d->tok[i];
@@ -935,3 +959,7 @@ int check_langmix_chunk(tl_doc *d)
         untranslated(d, s);
     return d->oom ? -1 : 0;
 }
+
+const tl_family family_langmix = {"langmix",       sizeof(langmix_state), sizeof(langmix_ctx),
+                                  prepare,         chunk,                 NULL,
+                                  release,         ctx_release};

@@ -83,28 +83,13 @@ typedef struct {
     int unknown; /* the dictionary does not know it */
 } unit;
 
-void check_names_release(tl_doc *d)
+static void release(void *st)
 {
-    names_state *s = d->state[CK_NAMES];
-    if (!s)
-        return;
+    names_state *s = st;
     tl_map_release(&s->shapes);
     tl_map_release(&s->skels);
     tl_free(s->f);
     tl_free(s->u);
-}
-
-static names_state *state(tl_doc *d)
-{
-    names_state *s = d->state[CK_NAMES];
-    if (s)
-        return s;
-    if (!(s = tl_arena_alloc(&d->mem, sizeof *s)))
-        return NULL;
-    tl_map_init(&s->shapes);
-    tl_map_init(&s->skels);
-    d->state[CK_NAMES] = s;
-    return s;
 }
 
 /* ---- units ------------------------------------------------------------------------ */
@@ -128,7 +113,7 @@ static unit unit_at(tl_doc *d, size_t i)
     unit u = {i, i + 1, 1, 0};
     while (glued_hyphen(d, u.b))
         u.b += 2;
-    tl_morph *m = d->ctx->morph;
+    tl_morph *m = d->morph;
     u.ok = (d->tok[i].w->flags & WF_CAP) && !(i > 0 && glued_hyphen(d, i - 1));
     for (size_t k = u.a; k < u.b && u.ok; k += 2) {
         if (!name_part(d, k)) {
@@ -146,19 +131,6 @@ static unit unit_at(tl_doc *d, size_t i)
 }
 
 /* ---- forms ------------------------------------------------------------------------ */
-
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 64;
-    void *q = tl_realloc(*p, c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 /* Builds the shape of tokens [a, b) (separators ' ' and '-') into `shape`. */
 static int build_shape(const tl_doc *d, size_t a, size_t b, tl_buf *shape, size_t *last_part)
@@ -181,7 +153,7 @@ static uint32_t new_form(tl_doc *d, names_state *s, const char *shape, size_t sh
                          const char *skel, size_t skel_len, size_t letters, int nunits,
                          int weak)
 {
-    if (grow((void **)&s->f, &s->cap_f, s->nf, sizeof *s->f))
+    if (TL_GROW(s->f, s->nf, s->cap_f, 64))
         return UINT32_MAX;
     name_form *f = &s->f[s->nf];
     memset(f, 0, sizeof *f);
@@ -231,7 +203,7 @@ static int record(tl_doc *d, names_state *s, size_t a, size_t b, int nunits, int
     uint32_t form = fi ? (uint32_t)(fi - 1)
                        : new_form(d, s, shape.data, shape.len - ending, skel.data,
                                   skel.len - ending, letters, nunits, weak);
-    if (form == UINT32_MAX || grow((void **)&s->u, &s->cap_u, s->nu, sizeof *s->u))
+    if (form == UINT32_MAX || TL_GROW(s->u, s->nu, s->cap_u, 64))
         goto out;
     const tl_token *ta = &d->tok[a], *tb = &d->tok[b - 1];
     name_use *u = &s->u[s->nu];
@@ -252,13 +224,12 @@ out:
     return rc;
 }
 
-int check_names_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
+    (void)cst;
     if (!doc_rule_on(d, TL_RULE_NAME_VARIANT))
         return 0;
-    names_state *s = state(d);
-    if (!s)
-        return -1;
+    names_state *s = st;
     unit prev = {0, 0, 0, 0};
     for (size_t i = 0; i < d->ntok;) {
         if (d->tok[i].kind != TK_WORD) {
@@ -447,10 +418,11 @@ static void report(tl_doc *d, const names_state *s, const name_use *u, const nam
     tl_buf_release(&b);
 }
 
-int check_names_finish(tl_doc *d)
+static int finish(tl_doc *d, void *st, void *cst)
 {
-    names_state *s = d->state[CK_NAMES];
-    if (!s || s->nf < 2)
+    (void)cst;
+    names_state *s = st;
+    if (s->nf < 2)
         return 0;
     if (group_forms(s))
         return -1;
@@ -477,3 +449,6 @@ int check_names_finish(tl_doc *d)
     tl_free(dom);
     return rc || d->oom ? -1 : 0;
 }
+
+const tl_family family_names = {"names", sizeof(names_state), 0, NULL, chunk, finish, release,
+                                NULL};

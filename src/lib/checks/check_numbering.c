@@ -27,7 +27,7 @@
  * takes the ending from the written one, else from the adjective or the noun's case
  * («XIV Национального съезда» -> «14-го»), else gives the bare number.
  */
-#include "checks.h"
+#include "doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,12 +56,10 @@ typedef struct {
 
 static const char *const kind_name[] = {"congress", "plenum", "convocation"};
 
-void check_numbering_release(tl_doc *d)
+static void release(void *st)
 {
-    numbering_state *s = d->state[CK_NUMBERING];
-    if (s)
-        tl_free(s->v);
-    d->state[CK_NUMBERING] = NULL;
+    numbering_state *s = st;
+    tl_free(s->v);
 }
 
 /* ---- tokens and words ---------------------------------------------------------------- */
@@ -372,14 +370,8 @@ static void roman_ending(const tl_doc *d, size_t i, size_t last, size_t a, size_
 static int record(tl_doc *d, numbering_state *s, size_t i, size_t last, size_t a, size_t j,
                   int kind, int style, unsigned value)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        ordinal_use *v = tl_realloc(s->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        s->v = v;
-        s->cap = cap;
-    }
+    if (TL_GROW(s->v, s->n, s->cap, 16))
+        return -1;
     const char *body =
         kind == K_CONVOCATION ? convocation_body(d, i, j) : assembly_body(d, a, j);
     const char *key = tl_arena_printf(&d->mem, "%s:%s", kind_name[kind], body);
@@ -479,17 +471,12 @@ static void report_group(tl_doc *d, const ordinal_use *v, size_t n)
             report(d, &v[k], first[dom], count[dom]);
 }
 
-int check_numbering_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
+    (void)cst;
     if (!doc_rule_on(d, TL_RULE_NUMBERING_MIXED))
         return 0;
-    numbering_state *s = d->state[CK_NUMBERING];
-    if (!s) {
-        s = tl_arena_alloc(&d->mem, sizeof *s);
-        if (!s)
-            return -1;
-        d->state[CK_NUMBERING] = s;
-    }
+    numbering_state *s = st;
     for (size_t i = 0; i < d->ntok; i++) {
         if (d->tok[i].kind == TK_PUNCT)
             continue;
@@ -501,10 +488,11 @@ int check_numbering_chunk(tl_doc *d)
     return 0;
 }
 
-int check_numbering_finish(tl_doc *d)
+static int finish(tl_doc *d, void *st, void *cst)
 {
-    numbering_state *s = d->state[CK_NUMBERING];
-    if (!s || !s->n)
+    (void)cst;
+    numbering_state *s = st;
+    if (!s->n)
         return 0;
     qsort(s->v, s->n, sizeof *s->v, cmp_use);
     for (size_t i = 0; i < s->n;) {
@@ -516,3 +504,6 @@ int check_numbering_finish(tl_doc *d)
     }
     return d->oom ? -1 : 0;
 }
+
+const tl_family family_numbering = {"numbering", sizeof(numbering_state), 0, NULL, chunk,
+                                    finish, release, NULL};

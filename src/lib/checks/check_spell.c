@@ -15,7 +15,7 @@
  * also occurs capitalised mid-sentence or has the shape of a Vietnamese transcription,
  * else a misspelling.
  */
-#include "checks.h"
+#include "doc.h"
 #include "morph.h"
 
 #include <string.h>
@@ -33,24 +33,9 @@ typedef struct {
     size_t npend, cap;
 } spell_state;
 
-static spell_state *state(tl_doc *d)
+static void release(void *st)
 {
-    spell_state *s = d->state[CK_SPELL];
-    if (!s) {
-        s = tl_arena_alloc(&d->mem, sizeof *s);
-        if (!s)
-            return NULL;
-        tl_map_init(&s->names);
-        d->state[CK_SPELL] = s;
-    }
-    return s;
-}
-
-void check_spell_release(tl_doc *d)
-{
-    spell_state *s = d->state[CK_SPELL];
-    if (!s)
-        return;
+    spell_state *s = st;
     tl_map_release(&s->names);
     tl_free(s->pend);
 }
@@ -114,7 +99,7 @@ static int spell_word(tl_doc *d, spell_state *s, size_t i)
 {
     tl_token *t = &d->tok[i];
     tl_word *w = t->w;
-    tl_morph *m = d->ctx->morph;
+    tl_morph *m = d->morph;
     if (((w->flags & WF_ALLCAPS) && !(t->flags & TF_CAPS_LINE) && w->ncp <= ABBREV_MAX_CP) ||
         abbreviation(d, i, w))
         return 0;
@@ -137,14 +122,8 @@ static int spell_word(tl_doc *d, spell_state *s, size_t i)
     }
     if (morph_spell_lower(m, d->lang, w) != SPELL_BAD)
         return 0;
-    if (s->npend == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 64;
-        pending_word *p = tl_realloc(s->pend, cap * sizeof *p);
-        if (!p)
-            return -1;
-        s->pend = p;
-        s->cap = cap;
-    }
+    if (TL_GROW(s->pend, s->npend, s->cap, 64))
+        return -1;
     s->pend[s->npend++] = (pending_word){t->off, t->len, w};
     return 0;
 }
@@ -157,10 +136,10 @@ static int spell_compound(tl_doc *d, spell_state *s, size_t i, size_t j)
     size_t off = a->off, len = b->off + b->len - a->off;
     /* the whole goes through the word cache too: a text repeats its compounds, and
      * Hunspell takes ~10 µs over one (the table does not hold most of them) */
-    tl_word *w = morph_word(d->ctx->morph, d->lang, d->src.text + off, len);
+    tl_word *w = morph_word(d->morph, d->lang, d->src.text + off, len);
     if (!w)
         return -1;
-    if (morph_spell(d->ctx->morph, d->lang, w) != SPELL_BAD)
+    if (morph_spell(d->morph, d->lang, w) != SPELL_BAD)
         return 0;
     for (size_t k = i; k < j; k++)
         if (d->tok[k].kind == TK_WORD && spell_word(d, s, k))
@@ -175,13 +154,12 @@ static int spellable(const tl_doc *d, size_t i)
            !(t->w->flags & WF_DIGIT);
 }
 
-int check_spell_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
+    (void)cst;
     if (!doc_rule_on(d, TL_RULE_SPELLING) && !doc_rule_on(d, TL_RULE_SPELLING_UNKNOWN_NAME))
         return 0;
-    spell_state *s = state(d);
-    if (!s)
-        return -1;
+    spell_state *s = st;
     for (size_t i = 0; i < d->ntok; i++) {
         if (!spellable(d, i) || ordinal_ending(d, i))
             continue;
@@ -218,11 +196,10 @@ static int looks_vietnamese(const char *key)
            n <= 16;
 }
 
-int check_spell_finish(tl_doc *d)
+static int finish(tl_doc *d, void *st, void *cst)
 {
-    spell_state *s = d->state[CK_SPELL];
-    if (!s)
-        return 0;
+    (void)cst;
+    spell_state *s = st;
     for (size_t i = 0; i < s->npend; i++) {
         pending_word *p = &s->pend[i];
         if (tl_map_get(&s->names, p->w->key, p->w->keylen) || looks_vietnamese(p->w->key))
@@ -232,3 +209,6 @@ int check_spell_finish(tl_doc *d)
     }
     return 0;
 }
+
+const tl_family family_spelling = {"spelling", sizeof(spell_state), 0, NULL, chunk, finish,
+                                   release, NULL};

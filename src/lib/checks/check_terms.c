@@ -19,6 +19,7 @@
 
 #include "inflect.h"
 #include "morph.h"
+#include "ctx.h" /* tl_results_consistency, for now */
 #include "result.h"
 #include "registry.h"
 
@@ -42,14 +43,12 @@ typedef struct {
     tl_map infl;
 } terms_state;
 
-void check_terms_release(tl_doc *d)
+static void release(void *st)
 {
-    terms_state *s = d->state[CK_TERMS];
-    if (s) {
-        tl_free(s->u);
-        tl_free(s->cand);
-        tl_map_release(&s->infl);
-    }
+    terms_state *s = st;
+    tl_free(s->u);
+    tl_free(s->cand);
+    tl_map_release(&s->infl);
 }
 
 static int has_kid(const tl_word *w, uint32_t kid)
@@ -129,7 +128,7 @@ static int second_may_match(tl_doc *d, size_t j, const mstart *st)
  * then glossary order. Returns its length in tokens (0 none, -1 OOM). */
 static long best_at(tl_doc *d, size_t i, const mterm **best)
 {
-    const tl_match_index *mi = d->ctx->sh->mi;
+    const tl_match_index *mi = d->mi;
     tl_word *w = d->tok[i].w;
     if (match_word_ids(d, w))
         return -1;
@@ -175,7 +174,7 @@ static long best_at(tl_doc *d, size_t i, const mterm **best)
 /* The matched text with white space runs as single spaces and soft hyphens removed. */
 static const char *flat_text(tl_doc *d, size_t off, size_t len)
 {
-    tl_buf *b = &d->ctx->scratch;
+    tl_buf *b = d->scratch;
     tl_buf_reset(b);
     utf8_add_flat(b, d->src.text + off, len);
     return b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
@@ -194,8 +193,8 @@ static const gl_term *canonical_of(const gl_concept *c, tl_lang lang)
 static const char *inflected(tl_doc *d, const char *pattern, const char *found,
                              const char *replacement, const char *fallback)
 {
-    terms_state *st = d->state[CK_TERMS];
-    tl_buf *k = &d->ctx->scratch;
+    terms_state *st = d->state[FAM_TERMS];
+    tl_buf *k = d->scratch;
     tl_buf_reset(k);
     tl_buf_adds(k, pattern);
     tl_buf_addc(k, '\1');
@@ -303,7 +302,7 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
 
 /* ---- regex terms ---------------------------------------------------------------
  * ICU regular expressions are not thread-safe, so each context compiles its own copy,
- * kept in ctx->fam[CK_TERMS]. A pattern is compiled when a text first has a word it
+ * kept in the family's context state. A pattern is compiled when a text first has a word it
  * can start at: compiling a case-insensitive «\p{L}*» costs ICU ~5 ms (case closures),
  * and most texts need few of the glossary's patterns (none of the other language's).
  * They run over the chunk's UTF-8 text through a UText, whose native indexes are byte
@@ -318,14 +317,18 @@ typedef struct {
     size_t n;
 } regex_set;
 
-/* tl_word.flags: whether the word's key begins with the literal prefix of one of the
- * patterns of its language (decided once per distinct word, so that a chunk's pass
- * over its tokens costs one flag test a token) */
-enum { WF_RX_DONE = 1 << 10, WF_RX_CAND = 1 << 11 };
+/* Whether a word's key begins with the literal prefix of one of the patterns of its
+ * language is decided once per distinct word and kept in tl_word.flags (WF_RX_DONE,
+ * WF_RX_CAND), so that a chunk's pass over its tokens costs one flag test a token. */
 
-void check_terms_ctx_release(tl_ctx *c)
+typedef struct {
+    regex_set *rs;
+} terms_ctx;
+
+static void ctx_release(void *cst)
 {
-    regex_set *rs = c->fam[CK_TERMS];
+    terms_ctx *tc = cst;
+    regex_set *rs = tc->rs;
     if (!rs)
         return;
     for (size_t i = 0; i < rs->n; i++) {
@@ -337,7 +340,7 @@ void check_terms_ctx_release(tl_ctx *c)
     tl_free(rs->gen);
     tl_free(rs->prefix);
     tl_free(rs);
-    c->fam[CK_TERMS] = NULL;
+    tc->rs = NULL;
 }
 
 static URegularExpression *compile(const gl_term *t)
@@ -397,9 +400,9 @@ static char *literal_prefix(const char *pat)
     return out;
 }
 
-static regex_set *regexes(tl_ctx *c, const tl_match_index *mi)
+static regex_set *regexes(terms_ctx *c, const tl_match_index *mi)
 {
-    regex_set *rs = c->fam[CK_TERMS];
+    regex_set *rs = c->rs;
     if (rs)
         return rs;
     size_t n = mi->nregex ? mi->nregex : 1;
@@ -416,7 +419,7 @@ static regex_set *regexes(tl_ctx *c, const tl_match_index *mi)
         return NULL;
     }
     rs->n = mi->nregex;
-    c->fam[CK_TERMS] = rs;
+    c->rs = rs;
     for (size_t i = 0; i < mi->nregex; i++) {
         if (!(rs->prefix[i] = literal_prefix(mi->terms[mi->regex[i]].term->text)))
             return NULL; /* freed with the context */
@@ -468,12 +471,12 @@ static URegularExpression *regex_ready(regex_set *rs, const tl_match_index *mi, 
     return rs->re[r];
 }
 
-static int run_regexes(tl_doc *d, terms_state *s)
+static int run_regexes(tl_doc *d, terms_state *s, terms_ctx *tc)
 {
-    const tl_match_index *mi = d->ctx->sh->mi;
+    const tl_match_index *mi = d->mi;
     if (!mi->nregex || !d->ntok)
         return 0;
-    regex_set *rs = regexes(d->ctx, mi);
+    regex_set *rs = regexes(tc, mi);
     if (!rs)
         return -1;
     s->ncand = 0;
@@ -541,18 +544,11 @@ static int run_regexes(tl_doc *d, terms_state *s)
     return U_FAILURE(e) || d->oom ? -1 : 0;
 }
 
-int check_terms_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
-    if (!d->ctx->sh->mi)
+    if (!d->mi)
         return 0;
-    terms_state *s = d->state[CK_TERMS];
-    if (!s) {
-        s = tl_arena_alloc(&d->mem, sizeof *s);
-        if (!s)
-            return -1;
-        d->state[CK_TERMS] = s;
-        tl_map_init(&s->infl);
-    }
+    terms_state *s = st;
     for (size_t i = 0; i < d->ntok; i++) {
         if (d->tok[i].kind == TK_PUNCT || !d->tok[i].w || (d->tok[i].flags & TF_URL))
             continue;
@@ -566,7 +562,7 @@ int check_terms_chunk(tl_doc *d)
             return -1;
         i += (size_t)n - 1;
     }
-    if (run_regexes(d, s))
+    if (run_regexes(d, s, cst))
         return -1;
     return d->oom ? -1 : 0;
 }
@@ -715,7 +711,7 @@ static void concept_consistency(tl_doc *d, term_use *u, size_t n, cons_form *f, 
         if (!r)
             continue;
         const char *sug = u[i].c.mt == f[dom].mt
-                              ? recase(&d->ctx->scratch, &d->mem, found, f[dom].capsig)
+                              ? recase(d->scratch, &d->mem, found, f[dom].capsig)
                               : inflected(d, u[i].c.mt->term->text, found, f[dom].mt->term->text, dtext);
         doc_suggest(d, r, sug, strlen(sug));
     }
@@ -751,12 +747,13 @@ static int export_uses(tl_doc *d, terms_state *s)
     return 0;
 }
 
-int check_terms_finish(tl_doc *d)
+static int finish(tl_doc *d, void *st, void *cst)
 {
-    terms_state *s = d->state[CK_TERMS];
-    if (!s || !s->n || !doc_rule_on(d, TL_RULE_TERM_INCONSISTENT))
+    (void)cst;
+    terms_state *s = st;
+    if (!s->n || !doc_rule_on(d, TL_RULE_TERM_INCONSISTENT))
         return 0;
-    if (d->ctx->sh->consistency_run)
+    if (d->hold_uses)
         return export_uses(d, s);
     qsort(s->u, s->n, sizeof *s->u, cmp_use);
     cons_form *f = tl_malloc(s->n * sizeof *f);
@@ -777,6 +774,9 @@ int check_terms_finish(tl_doc *d)
     tl_free(fi);
     return d->oom ? -1 : 0;
 }
+
+const tl_family family_terms = {"terms", sizeof(terms_state), sizeof(terms_ctx), NULL, chunk,
+                                finish, release, ctx_release};
 
 /* ---- --consistency=run ---------------------------------------------------------- */
 

@@ -27,8 +27,7 @@
  *                       The nesting depth is reset at every line start, so one stray
  *                       mark cannot swallow the rest of the text.
  */
-#include "checks.h"
-#include "ctx.h"
+#include "doc.h"
 
 #include <string.h>
 
@@ -60,14 +59,8 @@ static const char *const quote_name[Q_N] = {"«ёлочки»", "“curly”", "
 
 static int marks_push(marks *m, size_t off, size_t len, size_t aux_off, size_t aux_len)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        mark *p = tl_realloc(m->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        m->v = p;
-        m->cap = cap;
-    }
+    if (TL_GROW(m->v, m->n, m->cap, 16))
+        return -1;
     mark *k = &m->v[m->n++];
     k->off = off;
     k->len = (uint32_t)len;
@@ -76,28 +69,15 @@ static int marks_push(marks *m, size_t off, size_t len, size_t aux_off, size_t a
     return 0;
 }
 
-static typo_state *state(tl_doc *d)
+static void release(void *st)
 {
-    typo_state *s = d->state[CK_TYPOGRAPHY];
-    if (!s) {
-        s = tl_arena_alloc(&d->mem, sizeof *s);
-        d->state[CK_TYPOGRAPHY] = s;
-    }
-    return s;
-}
-
-void check_typography_release(tl_doc *d)
-{
-    typo_state *s = d->state[CK_TYPOGRAPHY];
-    if (!s)
-        return;
+    typo_state *s = st;
     tl_free(s->hyphen_ranges.v);
     tl_free(s->sign_tight.v);
     tl_free(s->sign_spaced.v);
     tl_free(s->sign_latin.v);
     for (int q = 0; q < Q_N; q++)
         tl_free(s->quotes[q].v);
-    d->state[CK_TYPOGRAPHY] = NULL;
 }
 
 /* ---- token helpers --------------------------------------------------------------- */
@@ -314,7 +294,7 @@ static int number_sign(tl_doc *d, typo_state *s, size_t i)
 /* Whether the glossary's preferred format puts a space after «№» (the default does). */
 static int format_spaced(const tl_doc *d)
 {
-    const char *fmt = d->ctx->sh->g->doc_number_format;
+    const char *fmt = d->g->doc_number_format;
     const char *p = fmt ? strstr(fmt, "№") : NULL;
     return !p || p[strlen("№")] != '{';
 }
@@ -447,17 +427,16 @@ static void quotes_finish(tl_doc *d, const typo_state *s)
 
 /* ---- the family ------------------------------------------------------------------ */
 
-int check_typography_chunk(tl_doc *d)
+static int chunk(tl_doc *d, void *st, void *cst)
 {
+    (void)cst;
     int punct_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT);
     int dash_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_RANGE_DASH);
     int sign_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_NUMBER_SIGN);
     int quotes_on = doc_rule_on(d, TL_RULE_TYPOGRAPHY_QUOTES);
     if (!punct_on && !dash_on && !sign_on && !quotes_on)
         return 0;
-    typo_state *s = state(d);
-    if (!s)
-        return -1;
+    typo_state *s = st;
     for (size_t i = 0; i < d->ntok; i++) {
         if (punct_on && d->tok[i].kind == TK_PUNCT)
             space_before_punct(d, i);
@@ -471,13 +450,15 @@ int check_typography_chunk(tl_doc *d)
     return d->oom ? -1 : 0;
 }
 
-int check_typography_finish(tl_doc *d)
+static int finish(tl_doc *d, void *st, void *cst)
 {
-    const typo_state *s = d->state[CK_TYPOGRAPHY];
-    if (!s)
-        return 0;
+    (void)cst;
+    const typo_state *s = st;
     range_dash_finish(d, s);
     number_sign_finish(d, s);
     quotes_finish(d, s);
     return d->oom ? -1 : 0;
 }
+
+const tl_family family_typography = {"typography", sizeof(typo_state), 0, NULL, chunk,
+                                     finish, release, NULL};

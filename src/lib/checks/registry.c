@@ -101,3 +101,15 @@ int tl_rule_from_id(const char *id, tl_rule *out)
         }
     return -1;
 }
+
+/* ---- families --------------------------------------------------------------------- */
+
+static const tl_family *const families[FAM_COUNT] = {
+    [FAM_SPELLING] = &family_spelling,     [FAM_TERMS] = &family_terms,
+    [FAM_DOCCODE] = &family_doccode,       [FAM_NUMBERING] = &family_numbering,
+    [FAM_TYPOGRAPHY] = &family_typography, [FAM_NAMES] = &family_names,
+    [FAM_DOUBLED] = &family_doubled,       [FAM_LANGMIX] = &family_langmix,
+    [FAM_BOILERPLATE] = &family_boilerplate,
+};
+
+const tl_family *family_at(size_t i) { return i < FAM_COUNT ? families[i] : NULL; }

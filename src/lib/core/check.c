@@ -1,44 +1,20 @@
 /*
  * check.c - the pipeline driver behind tl_check().
  *
- *   source_init -> (encoding findings) -> language -> for each chunk of ~1 MiB:
- *   tokenize_chunk -> every family's chunk() -> at the end every family's finish()
+ *   source_init -> (encoding findings) -> language -> families' prepare() -> for each
+ *   segment, each chunk of ~1 MiB in it: tokenize_chunk -> every family's chunk()
+ *   -> at the end every family's finish()
  *   -> result_build (sort, one finding per span, line:col) -> suggestions (suggest.c)
  *
  * One pass over the text: the families read the chunk's tokens; none re-scans the text
  * except line-oriented rules (boilerplate), which walk the chunk's lines once.
  */
-#include "checks.h"
 #include "ctx.h"
 #include "lang.h"
-#include "match.h"
 #include "morph.h"
 #include "result.h"
-#include "tokenize.h"
 
 #include <string.h>
-
-/* The order is the order findings are produced in; it does not decide precedence. */
-static const tl_check_family families[] = {
-    {"spelling", check_spell_chunk, check_spell_finish, check_spell_release, NULL},
-    {"terms", check_terms_chunk, check_terms_finish, check_terms_release, check_terms_ctx_release},
-    {"doc-code", check_doccode_chunk, check_doccode_finish, check_doccode_release, NULL},
-    {"numbering", check_numbering_chunk, check_numbering_finish, check_numbering_release, NULL},
-    {"typography", check_typography_chunk, check_typography_finish, check_typography_release, NULL},
-    {"names", check_names_chunk, check_names_finish, check_names_release, NULL},
-    {"doubled", check_doubled_chunk, check_doubled_finish, check_doubled_release, NULL},
-    {"langmix", check_langmix_chunk, check_langmix_finish, check_langmix_release, NULL},
-    {"boilerplate", check_boilerplate_chunk, check_boilerplate_finish, check_boilerplate_release,
-     check_boilerplate_ctx_release},
-};
-
-#define NFAMILIES (sizeof families / sizeof families[0])
-
-const tl_check_family *check_families(size_t *n)
-{
-    *n = NFAMILIES;
-    return families;
-}
 
 static void encoding_findings(tl_doc *d)
 {
@@ -60,44 +36,86 @@ static void encoding_findings(tl_doc *d)
 
 static void doc_release(tl_doc *d)
 {
-    for (size_t i = 0; i < NFAMILIES; i++)
-        if (families[i].release)
-            families[i].release(d);
+    for (size_t i = 0; i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (d->state[i] && f->release)
+            f->release(d->state[i]);
+    }
     source_release(&d->src);
-    tl_free(d->tok);
+    tl_free(d->tk.tok);
     tl_free(d->f);
     tl_arena_release(&d->mem);
 }
 
-static tl_status run(tl_doc *d)
+/* The families' document state, zeroed in the arena, and their prepare hooks. */
+static tl_status prepare_families(tl_doc *d, void *const *cst)
 {
-    tl_tok_state ts = {0, 0};
-    size_t pos = d->src.start;
-    while (pos < d->src.len) {
-        size_t end = tokenize_chunk_end(&d->src, pos);
-        tl_status st = tokenize_chunk(d, &ts, pos, end);
-        if (st != TL_OK)
-            return st;
-        for (size_t i = 0; i < NFAMILIES; i++)
-            if (families[i].chunk(d))
-                return TL_ERR_NOMEM;
-        pos = end;
-    }
-    for (size_t i = 0; i < NFAMILIES; i++)
-        if (families[i].finish && families[i].finish(d))
+    for (size_t i = 0; i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (f->state_size && !(d->state[i] = tl_arena_alloc(&d->mem, f->state_size)))
             return TL_ERR_NOMEM;
-    return d->oom ? TL_ERR_NOMEM : TL_OK;
+        if (f->prepare && f->prepare(d, d->state[i], cst[i]))
+            return TL_ERR_NOMEM;
+    }
+    return TL_OK;
+}
+
+static tl_word *lookup_word(void *arg, const char *p, size_t len)
+{
+    const tl_doc *d = arg;
+    return morph_word(d->morph, d->lang, p, len);
+}
+
+/* Tokenises [start, end) and gives the chunk to every family. */
+static tl_status chunk(tl_ctx *ctx, tl_doc *d, size_t start, size_t end)
+{
+    tl_word_lookup lookup = {lookup_word, d};
+    tl_status st = tokenize_chunk(ctx->tz, &d->src, start, end, &lookup, &d->tk);
+    if (st != TL_OK)
+        return st;
+    d->tok = d->tk.tok;
+    d->ntok = d->tk.ntok;
+    d->chunk_start = start;
+    d->chunk_end = end;
+    for (size_t i = 0; i < FAM_COUNT; i++)
+        if (family_at(i)->chunk(d, d->state[i], ctx->fam[i]))
+            return TL_ERR_NOMEM;
+    return TL_OK;
+}
+
+static tl_status run(tl_ctx *ctx, tl_doc *d)
+{
+    tl_status st = prepare_families(d, ctx->fam);
+    for (size_t sg = 0; st == TL_OK && sg < d->src.nsegs; sg++) {
+        const tl_segment *seg = &d->src.segs[sg];
+        for (size_t pos = seg->start; st == TL_OK && pos < seg->limit;) {
+            size_t end = tokenize_chunk_end(&d->src, pos, seg->limit);
+            st = chunk(ctx, d, pos, end);
+            pos = end;
+        }
+    }
+    for (size_t i = 0; st == TL_OK && i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (f->finish && f->finish(d, d->state[i], ctx->fam[i]))
+            st = TL_ERR_NOMEM;
+    }
+    return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
 }
 
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
                    tl_result **out)
 {
+    (void)name;
     *out = NULL;
     tl_doc d;
     memset(&d, 0, sizeof d);
-    d.ctx = ctx;
-    d.name = name;
     tl_arena_init(&d.mem);
+    d.g = ctx->sh->g;
+    d.mi = ctx->sh->mi;
+    d.morph = ctx->morph;
+    d.severity = ctx->sh->severity;
+    d.scratch = &ctx->scratch;
+    d.hold_uses = ctx->sh->consistency_run;
     tl_status st = source_init(&d.src, text, len);
     if (st != TL_OK) {
         doc_release(&d);
@@ -116,7 +134,7 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
     else if (morph_load(ctx->morph, d.lang, NULL) != TL_OK)
         st = TL_ERR_DICTIONARY;
     if (st == TL_OK)
-        st = run(&d);
+        st = run(ctx, &d);
     if (st == TL_OK)
         st = result_build(&d, out);
     int bad = d.src.nbad > 0;

@@ -211,6 +211,8 @@ static tl_status load_glossaries(tl_shared *sh, const tl_options *opt, tl_diags 
     return st;
 }
 
+static void ctx_free(tl_ctx *ctx, int fast);
+
 static tl_ctx *ctx_alloc(tl_shared *sh, tl_morph *root)
 {
     tl_ctx *c = tl_calloc(1, sizeof *c);
@@ -224,11 +226,14 @@ static tl_ctx *ctx_alloc(tl_shared *sh, tl_morph *root)
     atomic_init(&c->slow_left, sh->suggest_limit < 0 ? -1 : TL_SLOW_SUGGEST);
     c->defer_suggestions = sh->defer_suggestions;
     c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK], root);
-    c->brk = tokenize_brk_new();
-    if (!c->morph || !c->brk) {
-        morph_free(c->morph, 0);
-        tokenize_brk_free(c->brk);
-        tl_free(c);
+    c->tz = tokenize_new();
+    int ok = c->morph && c->tz;
+    for (size_t i = 0; ok && i < FAM_COUNT; i++) {
+        size_t n = family_at(i)->ctx_state_size;
+        ok = !n || (c->fam[i] = tl_calloc(1, n)) != NULL;
+    }
+    if (!ok) {
+        ctx_free(c, 0);
         return NULL;
     }
     return c;
@@ -312,13 +317,14 @@ static void ctx_free(tl_ctx *ctx, int fast)
 {
     if (!ctx)
         return;
-    size_t nf;
-    const tl_check_family *fam = check_families(&nf);
-    for (size_t i = 0; i < nf; i++)
-        if (fam[i].ctx_release)
-            fam[i].ctx_release(ctx);
+    for (size_t i = 0; i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (ctx->fam[i] && f->ctx_release)
+            f->ctx_release(ctx->fam[i]);
+        tl_free(ctx->fam[i]);
+    }
     morph_free(ctx->morph, fast);
-    tokenize_brk_free(ctx->brk);
+    tokenize_free(ctx->tz);
     tl_buf_release(&ctx->scratch);
     if (ctx->owns_shared)
         shared_free(ctx->sh);

@@ -20,63 +20,6 @@
 #define ENCLOSE_WINDOW 64
 #include <string.h>
 
-tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
-{
-    if ((unsigned)r >= TL_RULE_COUNT || d->ctx->sh->severity[r] == TL_SEV_OFF)
-        return NULL;
-    if (d->nf == d->cap_f) {
-        size_t cap = d->cap_f ? d->cap_f * 2 : 64;
-        tl_ifinding *p = tl_realloc(d->f, cap * sizeof *p);
-        if (!p) {
-            d->oom = 1;
-            return NULL;
-        }
-        d->f = p;
-        d->cap_f = cap;
-    }
-    tl_buf *b = &d->ctx->scratch;
-    tl_buf_reset(b);
-    va_list ap;
-    va_start(ap, fmt);
-    tl_buf_vprintf(b, fmt, ap);
-    va_end(ap);
-    char *msg = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
-    if (!msg) {
-        d->oom = 1;
-        return NULL;
-    }
-    tl_ifinding *f = &d->f[d->nf++];
-    memset(f, 0, sizeof *f);
-    f->off = off;
-    f->len = len;
-    f->rule = r;
-    f->severity = d->ctx->sh->severity[r];
-    f->message = msg;
-    return f;
-}
-
-void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n)
-{
-    for (size_t i = 0; i < f->nsuggestions; i++)
-        if (strlen(f->suggestions[i]) == n && memcmp(f->suggestions[i], s, n) == 0)
-            return;
-    const char **p = tl_arena_alloc(&d->mem, (f->nsuggestions + 1) * sizeof *p);
-    char *c = tl_arena_strndup(&d->mem, s, n);
-    if (!p || !c) {
-        d->oom = 1;
-        return;
-    }
-    if (f->nsuggestions)
-        memcpy(p, f->suggestions, f->nsuggestions * sizeof *p);
-    p[f->nsuggestions++] = c;
-    f->suggestions = p;
-}
-
-int doc_rule_on(const tl_doc *d, tl_rule r)
-{
-    return (unsigned)r < TL_RULE_COUNT && d->ctx->sh->severity[r] != TL_SEV_OFF;
-}
-
 static int cmp_finding(const void *a, const void *b)
 {
     const tl_ifinding *x = a, *y = b;
@@ -191,7 +134,7 @@ tl_status result_build(tl_doc *d, tl_result **out)
     }
     r->lang = d->lang;
     r->lang_reason = d->lang_reason;
-    r->words = d->nwords;
+    r->words = d->tk.nwords;
     r->mem = d->mem; /* the result takes the document's arena: messages live there */
     tl_arena_init(&d->mem);
     if (d->oom) {

@@ -21,6 +21,7 @@
  *   fast empty, no slow   -> PEND_NOSLOW nothing (slow calls were already spent)
  *   budget spent, skipped -> PEND_NONE   compute on the spot if ever needed
  */
+#include "ctx.h"
 #include "morph.h"
 #include "result.h"
 
@@ -37,9 +38,8 @@ static int slow_allowed(long slow_left, const tl_result *r)
     return slow_left < 0 || (slow_left > 0 && r->words <= TL_SLOW_MAX_WORDS);
 }
 
-/* How a word's cached suggestions were made (tl_word.flags), so that a worker can say
- * so for a word its cache already holds. */
-enum { WF_SUGG_SLOW = 1 << 8, WF_SUGG_NOSLOW = 1 << 9 };
+/* How a word's cached suggestions were made is kept in tl_word.flags (WF_SUGG_SLOW,
+ * WF_SUGG_NOSLOW), so that a worker can say so for a word its cache already holds. */
 
 static long budget_get(const _Atomic long *b) { return atomic_load_explicit(b, memory_order_relaxed); }
 

@@ -432,7 +432,7 @@ static int set_kids(tl_doc *d, tl_word *w, const uint32_t *ids, int n)
 {
     if (n == w->nkids)
         return 0;
-    uint32_t *k = morph_alloc(d->ctx->morph, (size_t)n * sizeof *ids);
+    uint32_t *k = morph_alloc(d->morph, (size_t)n * sizeof *ids);
     if (!k)
         return -1;
     memcpy(k, ids, (size_t)n * sizeof *ids);
@@ -445,7 +445,7 @@ int match_word_ids(tl_doc *d, tl_word *w)
 {
     if (w->kids_done)
         return 0;
-    const tl_match_index *mi = d->ctx->sh->mi;
+    const tl_match_index *mi = d->mi;
     uint32_t ids[MAX_KIDS];
     stem_ctx s = {mi, d->lang, ids, 0, NULL, NULL, 0};
     int abbrev = (w->flags & WF_ALLCAPS) != 0;
@@ -466,11 +466,11 @@ int match_word_lemmas(tl_doc *d, tl_word *w)
     if (w->lemmas_done)
         return 0;
     uint32_t ids[MAX_KIDS];
-    stem_ctx s = {d->ctx->sh->mi, d->lang, ids, 0, &d->ctx->scratch, w->key, 0};
+    stem_ctx s = {d->mi, d->lang, ids, 0, d->scratch, w->key, 0};
     for (; s.n < w->nkids; s.n++)
         ids[s.n] = w->kids[s.n];
     s.prelen = prefix_len(w->key, w->keylen);
-    morph_stems(d->ctx->morph, d->lang, w->surface, on_stem, &s);
+    morph_stems(d->morph, d->lang, w->surface, on_stem, &s);
     if (set_kids(d, w, ids, s.n))
         return -1;
     w->lemmas_done = 1;
@@ -490,7 +490,7 @@ static int has_pair_kid(const tl_match_index *mi, tl_lang lang, uint32_t pid, co
  * by that token's own keys or by its lemmas, which again begin like the token. */
 int match_first_wants_lemmas(tl_doc *d, size_t i)
 {
-    const tl_match_index *mi = d->ctx->sh->mi;
+    const tl_match_index *mi = d->mi;
     const tl_word *w = d->tok[i].w;
     if (tl_set64_has(&mi->lone_firsts, pack(d->lang, w->pid, 0)))
         return 1;

@@ -3,7 +3,7 @@
 #define TL_MATCH_INTERNAL_H
 
 #include "norm.h"
-#include "ctx.h"
+#include "doc.h"
 #include "match.h"
 
 #define MAX_TERM_WORDS 16

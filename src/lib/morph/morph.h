@@ -5,8 +5,9 @@
 #ifndef TL_MORPH_H
 #define TL_MORPH_H
 
-#include "norm.h"
-#include "doc.h"
+#include "token.h"
+
+typedef struct tl_morph tl_morph; /* dictionaries and word caches (morph.c) */
 
 /* A new morphology (owned: morph_free). `dict_dir` (may be NULL) is searched before
  * $DICPATH and the system folders. `accept[lang]` (may be NULL) are maps whose keys are

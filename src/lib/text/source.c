@@ -20,14 +20,8 @@
 
 static int push_line(tl_source *s, size_t off)
 {
-    if (s->nlines == s->cap_lines) {
-        size_t cap = s->cap_lines ? s->cap_lines * 2 : 256;
-        size_t *p = tl_realloc(s->lines, cap * sizeof *p);
-        if (!p)
-            return -1;
-        s->lines = p;
-        s->cap_lines = cap;
-    }
+    if (TL_GROW(s->lines, s->nlines, s->cap_lines, 256))
+        return -1;
     s->lines[s->nlines++] = off;
     return 0;
 }
@@ -72,8 +66,12 @@ tl_status source_init(tl_source *s, const char *text, size_t len)
     size_t i = 0;
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         i = s->start = 3;
-    if (push_line(s, 0))
+    s->segs = tl_malloc(sizeof *s->segs);
+    if (!s->segs || push_line(s, 0))
         return TL_ERR_NOMEM;
+    s->segs[0].start = s->start;
+    s->segs[0].limit = len;
+    s->nsegs = 1;
     while (i < len) {
         unsigned c = u[i];
         if (c >= 0x20 && c < 0x80) { /* the common case first */
@@ -114,6 +112,7 @@ void source_release(tl_source *s)
 {
     tl_free(s->copy);
     tl_free(s->lines);
+    tl_free(s->segs);
     memset(s, 0, sizeof *s);
 }
 

@@ -1,5 +1,5 @@
 /*
- * source.h - stage 1: validated text and its line index (source.c).
+ * source.h - stage 1: validated text, its line index and its segments (source.c).
  */
 #ifndef TL_SOURCE_H
 #define TL_SOURCE_H
@@ -10,6 +10,16 @@ typedef struct {
     size_t off, len;
     int nul;
 } tl_bad_bytes;
+
+/* A stretch [start, limit) of the text that is checked as one piece: tokens, chunks and
+ * findings never cross a segment's end. Plain text is one segment, all of it after a
+ * BOM. An input format that holds other material besides the text to check (the source
+ * language of a bilingual file, markup) lists only the stretches to check, as byte
+ * ranges of the input, so positions need no translation (docs/architecture.md, "adding
+ * an input format"). */
+typedef struct {
+    size_t start, limit;
+} tl_segment;
 
 typedef struct {
     const char *orig;   /* the caller's bytes (borrowed, never written) */
@@ -22,6 +32,8 @@ typedef struct {
     size_t nbad;        /* invalid sequences and NUL bytes found */
     size_t nbad_recorded;
     tl_bad_bytes bad[100];
+    tl_segment *segs;   /* owned; in order, not overlapping */
+    size_t nsegs;
 } tl_source;
 
 /* Cursor that makes successive line:col lookups in offset order linear. */
@@ -29,8 +41,8 @@ typedef struct {
     size_t line, off, col;
 } tl_source_pos;
 
-/* Validates and indexes `len` bytes at `text` (borrowed: must outlive `s`).
- * TL_OK or TL_ERR_NOMEM; bad bytes are recorded in s->bad, not an error here. */
+/* Validates and indexes `len` bytes at `text` (borrowed: must outlive `s`), as one
+ * segment. TL_OK or TL_ERR_NOMEM; bad bytes are recorded in s->bad, not an error here. */
 tl_status source_init(tl_source *s, const char *text, size_t len);
 void source_release(tl_source *s);
 /* 0-based line holding byte `off`. */

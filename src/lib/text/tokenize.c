@@ -12,31 +12,42 @@
  */
 #include "tokenize.h"
 
-#include "morph.h"
 #include "textclass.h"
 
 #include <string.h>
 #include <unicode/ubrk.h>
-#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-void *tokenize_brk_new(void)
+struct tl_tokenizer {
+    UBreakIterator *bi;
+};
+
+tl_tokenizer *tokenize_new(void)
 {
+    tl_tokenizer *tz = tl_calloc(1, sizeof *tz);
+    if (!tz)
+        return NULL;
     UErrorCode e = U_ZERO_ERROR;
-    UBreakIterator *b = ubrk_open(UBRK_WORD, "ru", NULL, 0, &e);
+    tz->bi = ubrk_open(UBRK_WORD, "ru", NULL, 0, &e);
     if (U_FAILURE(e)) {
-        ubrk_close(b);
+        tokenize_free(tz);
         return NULL;
     }
-    return b;
+    return tz;
 }
 
-void tokenize_brk_free(void *brk) { ubrk_close(brk); }
-
-size_t tokenize_chunk_end(const tl_source *s, size_t start)
+void tokenize_free(tl_tokenizer *tz)
 {
-    if (s->len - start <= TL_CHUNK_BYTES)
-        return s->len;
+    if (!tz)
+        return;
+    ubrk_close(tz->bi);
+    tl_free(tz);
+}
+
+static size_t chunk_end(const tl_source *s, size_t start, size_t limit)
+{
+    if (limit - start <= TL_CHUNK_BYTES)
+        return limit;
     size_t target = start + TL_CHUNK_BYTES;
     size_t l = source_line_of(s, target) + 1;
     for (size_t k = l; k < s->nlines && k < l + 200; k++) /* prefer a paragraph break */
@@ -45,12 +56,18 @@ size_t tokenize_chunk_end(const tl_source *s, size_t start)
     if (l < s->nlines)
         return s->lines[l];
     /* one huge line: cut at white space, else at a code point boundary */
-    for (size_t i = target; i < s->len && i < target + 65536; i++)
+    for (size_t i = target; i < limit && i < target + 65536; i++)
         if (s->text[i] == ' ' || s->text[i] == '\t')
             return i + 1;
-    while (target < s->len && ((unsigned char)s->text[target] & 0xC0) == 0x80)
+    while (target < limit && ((unsigned char)s->text[target] & 0xC0) == 0x80)
         target++;
     return target;
+}
+
+size_t tokenize_chunk_end(const tl_source *s, size_t start, size_t limit)
+{
+    size_t end = chunk_end(s, start, limit);
+    return end < limit ? end : limit;
 }
 
 /* Classifies a NONE segment: counts line breaks when it is all white space. */
@@ -74,17 +91,11 @@ static int whitespace(const char *p, size_t len, int *nl)
     return 1;
 }
 
-static int push(tl_doc *d, size_t off, size_t len, int kind, unsigned flags)
+static int push(tl_tokens *tk, size_t off, size_t len, int kind, unsigned flags)
 {
-    if (d->ntok == d->cap_tok) {
-        size_t cap = d->cap_tok ? d->cap_tok * 2 : 4096;
-        tl_token *t = tl_realloc(d->tok, cap * sizeof *t);
-        if (!t)
-            return -1;
-        d->tok = t;
-        d->cap_tok = cap;
-    }
-    tl_token *t = &d->tok[d->ntok++];
+    if (TL_GROW(tk->tok, tk->ntok, tk->cap, 4096))
+        return -1;
+    tl_token *t = &tk->tok[tk->ntok++];
     t->off = off;
     t->len = (uint32_t)len;
     t->kind = (uint8_t)kind;
@@ -105,15 +116,14 @@ static int ascii_ieq(const char *p, size_t n, const char *lit)
 }
 
 /* Marks tokens from index `from` whose start lies before byte `end` as URL. */
-static void mark_url(tl_doc *d, size_t from, size_t end)
+static void mark_url(tl_tokens *tk, size_t from, size_t end)
 {
-    for (size_t i = from; i < d->ntok && d->tok[i].off < end; i++)
-        d->tok[i].flags |= TF_URL;
+    for (size_t i = from; i < tk->ntok && tk->tok[i].off < end; i++)
+        tk->tok[i].flags |= TF_URL;
 }
 
-static size_t span_end(const tl_doc *d, size_t off, size_t limit)
+static size_t span_end(const char *t, size_t off, size_t limit)
 {
-    const char *t = d->src.text;
     while (off < limit && t[off] != ' ' && t[off] != '\n' && t[off] != '\r' && t[off] != '\t')
         off++;
     /* trailing sentence punctuation is not part of the address */
@@ -124,12 +134,11 @@ static size_t span_end(const tl_doc *d, size_t off, size_t limit)
 
 /* URLs (http://, https://, ftp://, www.) and e-mail addresses: their tokens get
  * TF_URL so that no check reads them as words. */
-static void find_urls(tl_doc *d, size_t first, size_t limit)
+static void find_urls(tl_tokens *tk, const char *t, size_t first, size_t limit)
 {
-    const char *t = d->src.text;
     size_t url_end = 0;
-    for (size_t i = first; i < d->ntok; i++) {
-        tl_token *k = &d->tok[i];
+    for (size_t i = first; i < tk->ntok; i++) {
+        tl_token *k = &tk->tok[i];
         if (k->off < url_end) {
             k->flags |= TF_URL;
             continue;
@@ -140,48 +149,48 @@ static void find_urls(tl_doc *d, size_t first, size_t limit)
                                    ascii_ieq(t + k->off, k->len, "www"))) {
             size_t after = k->off + k->len;
             if (after + 1 < limit && (t[after] == ':' || t[after] == '.')) {
-                url_end = span_end(d, k->off, limit);
+                url_end = span_end(t, k->off, limit);
                 k->flags |= TF_URL;
             }
         } else if (k->kind == TK_WORD && memchr(t + k->off, '@', k->len)) {
             /* ICU keeps «name@example.org» as one word */
             size_t j = i;
-            while (j > first && !(d->tok[j].flags & TF_SPACE_BEFORE))
+            while (j > first && !(tk->tok[j].flags & TF_SPACE_BEFORE))
                 j--;
-            url_end = span_end(d, k->off, limit);
-            mark_url(d, j, url_end);
+            url_end = span_end(t, k->off, limit);
+            mark_url(tk, j, url_end);
         } else if (k->kind == TK_PUNCT && k->len == 1 && t[k->off] == '@' &&
-                   !(k->flags & TF_SPACE_BEFORE) && i + 1 < d->ntok &&
-                   !(d->tok[i + 1].flags & TF_SPACE_BEFORE) && i > first) {
+                   !(k->flags & TF_SPACE_BEFORE) && i + 1 < tk->ntok &&
+                   !(tk->tok[i + 1].flags & TF_SPACE_BEFORE) && i > first) {
             size_t j = i;
-            while (j > first && !(d->tok[j].flags & TF_SPACE_BEFORE))
+            while (j > first && !(tk->tok[j].flags & TF_SPACE_BEFORE))
                 j--;
-            url_end = span_end(d, k->off, limit);
-            mark_url(d, j, url_end);
+            url_end = span_end(t, k->off, limit);
+            mark_url(tk, j, url_end);
         }
     }
 }
 
 /* A line whose words are all in capitals (a headline): its words are spelled in
  * lower case and not taken for names or abbreviations. */
-static void mark_caps_lines(tl_doc *d, size_t first)
+static void mark_caps_lines(tl_tokens *tk, size_t first)
 {
     size_t i = first;
-    while (i < d->ntok) {
+    while (i < tk->ntok) {
         size_t j = i + 1;
-        while (j < d->ntok && !(d->tok[j].flags & TF_LINE_START))
+        while (j < tk->ntok && !(tk->tok[j].flags & TF_LINE_START))
             j++;
         size_t words = 0, caps = 0;
         for (size_t k = i; k < j; k++) {
-            const tl_word *w = d->tok[k].w;
-            if (d->tok[k].kind != TK_WORD || !w || (w->flags & WF_DIGIT))
+            const tl_word *w = tk->tok[k].w;
+            if (tk->tok[k].kind != TK_WORD || !w || (w->flags & WF_DIGIT))
                 continue;
             words++;
             caps += (w->flags & WF_ALLCAPS) || (w->ncp == 1 && (w->flags & WF_CAP));
         }
         if (words >= 3 && caps == words)
             for (size_t k = i; k < j; k++)
-                d->tok[k].flags |= TF_CAPS_LINE;
+                tk->tok[k].flags |= TF_CAPS_LINE;
         i = j;
     }
 }
@@ -192,24 +201,46 @@ static int is_terminal(const char *p, size_t len)
            (len == 3 && memcmp(p, "…", 3) == 0);
 }
 
-tl_status tokenize_chunk(tl_doc *d, tl_tok_state *st, size_t start, size_t end)
+/* Appends the token at [off, off+len) of kind `kind` whose segment status ICU gave, and
+ * carries the sentence state; for a word, looks its record up. */
+static int add_token(tl_tokens *tk, const char *text, size_t off, size_t len, int kind,
+                     unsigned flags, const tl_word_lookup *lookup)
+{
+    if (kind == TK_WORD && tk->sent_pending) {
+        flags |= TF_SENT_START;
+        tk->sent_pending = 0;
+    } else if (kind == TK_NUMBER) {
+        tk->sent_pending = 0;
+    } else if (kind == TK_PUNCT && is_terminal(text + off, len)) {
+        tk->sent_pending = 1;
+    }
+    if (push(tk, off, len, kind, flags))
+        return -1;
+    if (kind != TK_WORD)
+        return 0;
+    tl_token *t = &tk->tok[tk->ntok - 1];
+    t->w = lookup->fn(lookup->arg, text + off, len);
+    tk->nwords++;
+    return t->w ? 0 : -1;
+}
+
+tl_status tokenize_chunk(tl_tokenizer *tz, const tl_source *s, size_t start, size_t end,
+                         const tl_word_lookup *lookup, tl_tokens *tk)
 {
     UErrorCode e = U_ZERO_ERROR;
-    const char *text = d->src.text;
-    d->ntok = 0;
-    d->chunk_start = start;
-    d->chunk_end = end;
+    const char *text = s->text;
+    tk->ntok = 0;
     UText *ut = utext_openUTF8(NULL, text + start, (int64_t)(end - start), &e);
-    ubrk_setUText(d->ctx->brk, ut, &e);
+    UBreakIterator *bi = tz->bi;
+    ubrk_setUText(bi, ut, &e);
     if (U_FAILURE(e)) {
         utext_close(ut);
         return TL_ERR_NOMEM;
     }
-    UBreakIterator *bi = d->ctx->brk;
-    unsigned pending = st->started ? 0 : TF_LINE_START | TF_PARA_START | TF_NEWLINE_BEFORE;
-    if (!st->started)
-        st->sent_pending = 1;
-    st->started = 1;
+    unsigned pending = tk->started ? 0 : TF_LINE_START | TF_PARA_START | TF_NEWLINE_BEFORE;
+    if (!tk->started)
+        tk->sent_pending = 1;
+    tk->started = 1;
     /* a chunk begins at a line start (except inside one huge line) */
     if (start > 0 && (text[start - 1] == '\n' || text[start - 1] == '\r'))
         pending |= TF_LINE_START | TF_NEWLINE_BEFORE;
@@ -235,32 +266,16 @@ tl_status tokenize_chunk(tl_doc *d, tl_tok_state *st, size_t start, size_t end)
             kind = TK_PUNCT;
         }
         if (pending & TF_LINE_START)
-            st->sent_pending = 1;
+            tk->sent_pending = 1;
         unsigned flags = pending;
         pending = 0;
-        if (kind == TK_WORD && st->sent_pending) {
-            flags |= TF_SENT_START;
-            st->sent_pending = 0;
-        } else if (kind == TK_NUMBER) {
-            st->sent_pending = 0;
-        } else if (kind == TK_PUNCT && is_terminal(text + off, len)) {
-            st->sent_pending = 1;
-        }
-        if (push(d, off, len, kind, flags))
-            goto nomem;
-        if (kind == TK_WORD) {
-            tl_token *t = &d->tok[d->ntok - 1];
-            t->w = morph_word(d->ctx->morph, d->lang, text + off, len);
-            if (!t->w)
-                goto nomem;
-            d->nwords++;
+        if (add_token(tk, text, off, len, kind, flags, lookup)) {
+            utext_close(ut);
+            return TL_ERR_NOMEM;
         }
     }
     utext_close(ut);
-    find_urls(d, 0, end);
-    mark_caps_lines(d, 0);
+    find_urls(tk, text, 0, end);
+    mark_caps_lines(tk, 0);
     return TL_OK;
-nomem:
-    utext_close(ut);
-    return TL_ERR_NOMEM;
 }

@@ -1,0 +1,59 @@
+/*
+ * doc.c - how checks report: findings collected during a check, in the document's
+ * arena. They are resolved (sorted, one per span) and turned into the public result
+ * by result.c once every family has run.
+ */
+#include "doc.h"
+
+#include <string.h>
+
+tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
+{
+    if ((unsigned)r >= TL_RULE_COUNT || d->severity[r] == TL_SEV_OFF)
+        return NULL;
+    if (TL_GROW(d->f, d->nf, d->cap_f, 64)) {
+        d->oom = 1;
+        return NULL;
+    }
+    tl_buf *b = d->scratch;
+    tl_buf_reset(b);
+    va_list ap;
+    va_start(ap, fmt);
+    tl_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    char *msg = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
+    if (!msg) {
+        d->oom = 1;
+        return NULL;
+    }
+    tl_ifinding *f = &d->f[d->nf++];
+    memset(f, 0, sizeof *f);
+    f->off = off;
+    f->len = len;
+    f->rule = r;
+    f->severity = d->severity[r];
+    f->message = msg;
+    return f;
+}
+
+void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < f->nsuggestions; i++)
+        if (strlen(f->suggestions[i]) == n && memcmp(f->suggestions[i], s, n) == 0)
+            return;
+    const char **p = tl_arena_alloc(&d->mem, (f->nsuggestions + 1) * sizeof *p);
+    char *c = tl_arena_strndup(&d->mem, s, n);
+    if (!p || !c) {
+        d->oom = 1;
+        return;
+    }
+    if (f->nsuggestions)
+        memcpy(p, f->suggestions, f->nsuggestions * sizeof *p);
+    p[f->nsuggestions++] = c;
+    f->suggestions = p;
+}
+
+int doc_rule_on(const tl_doc *d, tl_rule r)
+{
+    return (unsigned)r < TL_RULE_COUNT && d->severity[r] != TL_SEV_OFF;
+}
