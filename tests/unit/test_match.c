@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "match_internal.h"
+#include "match_p.h"
 
 #include <string.h>
 

@@ -36,9 +36,9 @@
  * spans lines, so nothing is lost at chunk boundaries.
  */
 #include "doc.h"
-#include "match_internal.h"
 #include "morph.h"
 #include "norm.h"
+#include "stem.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -48,10 +48,10 @@
  *               name («Viettel», «Samsung»), which Russian and Ukrainian news keep in
  *               Latin letters. Consecutive untranslated words are one finding.
  */
-#include "norm.h"
 #include "doc.h"
-#include "match_internal.h"
 #include "morph.h"
+#include "norm.h"
+#include "stem.h"
 #include "textclass.h"
 
 #include <string.h>

@@ -37,10 +37,9 @@
  * Pairs only, not longer groups: «Хо Ши Мин» (the person) and «Хошимин» (the city)
  * are different names that a 3-word rule would join.
  */
-#include "match_internal.h"
-
+#include "doc.h"
 #include "morph.h"
-#include "registry.h"
+#include "stem.h"
 
 #include <string.h>
 

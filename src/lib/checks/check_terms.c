@@ -14,20 +14,20 @@
  * the start of a sentence has no comparable capitalisation: such a use joins the form
  * that agrees on the other words.
  */
-#include "norm.h"
-#include "match_internal.h"
-
+#include "doc.h"
 #include "inflect.h"
-#include "morph.h"
+#include "match.h"
 #include "ctx.h" /* tl_results_consistency, for now */
 #include "result.h"
-#include "registry.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uregex.h>
-#include <unicode/ustring.h>
-#include <unicode/utext.h>
+
+typedef struct {
+    const mterm *mt;
+    uint64_t first;
+    uint32_t capsig, count;
+} cons_form;
 
 typedef struct {
     cons_use c;       /* first: consistency_forms() reads it */
@@ -37,138 +37,28 @@ typedef struct {
 typedef struct {
     term_use *u;
     size_t n, cap;
-    size_t *cand, ncand, capcand; /* tokens that may start a regex term (run_regexes) */
     /* inflected() results by "pattern\1found\1replacement": a text repeats its terms,
      * and inflecting one costs a few microseconds (paradigms, word lists) */
     tl_map infl;
 } terms_state;
 
+/* The family's context state: the regex terms compiled for this context. */
+typedef struct {
+    match_regexes *rx;
+} terms_ctx;
+
 static void release(void *st)
 {
     terms_state *s = st;
     tl_free(s->u);
-    tl_free(s->cand);
     tl_map_release(&s->infl);
 }
 
-static int has_kid(const tl_word *w, uint32_t kid)
+static void ctx_release(void *cst)
 {
-    for (int k = 0; k < w->nkids; k++)
-        if (w->kids[k] == kid)
-            return 1;
-    return 0;
-}
-
-static int tok_word_matches(tl_doc *d, size_t j, const mterm *mt, const mword *mw)
-{
-    const tl_token *t = &d->tok[j];
-    const char *p = d->src.text + t->off;
-    if (mw->punct)
-        return t->kind == TK_PUNCT && strlen(mw->surface) == t->len &&
-               memcmp(mw->surface, p, t->len) == 0;
-    if (t->kind == TK_PUNCT || !t->w)
-        return 0;
-    tl_word *w = t->w;
-    if (mt->term->case_sensitive && (w->flags & WF_CAP ? 1 : 0) != mw->cap)
-        return 0;
-    if (mt->term->match == GL_MATCH_EXACT)
-        return strcmp(w->key, mw->full) == 0 &&
-               (!mt->term->case_sensitive || (strlen(mw->surface) == t->len &&
-                                              memcmp(mw->surface, p, t->len) == 0));
-    if (match_word_ids(d, w))
-        return -1;
-    if (has_kid(w, mw->kid))
-        return 1;
-    /* a lemma key begins like the word (match.c): look lemmas up only then */
-    if (w->lemmas_done || w->pid != mw->pid)
-        return 0;
-    if (match_word_lemmas(d, w))
-        return -1;
-    return has_kid(w, mw->kid);
-}
-
-/* Tokens matched by term `mt` starting at token i (0 = no match, -1 = OOM). A token
- * after the first must follow with only white space between (the tokens array holds no
- * white space, so adjacency in it is exactly that); a hyphen must touch its words. */
-static long try_term(tl_doc *d, size_t i, const mterm *mt)
-{
-    size_t j = i;
-    for (size_t k = 0; k < mt->n; k++, j++) {
-        if (j >= d->ntok)
-            return 0;
-        if (k && (d->tok[j].flags & TF_PARA_START))
-            return 0;
-        int r = tok_word_matches(d, j, mt, &mt->w[k]);
-        if (r <= 0)
-            return r;
-    }
-    return (long)(j - i);
-}
-
-static int kind_rank(gl_kind k) { return k == GL_FORBIDDEN ? 0 : k == GL_VARIANT ? 1 : 2; }
-
-/* Can the token after the first (j) match the second word of the term of `st`? A
- * cheap necessary condition, so that most terms are skipped without being touched: the
- * word has its key already, or may get it from a lemma (which begins like the word). */
-static int second_may_match(tl_doc *d, size_t j, const mstart *st)
-{
-    if (st->kid2 == NO_ID)
-        return 1;
-    if (j >= d->ntok)
-        return 0;
-    tl_word *x = d->tok[j].w;
-    if (d->tok[j].kind == TK_PUNCT || !x || (d->tok[j].flags & TF_PARA_START))
-        return 0;
-    if (match_word_ids(d, x))
-        return -1;
-    return has_kid(x, st->kid2) || (!x->lemmas_done && x->pid == st->pid2);
-}
-
-/* The best term starting at token i: longest, then forbidden < variant < canonical,
- * then glossary order. Returns its length in tokens (0 none, -1 OOM). */
-static long best_at(tl_doc *d, size_t i, const mterm **best)
-{
-    const tl_match_index *mi = d->mi;
-    tl_word *w = d->tok[i].w;
-    if (match_word_ids(d, w))
-        return -1;
-    if (!w->lemmas_done) {
-        int r = match_first_wants_lemmas(d, i);
-        if (r < 0 || (r > 0 && match_word_lemmas(d, w)))
-            return -1;
-    }
-    long blen = 0;
-    *best = NULL;
-    if (d->lang != TL_LANG_RU && d->lang != TL_LANG_UK)
-        return 0; /* every term has one of the two */
-    int l = d->lang == TL_LANG_UK;
-    for (int k = 0; k < w->nkids; k++) {
-        const mkey *e = mi->key_tab[w->kids[k]];
-        for (uint32_t s = 0; s < e->nstarts[l]; s++) {
-            const mstart *st = &e->starts[l][s];
-            if (st->n < blen)
-                continue;
-            int may = second_may_match(d, i + 1, st);
-            if (may <= 0) {
-                if (may < 0)
-                    return -1;
-                continue;
-            }
-            const mterm *mt = &mi->terms[st->term];
-            long n = try_term(d, i, mt);
-            if (n < 0)
-                return -1;
-            if (!n)
-                continue;
-            if (n > blen || (n == blen && (kind_rank(mt->term->kind) < kind_rank((*best)->term->kind) ||
-                                           (kind_rank(mt->term->kind) == kind_rank((*best)->term->kind) &&
-                                            mt < *best)))) {
-                blen = n;
-                *best = mt;
-            }
-        }
-    }
-    return blen;
+    terms_ctx *c = cst;
+    match_regexes_free(c->rx);
+    c->rx = NULL;
 }
 
 /* The matched text with white space runs as single spaces and soft hyphens removed. */
@@ -300,260 +190,32 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
     return record_use(d, s, mt, i, ntok);
 }
 
-/* ---- regex terms ---------------------------------------------------------------
- * ICU regular expressions are not thread-safe, so each context compiles its own copy,
- * kept in the family's context state. A pattern is compiled when a text first has a word it
- * can start at: compiling a case-insensitive «\p{L}*» costs ICU ~5 ms (case closures),
- * and most texts need few of the glossary's patterns (none of the other language's).
- * They run over the chunk's UTF-8 text through a UText, whose native indexes are byte
- * offsets. */
-
 typedef struct {
-    URegularExpression **re; /* parallel to mi->regex; NULL: not compiled, or failed */
-    uint8_t *tried;          /* compilation attempted */
-    uint64_t *gen;           /* the chunk the pattern last got (uregex_setUText) */
-    uint64_t now;            /* the chunk being checked (counts run_regexes calls) */
-    char **prefix;           /* the literal start of each pattern, lower case ("" none) */
-    size_t n;
-} regex_set;
+    tl_doc *d;
+    terms_state *s;
+} hit_arg;
 
-/* Whether a word's key begins with the literal prefix of one of the patterns of its
- * language is decided once per distinct word and kept in tl_word.flags (WF_RX_DONE,
- * WF_RX_CAND), so that a chunk's pass over its tokens costs one flag test a token. */
-
-typedef struct {
-    regex_set *rs;
-} terms_ctx;
-
-static void ctx_release(void *cst)
+/* A regex term matched tokens [i, i+ntok). */
+static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
 {
-    terms_ctx *tc = cst;
-    regex_set *rs = tc->rs;
-    if (!rs)
-        return;
-    for (size_t i = 0; i < rs->n; i++) {
-        uregex_close(rs->re[i]);
-        tl_free(rs->prefix ? rs->prefix[i] : NULL);
-    }
-    tl_free(rs->re);
-    tl_free(rs->tried);
-    tl_free(rs->gen);
-    tl_free(rs->prefix);
-    tl_free(rs);
-    tc->rs = NULL;
+    hit_arg *h = arg;
+    return on_match(h->d, h->s, mt, i, ntok);
 }
 
-static URegularExpression *compile(const gl_term *t)
-{
-    UErrorCode e = U_ZERO_ERROR;
-    int32_t n16 = 0;
-    u_strFromUTF8(NULL, 0, &n16, t->text, -1, &e);
-    e = U_ZERO_ERROR;
-    UChar *p = tl_malloc(((size_t)n16 + 1) * sizeof *p);
-    if (!p)
-        return NULL;
-    u_strFromUTF8(p, n16 + 1, NULL, t->text, -1, &e);
-    URegularExpression *re =
-        uregex_open(p, n16, t->case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, NULL, &e);
-    tl_free(p);
-    if (U_FAILURE(e)) { /* `glossary check` reports bad patterns; here they are skipped */
-        uregex_close(re);
-        return NULL;
-    }
-    return re;
-}
-
-/* The literal text a pattern must start with, lower-cased: letters up to the first
- * metacharacter, where a leading class of one letter in two cases ("[Нн]") counts as
- * that letter. Matches can only start at words whose key begins with it, so the
- * pattern runs at those words (uregex_lookingAt) instead of at every position. */
-static char *literal_prefix(const char *pat)
-{
-    tl_buf raw, key;
-    tl_buf_init(&raw, 0);
-    tl_buf_init(&key, 0);
-    const char *p = pat;
-    while (*p) {
-        uint32_t a, b;
-        size_t n1, n2;
-        if (*p == '[' && (n1 = utf8_decode(p + 1, strlen(p + 1), &a)) &&
-            (n2 = utf8_decode(p + 1 + n1, strlen(p + 1 + n1), &b)) && p[1 + n1 + n2] == ']' &&
-            a != b && (a == b + 0x20 || b == a + 0x20 || a == b + 0x50 || b == a + 0x50)) {
-            tl_buf_add(&raw, p + 1, n1);
-            p += 3 + n1 + n2 - 1;
-            continue;
-        }
-        if (strchr("\\[](){}.*+?|^$", *p))
-            break;
-        tl_buf_addc(&raw, *p++);
-    }
-    /* a quantifier after the last literal makes it optional: drop that letter */
-    if (*p && strchr("*?{", *p) && raw.len) {
-        do
-            raw.len--;
-        while (raw.len && ((unsigned char)raw.data[raw.len] & 0xC0) == 0x80);
-    }
-    norm_key(&key, raw.data, raw.len, 0);
-    char *out = key.oom ? NULL : tl_strndup(key.data, key.len);
-    tl_buf_release(&raw);
-    tl_buf_release(&key);
-    return out;
-}
-
-static regex_set *regexes(terms_ctx *c, const tl_match_index *mi)
-{
-    regex_set *rs = c->rs;
-    if (rs)
-        return rs;
-    size_t n = mi->nregex ? mi->nregex : 1;
-    rs = tl_calloc(1, sizeof *rs);
-    if (!rs || !(rs->re = tl_calloc(n, sizeof *rs->re)) ||
-        !(rs->prefix = tl_calloc(n, sizeof *rs->prefix)) || !(rs->tried = tl_calloc(n, 1)) ||
-        !(rs->gen = tl_calloc(n, sizeof *rs->gen))) {
-        if (rs) {
-            tl_free(rs->re);
-            tl_free(rs->prefix);
-            tl_free(rs->tried);
-        }
-        tl_free(rs);
-        return NULL;
-    }
-    rs->n = mi->nregex;
-    c->rs = rs;
-    for (size_t i = 0; i < mi->nregex; i++) {
-        if (!(rs->prefix[i] = literal_prefix(mi->terms[mi->regex[i]].term->text)))
-            return NULL; /* freed with the context */
-    }
-    return rs;
-}
-
-/* First token at or after byte `off` (tokens are sorted by offset). */
-static size_t tok_at(const tl_doc *d, size_t off)
-{
-    size_t lo = 0, hi = d->ntok;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->tok[mid].off < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok);
-
-/* A regex matched: the tokens it covers are a use of its term. 0, or -1 on OOM. */
-static int regex_hit(tl_doc *d, terms_state *s, const mterm *mt, URegularExpression *re,
-                     UErrorCode *e)
-{
-    size_t a = d->chunk_start + (size_t)uregex_start64(re, 0, e);
-    size_t b = d->chunk_start + (size_t)uregex_end64(re, 0, e);
-    size_t i = tok_at(d, a), j = tok_at(d, b);
-    if (U_FAILURE(*e) || i >= j || d->tok[i].off != a)
-        return 0; /* a match must start at a token */
-    return on_match(d, s, mt, i, j - i);
-}
-
-/* Pattern r compiled (on first use) and reading the current chunk; NULL when the
- * pattern does not compile. */
-static URegularExpression *regex_ready(regex_set *rs, const tl_match_index *mi, size_t r,
-                                       UText *ut, UErrorCode *e)
-{
-    if (!rs->tried[r]) {
-        rs->tried[r] = 1;
-        rs->re[r] = compile(mi->terms[mi->regex[r]].term);
-    }
-    if (rs->re[r] && rs->gen[r] != rs->now) {
-        rs->gen[r] = rs->now;
-        uregex_setUText(rs->re[r], ut, e);
-    }
-    return rs->re[r];
-}
-
-static int run_regexes(tl_doc *d, terms_state *s, terms_ctx *tc)
-{
-    const tl_match_index *mi = d->mi;
-    if (!mi->nregex || !d->ntok)
-        return 0;
-    regex_set *rs = regexes(tc, mi);
-    if (!rs)
-        return -1;
-    s->ncand = 0;
-    for (size_t i = 0; i < d->ntok; i++) {
-        tl_word *w = d->tok[i].w;
-        if (!w)
-            continue;
-        if (!(w->flags & WF_RX_DONE)) {
-            w->flags |= WF_RX_DONE;
-            for (size_t r = 0; r < rs->n; r++) {
-                size_t plen = strlen(rs->prefix[r]);
-                if (plen && mi->terms[mi->regex[r]].term->lang == d->lang &&
-                    w->keylen >= plen && memcmp(w->key, rs->prefix[r], plen) == 0) {
-                    w->flags |= WF_RX_CAND;
-                    break;
-                }
-            }
-        }
-        if (!(w->flags & WF_RX_CAND))
-            continue;
-        if (s->ncand == s->capcand) {
-            size_t cap = s->capcand ? s->capcand * 2 : 256;
-            size_t *p = tl_realloc(s->cand, cap * sizeof *p);
-            if (!p)
-                return -1;
-            s->cand = p;
-            s->capcand = cap;
-        }
-        s->cand[s->ncand++] = i;
-    }
-    UErrorCode e = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, d->src.text + d->chunk_start,
-                               (int64_t)(d->chunk_end - d->chunk_start), &e);
-    rs->now++;
-    for (size_t r = 0; r < rs->n && U_SUCCESS(e); r++) {
-        const mterm *mt = &mi->terms[mi->regex[r]];
-        if ((rs->tried[r] && !rs->re[r]) || mt->term->lang != d->lang)
-            continue;
-        const char *pre = rs->prefix[r];
-        size_t plen = strlen(pre);
-        URegularExpression *re;
-        if (!plen) { /* no literal start: scan the chunk */
-            if (!(re = regex_ready(rs, mi, r, ut, &e)))
-                continue;
-            while (U_SUCCESS(e) && uregex_findNext(re, &e))
-                if (regex_hit(d, s, mt, re, &e))
-                    break;
-            continue;
-        }
-        for (size_t c = 0; c < s->ncand && U_SUCCESS(e); c++) {
-            size_t i = s->cand[c];
-            const tl_word *w = d->tok[i].w;
-            if (!w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
-                continue;
-            if (!(re = regex_ready(rs, mi, r, ut, &e)))
-                break;
-            if (uregex_lookingAt64(re, (int64_t)(d->tok[i].off - d->chunk_start), &e) &&
-                regex_hit(d, s, mt, re, &e))
-                break;
-        }
-    }
-    /* each regex keeps its own shallow clone of `ut`, pointing at this chunk's bytes; it
-     * is not read again before the next uregex_setUText() */
-    utext_close(ut);
-    return U_FAILURE(e) || d->oom ? -1 : 0;
-}
-
+/* Leftmost-longest: at each word the best term starting there, then on after it; then
+ * the regex terms over the whole chunk. */
 static int chunk(tl_doc *d, void *st, void *cst)
 {
     if (!d->mi)
         return 0;
     terms_state *s = st;
+    tl_matcher m = {d->mi, d->morph, d->lang, d->tok, d->ntok, d->src.text,
+                    d->chunk_start, d->chunk_end, d->scratch};
     for (size_t i = 0; i < d->ntok; i++) {
         if (d->tok[i].kind == TK_PUNCT || !d->tok[i].w || (d->tok[i].flags & TF_URL))
             continue;
         const mterm *mt;
-        long n = best_at(d, i, &mt);
+        long n = match_at(&m, i, &mt);
         if (n < 0)
             return -1;
         if (!n)
@@ -562,7 +224,9 @@ static int chunk(tl_doc *d, void *st, void *cst)
             return -1;
         i += (size_t)n - 1;
     }
-    if (run_regexes(d, s, cst))
+    hit_arg h = {d, s};
+    terms_ctx *c = cst;
+    if (match_regexes_run(&c->rx, &m, on_regex, &h))
         return -1;
     return d->oom ? -1 : 0;
 }
@@ -597,8 +261,8 @@ static int better(const cons_form *a, const cons_form *b)
 
 #define USE(i) ((const cons_use *)((const char *)u + (i) * stride))
 
-size_t consistency_forms(const void *u, size_t stride, size_t n, cons_form *f, size_t *nf,
-                         size_t *fi)
+static size_t consistency_forms(const void *u, size_t stride, size_t n, cons_form *f,
+                                size_t *nf, size_t *fi)
 {
     *nf = 0;
     /* pass 0: uses away from a sentence start define the forms. pass 1: a use at a
@@ -634,8 +298,8 @@ size_t consistency_forms(const void *u, size_t stride, size_t n, cons_form *f, s
     return dom;
 }
 
-const char *consistency_message(tl_arena *a, const char *id, const char *found,
-                                const char *dominant, unsigned nfound, unsigned ndom)
+static const char *consistency_message(tl_arena *a, const char *id, const char *found,
+                                       const char *dominant, unsigned nfound, unsigned ndom)
 {
     return tl_arena_printf(a,
                            "'%s' is written «%s» here but «%s» elsewhere (%u× against %u×); "
