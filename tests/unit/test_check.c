@@ -11,7 +11,12 @@
 #include "base.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The word-form tables' folder: the test run's (tests/run-all.sh), else none, and the
+ * tables are compiled in memory for every context. */
+static const char *cache_dir(void) { return getenv("TERMLINT_CACHE_DIR"); }
 
 static tl_ctx *new_ctx(tl_lang lang)
 {
@@ -19,6 +24,7 @@ static tl_ctx *new_ctx(tl_lang lang)
     tl_options_init(&o);
     o.lang = lang;
     o.data_dir = "glossaries";
+    o.cache_dir = cache_dir();
     tl_ctx *c = NULL;
     assert_int_equal(tl_ctx_new(&o, &c, NULL), TL_OK);
     return c;
@@ -196,6 +202,7 @@ static void test_allocation_failures(void **st)
         tl_options_init(&o);
         o.lang = TL_LANG_RU;
         o.data_dir = "glossaries";
+        o.cache_dir = cache_dir();
         o.suggest_limit = 0;
         tl_ctx *c = NULL;
         tl_alloc_fail_after(n);

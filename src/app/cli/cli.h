@@ -5,17 +5,13 @@
 #ifndef TL_CLI_H
 #define TL_CLI_H
 
-#include "termlint.h"
-
-#include <stdint.h>
-#include <stdio.h>
-
-enum { FMT_TEXT = 0, FMT_JSON };
+#include "report.h"
 
 typedef struct {
     tl_options lib;
-    int format;
+    const report_format *format;
     int color;            /* resolved: 1 = use colour */
+    int consistency_run;  /* --consistency run */
     tl_severity fail_on;  /* TL_SEV_OFF = never fail on findings */
     int jobs;             /* 0 = number of cores */
     int stats;
@@ -38,7 +34,7 @@ typedef struct {
     char *path;      /* as given, or found under a given folder */
     char *data;      /* contents (owned), NULL until read */
     size_t len;
-    int read_error;  /* errno, or -1 for a size limit; 0 ok */
+    int read_error;  /* errno when it could not be read; 0 ok */
 } cli_file;
 
 /* Expands `paths` into files: folders recursed (sorted), kept when their name matches
@@ -46,22 +42,23 @@ typedef struct {
  * Returns the array (owned: cli_files_free) and sets *n. */
 cli_file *cli_files_gather(const char *const *paths, size_t npaths, const char *const *globs,
                            size_t *n, int *nerr);
-/* Reads the file's contents into f->data (stdin for "-"). 0 ok, -1 error (printed). */
+/* Reads the file's contents into f->data (stdin for "-"). 0 ok, -1 error (errno in
+ * f->read_error; nothing printed: called from a run's threads). */
 int cli_file_read(cli_file *f);
 void cli_file_drop(cli_file *f); /* frees the contents only */
 void cli_files_free(cli_file *f, size_t n);
 
-/* Reporters: begin once, one call per file, end once. */
+/* What the library is told about the environment (env.c): the data folder (--data-dir,
+ * $TERMLINT_DATADIR, beside the binary, or the installed one), the word-form table
+ * cache ($TERMLINT_CACHE_DIR, $XDG_CACHE_HOME/termlint, ~/.cache/termlint) and switch
+ * ($TERMLINT_WORDTAB=0), $DICPATH, and --glossary default, a file of the data folder.
+ * Sets o->lib's fields; the strings it makes are kept in `env` (free with
+ * cli_env_release). 0, or -1 when out of memory. */
 typedef struct {
-    size_t files, errors, warnings, infos, input_errors;
-    uint64_t words;
-} cli_summary;
+    char *data_dir, *cache_dir, *default_glossary;
+} cli_env;
 
-void report_text_file(FILE *out, const cli_file *f, const tl_result *r, int color);
-void report_text_end(FILE *out, const cli_summary *s);
-void report_json_begin(FILE *out);
-void report_json_file(FILE *out, const cli_file *f, const tl_result *r, int first,
-                      const char *error);
-void report_json_end(FILE *out, const cli_summary *s);
+int cli_env_apply(cli_opts *o, const char *argv0, cli_env *env);
+void cli_env_release(cli_env *env);
 
 #endif

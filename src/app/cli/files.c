@@ -170,12 +170,8 @@ int cli_file_read(cli_file *f)
     int e = fd < 0 ? errno : read_fd(fd, f);
     if (fd > 0)
         close(fd);
-    if (e) {
-        f->read_error = e;
-        fprintf(stderr, "termlint: cannot read '%s': %s\n", f->path, strerror(e));
-        return -1;
-    }
-    return 0;
+    f->read_error = e;
+    return e ? -1 : 0;
 }
 
 void cli_file_drop(cli_file *f)

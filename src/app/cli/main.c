@@ -1,17 +1,15 @@
 /*
- * main.c - termlint's command line: argv -> options -> files -> results -> exit code.
+ * main.c - termlint's command line: argv -> options -> files -> a run of the library
+ * -> the reporter -> exit code.
  *
- * Files are checked by -j worker threads, each with its own context (tl_ctx_clone) and
- * so its own dictionaries and caches; results are printed strictly in file order, as
- * soon as each is ready, so output is byte-identical whatever the number of threads
- * and memory holds only the files between the printer and the fastest worker.
- * Spelling suggestions are given by the printing thread, in file order, from one
- * context: the --suggest budget is spent the same way whatever the threading. The
- * workers compute them beforehand (tl_result_suggest_ahead), so the printer only picks.
+ * The library checks the files on its own threads and hands the results over in file
+ * order (tl_run), so the output is the same whatever -j says; this file only reads the
+ * files when the run asks, prints what the reporter makes of each result as soon as it
+ * comes, counts, and decides the exit code. What the library needs from the
+ * environment comes through env.c.
  */
 #include "cli.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,37 +27,6 @@
 #define ctx_free_at_exit tl_ctx_free_fast
 #endif
 
-/* Shared data lives relative to the binary when run from a source tree
- * (build/termlint -> glossaries/) or an installed prefix (bin/ -> share/termlint/). */
-static char *find_data_dir(const char *argv0)
-{
-    const char *env = getenv("TERMLINT_DATADIR");
-    if (env && *env)
-        return strdup(env);
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        if (strlen(argv0) >= sizeof exe)
-            return NULL;
-        n = (ssize_t)strlen(argv0);
-        memcpy(exe, argv0, (size_t)n);
-    }
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    static const char *const rel[] = {"/../glossaries", "/../share/termlint", NULL};
-    for (int i = 0; rel[i]; i++) {
-        char cand[4200], probe[4300];
-        snprintf(cand, sizeof cand, "%s%s", exe, rel[i]);
-        snprintf(probe, sizeof probe, "%s/rules.yaml", cand);
-        if (access(probe, R_OK) == 0)
-            return strdup(cand);
-    }
-    return NULL;
-}
-
 static void print_diags(const tl_diags *d)
 {
     for (size_t i = 0; i < tl_diags_count(d); i++) {
@@ -76,214 +43,150 @@ static void print_diags(const tl_diags *d)
 
 /* ---- the run ------------------------------------------------------------------ */
 
-typedef struct {
-    cli_file *files;
-    size_t nfiles;
-    tl_result **results;
-    tl_status *status;
-    int *done;
-    size_t next;     /* next file to take */
-    size_t printed;  /* files printed so far: workers stay within a window ahead */
-    tl_lang lang;    /* --lang, or TL_LANG_AUTO */
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    pthread_mutex_t warm; /* one worker at a time loads its dictionaries */
-} run_state;
-
-#define WINDOW 64 /* files a worker may run ahead of the printer */
-
-static void check_one(tl_ctx *ctx, run_state *rs, size_t i)
+/* The run's read callback: file i, read on one of the run's threads. */
+static int read_file(void *arg, size_t i, const char **text, size_t *len)
 {
-    cli_file *f = &rs->files[i];
-    tl_result *r = NULL;
-    tl_status st = cli_file_read(f) ? TL_ERR_IO : tl_check(ctx, f->path, f->data, f->len, &r);
-    rs->results[i] = r;
-    rs->status[i] = st;
+    cli_file *f = &((cli_file *)arg)[i];
+    if (cli_file_read(f))
+        return -1;
+    *text = f->data;
+    *len = f->len;
+    return 0;
 }
 
 typedef struct {
-    run_state *rs;
+    const cli_opts *o;
     tl_ctx *ctx;
-} worker_arg;
+    reporter rp;
+    report_summary sum;
+    int failed;  /* a finding at or above --fail-on */
+    int errors;  /* inputs that could not be read or checked */
+} session;
 
-/* Dictionaries are opened one at a time (Hunspell 1.7.1 races otherwise; the lock also
- * keeps two threads from compiling one word-form table). Opened lazily, two workers
- * would take turns: the first gets ru, the second uk, and each waits for the other's
- * before it can check a file. Opening all of a worker's dictionaries in one turn lets
- * the first one work while the next opens. With word-form tables this maps the tables
- * only, and Hunspell is created when a word first needs it. A text of either language
- * may come when the language is detected, and any text with an unknown lower-case word
- * needs the other language's dictionary too (lang.mixed), so with --lang only the given
- * one is opened here and the other stays lazy. */
-static void warm_up(run_state *rs, tl_ctx *ctx)
+/* What could not be done with a file, said on stderr (the reporter may say it too). */
+static void say_status(session *s, const cli_file *f, tl_status st)
 {
-    pthread_mutex_lock(&rs->warm);
-    if (rs->lang != TL_LANG_UK)
-        tl_ctx_prepare(ctx, TL_LANG_RU, NULL);
-    if (rs->lang != TL_LANG_RU)
-        tl_ctx_prepare(ctx, TL_LANG_UK, NULL);
-    pthread_mutex_unlock(&rs->warm);
-}
-
-static void *worker(void *p)
-{
-    worker_arg *a = p;
-    run_state *rs = a->rs;
-    warm_up(rs, a->ctx);
-    for (;;) {
-        pthread_mutex_lock(&rs->mu);
-        while (rs->next < rs->nfiles && rs->next >= rs->printed + WINDOW)
-            pthread_cond_wait(&rs->cv, &rs->mu);
-        size_t i = rs->next < rs->nfiles ? rs->next++ : rs->nfiles;
-        pthread_mutex_unlock(&rs->mu);
-        if (i >= rs->nfiles)
-            break;
-        check_one(a->ctx, rs, i);
-        /* the printer only picks among suggestions computed here, so it spends no time
-         * and loads no dictionary of its own */
-        if (rs->results[i] && tl_result_suggest_ahead(a->ctx, rs->results[i]) != TL_OK)
-            rs->status[i] = TL_ERR_NOMEM;
-        pthread_mutex_lock(&rs->mu);
-        rs->done[i] = 1;
-        pthread_cond_broadcast(&rs->cv);
-        pthread_mutex_unlock(&rs->mu);
+    if (st == TL_ERR_IO) {
+        fprintf(stderr, "termlint: cannot read '%s': %s\n", f->path, strerror(f->read_error));
+        return;
     }
-    return NULL;
-}
-
-static void count(cli_summary *s, const tl_result *r, tl_severity fail_on, int *failed)
-{
-    for (size_t i = 0; i < tl_result_count(r); i++) {
-        const tl_finding *x = tl_result_at(r, i);
-        s->errors += x->severity == TL_SEV_ERROR;
-        s->warnings += x->severity == TL_SEV_WARNING;
-        s->infos += x->severity == TL_SEV_INFO;
-        if (fail_on != TL_SEV_OFF && x->severity >= fail_on)
-            *failed = 1;
-    }
-}
-
-static int emit(const cli_opts *o, tl_ctx *ctx, run_state *rs, size_t i, cli_summary *sum,
-                int *failed)
-{
-    cli_file *f = &rs->files[i];
-    tl_result *r = rs->results[i];
-    tl_status st = rs->status[i];
-    int input_error = 0;
-    const char *err = NULL;
     if (st == TL_ERR_DICTIONARY) {
         tl_diags *d = tl_diags_new();
-        tl_ctx_prepare(ctx, o->lib.lang == TL_LANG_UK ? TL_LANG_UK : TL_LANG_RU, d);
+        tl_ctx_prepare(s->ctx, s->o->lib.lang == TL_LANG_UK ? TL_LANG_UK : TL_LANG_RU, d);
         print_diags(d);
         tl_diags_free(d);
     }
+    if (st != TL_ERR_ENCODING)
+        fprintf(stderr, "termlint: %s: %s\n", f->path, tl_status_str(st));
+}
+
+/* Hands file f's result to the reporter and counts it. */
+static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
+{
+    const report_format *fmt = s->o->format;
+    report_file rf = {f->path, f->data, f->len, r, st != TL_OK ? tl_status_str(st) : NULL};
     if (st != TL_OK) {
-        input_error = 1;
-        err = tl_status_str(st);
-        if (st != TL_ERR_IO && st != TL_ERR_ENCODING)
-            fprintf(stderr, "termlint: %s: %s\n", f->path, err);
+        s->errors++;
+        say_status(s, f, st);
     }
-    if (r)
-        tl_result_suggest(ctx, r);
-    if (o->format == FMT_JSON)
-        report_json_file(stdout, f, r, i == 0, err);
-    else if (r)
-        report_text_file(stdout, f, r, o->color);
-    sum->files++;
-    sum->words += tl_result_words(r);
-    sum->input_errors += input_error;
-    if (r)
-        count(sum, r, o->fail_on, failed);
-    tl_result_free(r);
-    rs->results[i] = NULL;
-    cli_file_drop(f);
-    return input_error;
+    if (fmt->file)
+        fmt->file(&s->rp, &rf);
+    for (size_t i = 0; i < tl_result_count(r); i++) {
+        const tl_finding *x = tl_result_at(r, i);
+        fmt->finding(&s->rp, &rf, x, i);
+        s->sum.errors += x->severity == TL_SEV_ERROR;
+        s->sum.warnings += x->severity == TL_SEV_WARNING;
+        s->sum.infos += x->severity == TL_SEV_INFO;
+        if (s->o->fail_on != TL_SEV_OFF && x->severity >= s->o->fail_on)
+            s->failed = 1;
+    }
+    if (fmt->file_end)
+        fmt->file_end(&s->rp, &rf);
+    s->sum.files++;
+    s->sum.words += tl_result_words(r);
+    s->sum.input_errors += st != TL_OK;
 }
 
-static int emit_all(const cli_opts *o, tl_ctx *ctx, run_state *rs, cli_summary *sum,
-                    int *failed)
+/* Checks the files with a run of the library and reports each as it comes, in order. */
+static void check_files(session *s, cli_file *files, size_t n)
 {
-    int errors = 0;
-    if (tl_results_consistency(ctx, rs->results, rs->nfiles) != TL_OK) {
+    tl_run_options ro;
+    tl_run_options_init(&ro);
+    ro.ndocs = n;
+    ro.read = read_file;
+    ro.read_arg = files;
+    ro.jobs = s->o->jobs;
+    ro.consistency_run = s->o->consistency_run;
+    tl_run *run;
+    if (tl_run_new(s->ctx, &ro, &run) != TL_OK) {
         fprintf(stderr, "termlint: out of memory\n");
-        errors++;
+        s->errors++;
+        return;
     }
-    for (size_t i = 0; i < rs->nfiles; i++)
-        errors += emit(o, ctx, rs, i, sum, failed);
-    return errors;
+    for (size_t k = 0; k < n; k++) {
+        size_t i;
+        tl_result *r;
+        tl_status st = tl_run_next(run, &i, &r);
+        emit(s, &files[i], st, r);
+        tl_result_free(r);
+        cli_file_drop(&files[i]);
+    }
+    tl_run_free(run);
 }
 
-static int run(const cli_opts *o, tl_ctx *ctx, cli_file *files, size_t n, cli_summary *sum,
-               int *failed)
+/* The context, or NULL with the reason printed. */
+static tl_ctx *make_ctx(const cli_opts *o, tl_diags *diags)
 {
-    run_state rs = {files, n, calloc(n + 1, sizeof(tl_result *)), calloc(n + 1, sizeof(tl_status)),
-                    calloc(n + 1, sizeof(int)), 0, 0, o->lib.lang, PTHREAD_MUTEX_INITIALIZER,
-                    PTHREAD_COND_INITIALIZER, PTHREAD_MUTEX_INITIALIZER};
-    int errors = 0;
-    if (!rs.results || !rs.status || !rs.done) {
+    tl_ctx *ctx = NULL;
+    tl_status st = tl_ctx_new(&o->lib, &ctx, diags);
+    print_diags(diags);
+    if (st != TL_OK) {
+        fprintf(stderr, "termlint: %s\n", tl_status_str(st));
+        return NULL;
+    }
+    if (o->lib.lang != TL_LANG_AUTO && tl_ctx_prepare(ctx, o->lib.lang, diags) != TL_OK) {
+        tl_diags_clear(diags);
+        tl_ctx_prepare(ctx, o->lib.lang, diags);
+        print_diags(diags);
+        ctx_free_at_exit(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+/* Gathers the files, reports them, and returns the exit code. */
+static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
+{
+    int nerr = 0;
+    size_t n = 0;
+    cli_file *files = cli_files_gather(o->paths, o->npaths, o->includes, &n, &nerr);
+    session s;
+    memset(&s, 0, sizeof s);
+    s.o = o;
+    s.ctx = ctx;
+    s.rp.out = stdout;
+    s.rp.color = o->color;
+    s.rp.state = o->format->state_size ? calloc(1, o->format->state_size) : NULL;
+    s.sum.input_errors = (size_t)nerr;
+    if (o->format->state_size && !s.rp.state) {
         fprintf(stderr, "termlint: out of memory\n");
-        errors = 1;
-        goto out;
+        cli_files_free(files, n);
+        return 2;
     }
-    int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (jobs < 1)
-        jobs = 1;
-    if ((size_t)jobs > n)
-        jobs = (int)(n ? n : 1);
-    /* --consistency=run compares files with each other: every result is needed before
-     * the first can be printed, so workers are not held back by the printer */
-    int whole_run = o->lib.consistency_run;
-    if (whole_run)
-        rs.printed = (size_t)-1 / 2;
-    if (jobs == 1) {
-        for (size_t i = 0; i < n; i++) {
-            check_one(ctx, &rs, i);
-            if (!whole_run)
-                errors += emit(o, ctx, &rs, i, sum, failed);
-        }
-        if (whole_run)
-            errors += emit_all(o, ctx, &rs, sum, failed);
-        goto out;
+    if (o->format->begin)
+        o->format->begin(&s.rp);
+    check_files(&s, files, n);
+    o->format->end(&s.rp, &s.sum);
+    free(s.rp.state);
+    if (o->stats) {
+        uint64_t look, hit;
+        tl_ctx_cache_stats(ctx, &look, &hit);
+        fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
+                (unsigned long long)s.sum.words, (unsigned long long)look,
+                (unsigned long long)hit);
     }
-    pthread_t th[256];
-    worker_arg args[256];
-    int started = 0;
-    for (int k = 0; k < jobs; k++) {
-        args[k].rs = &rs;
-        if (tl_ctx_clone(ctx, &args[k].ctx) != TL_OK)
-            break;
-        if (pthread_create(&th[k], NULL, worker, &args[k])) {
-            tl_ctx_free(args[k].ctx);
-            break;
-        }
-        started++;
-    }
-    for (size_t i = 0; i < n; i++) {
-        pthread_mutex_lock(&rs.mu);
-        while (!rs.done[i] && started)
-            pthread_cond_wait(&rs.cv, &rs.mu);
-        pthread_mutex_unlock(&rs.mu);
-        if (!started)
-            check_one(ctx, &rs, i);
-        if (whole_run)
-            continue;
-        errors += emit(o, ctx, &rs, i, sum, failed);
-        pthread_mutex_lock(&rs.mu);
-        rs.printed = i + 1;
-        pthread_cond_broadcast(&rs.cv);
-        pthread_mutex_unlock(&rs.mu);
-    }
-    for (int k = 0; k < started; k++) {
-        pthread_join(th[k], NULL);
-        ctx_free_at_exit(args[k].ctx);
-    }
-    if (whole_run)
-        errors += emit_all(o, ctx, &rs, sum, failed);
-out:
-    free(rs.results);
-    free(rs.status);
-    free(rs.done);
-    return errors;
+    cli_files_free(files, n);
+    return (s.errors || nerr || tl_diags_errors(diags)) ? 2 : s.failed ? 1 : 0;
 }
 
 static int cmd_check(int argc, char **argv, const char *argv0)
@@ -298,54 +201,20 @@ static int cmd_check(int argc, char **argv, const char *argv0)
      * a terminal keeps its line buffering */
     if (!isatty(STDOUT_FILENO))
         setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-    char *data_dir = o.lib.data_dir ? NULL : find_data_dir(argv0);
-    if (data_dir)
-        o.lib.data_dir = data_dir;
-    o.lib.defer_suggestions = 1;
+    cli_env env;
     tl_diags *diags = tl_diags_new();
-    tl_ctx *ctx = NULL;
-    tl_status st = tl_ctx_new(&o.lib, &ctx, diags);
-    print_diags(diags);
-    int exit_code = 0;
-    if (st != TL_OK) {
-        fprintf(stderr, "termlint: %s\n", tl_status_str(st));
-        exit_code = 2;
-        goto done;
+    int exit_code = 2;
+    if (cli_env_apply(&o, argv0, &env) || !diags) {
+        fprintf(stderr, "termlint: out of memory\n");
+    } else {
+        tl_ctx *ctx = make_ctx(&o, diags);
+        if (ctx)
+            exit_code = check_all(&o, ctx, diags);
+        fflush(stdout);
+        ctx_free_at_exit(ctx);
     }
-    if (o.lib.lang != TL_LANG_AUTO && tl_ctx_prepare(ctx, o.lib.lang, diags) != TL_OK) {
-        tl_diags_clear(diags);
-        tl_ctx_prepare(ctx, o.lib.lang, diags);
-        print_diags(diags);
-        exit_code = 2;
-        goto done;
-    }
-    int nerr = 0;
-    size_t n = 0;
-    cli_file *files = cli_files_gather(o.paths, o.npaths, o.includes, &n, &nerr);
-    cli_summary sum = {0};
-    sum.input_errors = (size_t)nerr;
-    int failed = 0;
-    if (o.format == FMT_JSON)
-        report_json_begin(stdout);
-    int errors = run(&o, ctx, files, n, &sum, &failed);
-    if (o.format == FMT_JSON)
-        report_json_end(stdout, &sum);
-    else
-        report_text_end(stdout, &sum);
-    if (o.stats) {
-        uint64_t look, hit;
-        tl_ctx_cache_stats(ctx, &look, &hit);
-        fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
-                (unsigned long long)sum.words, (unsigned long long)look,
-                (unsigned long long)hit);
-    }
-    cli_files_free(files, n);
-    exit_code = (errors || nerr || tl_diags_errors(diags)) ? 2 : failed ? 1 : 0;
-done:
-    fflush(stdout);
-    ctx_free_at_exit(ctx);
     tl_diags_free(diags);
-    free(data_dir);
+    cli_env_release(&env);
     cli_opts_release(&o);
     return exit_code;
 }

@@ -12,6 +12,8 @@
 
 void cli_usage(FILE *f)
 {
+    char formats[256];
+    report_names(formats, sizeof formats, "|", "|");
     fputs("usage: termlint check [options] PATH...\n"
           "       termlint glossary check FILE...\n"
           "       termlint rules\n"
@@ -27,9 +29,10 @@ void cli_usage(FILE *f)
           "  --words FILE             words to accept as correct, one per line; repeatable\n"
           "  --dict-dir DIR           folder with ru_RU/uk_UA .aff/.dic, searched first\n"
           "  --data-dir DIR           folder of shipped data (rules.yaml, glossaries)\n"
-          "  --include GLOB           file names to check inside folders; repeatable\n"
-          "  --format text|json       output format (default text)\n"
-          "  --color auto|always|never  colour in text output (default auto)\n"
+          "  --include GLOB           file names to check inside folders; repeatable\n",
+          f);
+    fprintf(f, "  --format %-15s output format (default text)\n", formats);
+    fputs("  --color auto|always|never  colour in text output (default auto)\n"
           "  --fail-on error|warning|info|never  exit 1 at or above this (default warning)\n"
           "  --disable RULE[,RULE]    switch rules off (a family: 'typography')\n"
           "  --severity RULE=LEVEL    re-grade a rule: off|info|warning|error\n"
@@ -114,12 +117,13 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
     } else if (!strcmp(name, "include")) {
         return push(&o->includes, &o->nincludes, v) ? 2 : 0;
     } else if (!strcmp(name, "format")) {
-        if (!strcmp(v, "text"))
-            o->format = FMT_TEXT;
-        else if (!strcmp(v, "json"))
-            o->format = FMT_JSON;
-        else
-            return bad("--format takes text or json, not '%s'", v);
+        if (!(o->format = report_find(v))) {
+            char names[256];
+            report_names(names, sizeof names, ", ", " or ");
+            fprintf(stderr, "termlint: --format takes %s, not '%s'\ntry 'termlint --help'\n",
+                    names, v);
+            return 2;
+        }
     } else if (!strcmp(name, "color") || !strcmp(name, "colour")) {
         if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never"))
             return bad("--color takes auto, always or never, not '%s'", v);
@@ -144,9 +148,9 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
             return bad("--suggest takes a number, all or none, not '%s'", v);
     } else if (!strcmp(name, "consistency")) {
         if (!strcmp(v, "run"))
-            o->lib.consistency_run = 1;
+            o->consistency_run = 1;
         else if (!strcmp(v, "document"))
-            o->lib.consistency_run = 0;
+            o->consistency_run = 0;
         else
             return bad("--consistency takes document or run, not '%s'", v);
     } else if (!strcmp(name, "jobs")) {
@@ -176,6 +180,7 @@ int cli_parse_check(int argc, char **argv, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     tl_options_init(&o->lib);
+    o->format = report_find("text");
     o->fail_on = TL_SEV_WARNING;
     const char *color = "auto";
     int only_paths = 0;

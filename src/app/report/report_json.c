@@ -6,17 +6,23 @@
  * are printed around them, so memory holds one finding's tree, not a file's or the
  * run's.
  */
-#include "cli.h"
+#include "report.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
-void report_json_begin(FILE *out)
+typedef struct {
+    size_t files; /* files begun: a comma before every one but the first */
+    char *buf;    /* put()'s dump buffer */
+    size_t cap;
+} json_state;
+
+static void begin(reporter *rp)
 {
     json_t *tool = json_pack("{s:s,s:s}", "name", "termlint", "version", tl_version());
     char *s = json_dumps(tool, JSON_COMPACT);
-    fprintf(out, "{\"tool\":%s,\"files\":[", s ? s : "{}");
+    fprintf(rp->out, "{\"tool\":%s,\"files\":[", s ? s : "{}");
     free(s);
     json_decref(tool);
 }
@@ -37,7 +43,7 @@ static json_t *rule_ids(const tl_rule *v, size_t n)
     return a;
 }
 
-static json_t *finding(const tl_finding *x)
+static json_t *finding_json(const tl_finding *x)
 {
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(tl_rule_id(x->rule)));
@@ -70,61 +76,76 @@ static json_t *finding(const tl_finding *x)
 
 /* Prints `v` (any JSON value) as jansson would inside a compact document and drops it;
  * a NULL `v` (a string that is not UTF-8) prints as `fallback`. */
-static void put(FILE *out, json_t *v, const char *fallback)
+static void put(reporter *rp, json_t *v, const char *fallback)
 {
     /* into memory, then one fwrite: json_dumpf writes token by token, a locked stdio
-     * call each (~6% of a 10 MB check). Only the printing thread writes. */
-    static char *buf;
-    static size_t cap;
+     * call each (~6% of a 10 MB check) */
+    json_state *st = rp->state;
     const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY;
-    size_t n = v ? json_dumpb(v, buf, cap, flags) : 0;
-    if (n > cap) {
-        char *nb = realloc(buf, n * 2);
+    size_t n = v ? json_dumpb(v, st->buf, st->cap, flags) : 0;
+    if (n > st->cap) {
+        char *nb = realloc(st->buf, n * 2);
         if (nb) {
-            buf = nb;
-            cap = n * 2;
-            n = json_dumpb(v, buf, cap, flags);
+            st->buf = nb;
+            st->cap = n * 2;
+            n = json_dumpb(v, st->buf, st->cap, flags);
         }
     }
-    if (n && n <= cap)
-        fwrite(buf, 1, n, out);
+    if (n && n <= st->cap)
+        fwrite(st->buf, 1, n, rp->out);
     else
-        fputs(fallback, out);
+        fputs(fallback, rp->out);
     json_decref(v);
 }
 
 /* The file object is written a member at a time and each finding as soon as it is made:
  * a 50 MB input has ~80,000 findings, whose whole tree and dump cost ~180 MB. The bytes
  * are those json_dumps() gives for the whole object (compact, members in this order). */
-void report_json_file(FILE *out, const cli_file *f, const tl_result *r, int first,
-                      const char *error)
+static void file(reporter *rp, const report_file *f)
 {
-    fputs(first ? "{\"path\":" : ",{\"path\":", out);
-    put(out, json_string(f->path), "\"?\""); /* NULL for a path that is not UTF-8 */
+    json_state *st = rp->state;
+    FILE *out = rp->out;
+    const tl_result *r = f->result;
+    fputs(st->files++ ? ",{\"path\":" : "{\"path\":", out);
+    put(rp, json_string(f->path), "\"?\""); /* NULL for a path that is not UTF-8 */
     if (r) {
         fputs(",\"language\":", out);
-        put(out, json_string(tl_lang_str(tl_result_lang(r))), "\"\"");
+        put(rp, json_string(tl_lang_str(tl_result_lang(r))), "\"\"");
         fputs(",\"language_reason\":", out);
-        put(out, json_string(tl_result_lang_reason(r)), "\"\"");
+        put(rp, json_string(tl_result_lang_reason(r)), "\"\"");
         fprintf(out, ",\"words\":%llu", (unsigned long long)tl_result_words(r));
     }
-    if (error) {
+    if (f->error) {
         fputs(",\"error\":", out);
-        put(out, json_string(error), "\"\"");
+        put(rp, json_string(f->error), "\"\"");
     }
     fputs(",\"diagnostics\":[", out);
-    for (size_t i = 0; r && i < tl_result_count(r); i++) {
-        if (i)
-            fputc(',', out);
-        put(out, finding(tl_result_at(r, i)), "{}");
-    }
-    fputs("]}", out);
 }
 
-void report_json_end(FILE *out, const cli_summary *s)
+static void finding(reporter *rp, const report_file *f, const tl_finding *x, size_t i)
 {
-    fprintf(out,
+    (void)f;
+    if (i)
+        fputc(',', rp->out);
+    put(rp, finding_json(x), "{}");
+}
+
+static void file_end(reporter *rp, const report_file *f)
+{
+    (void)f;
+    fputs("]}", rp->out);
+}
+
+static void end(reporter *rp, const report_summary *s)
+{
+    fprintf(rp->out,
             "],\"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu,"
             "\"input_errors\":%zu}}\n",
             s->files, s->errors, s->warnings, s->infos, s->input_errors);
+    json_state *st = rp->state;
+    free(st->buf);
+    st->buf = NULL;
 }
+
+const report_format report_json = {"json", sizeof(json_state), begin, file, finding, file_end,
+                                   end};

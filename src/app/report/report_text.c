@@ -9,7 +9,7 @@
  * The window is found by walking at most a few hundred bytes around the span, never
  * the whole line, so a single 100 MB line costs the same as a short one.
  */
-#include "cli.h"
+#include "report.h"
 
 #include <string.h>
 
@@ -107,7 +107,7 @@ static size_t count_cps(const char *s, size_t a, size_t b)
     return n;
 }
 
-static void excerpt(FILE *out, const cli_file *f, const tl_finding *x, int color)
+static void excerpt(FILE *out, const report_file *f, const tl_finding *x, int color)
 {
     if (!f->data || x->offset > f->len)
         return;
@@ -151,30 +151,29 @@ static void excerpt(FILE *out, const cli_file *f, const tl_finding *x, int color
     fputc('\n', out);
 }
 
-void report_text_file(FILE *out, const cli_file *f, const tl_result *r, int color)
+static void finding(reporter *rp, const report_file *f, const tl_finding *x, size_t i)
 {
-    size_t n = tl_result_count(r);
-    for (size_t i = 0; i < n; i++) {
-        const tl_finding *x = tl_result_at(r, i);
-        if (color)
-            fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", f->path, x->line,
-                    x->col, sev_color(x->severity), tl_severity_str(x->severity), x->message,
-                    tl_rule_id(x->rule));
-        else
-            fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->path, x->line, x->col,
-                    tl_severity_str(x->severity), x->message, tl_rule_id(x->rule));
-        excerpt(out, f, x, color);
-        if (x->nsuggestions) {
-            fputs(x->nsuggestions == 1 ? "    suggestion: " : "    suggestions: ", out);
-            for (size_t k = 0; k < x->nsuggestions; k++)
-                fprintf(out, "%s«%s»", k ? ", " : "", x->suggestions[k]);
-            fputc('\n', out);
-        }
+    (void)i;
+    FILE *out = rp->out;
+    const char *rule = tl_rule_id(x->rule);
+    if (rp->color)
+        fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", f->path, x->line, x->col,
+                sev_color(x->severity), tl_severity_str(x->severity), x->message, rule);
+    else
+        fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->path, x->line, x->col,
+                tl_severity_str(x->severity), x->message, rule);
+    excerpt(out, f, x, rp->color);
+    if (x->nsuggestions) {
+        fputs(x->nsuggestions == 1 ? "    suggestion: " : "    suggestions: ", out);
+        for (size_t k = 0; k < x->nsuggestions; k++)
+            fprintf(out, "%s«%s»", k ? ", " : "", x->suggestions[k]);
+        fputc('\n', out);
     }
 }
 
-void report_text_end(FILE *out, const cli_summary *s)
+static void end(reporter *rp, const report_summary *s)
 {
+    FILE *out = rp->out;
     fprintf(out, "termlint: %zu file%s checked: %zu error%s, %zu warning%s, %zu info%s",
             s->files, s->files == 1 ? "" : "s", s->errors, s->errors == 1 ? "" : "s",
             s->warnings, s->warnings == 1 ? "" : "s", s->infos, s->infos == 1 ? "" : "s");
@@ -183,3 +182,5 @@ void report_text_end(FILE *out, const cli_summary *s)
                 s->input_errors == 1 ? "" : "s");
     fputc('\n', out);
 }
+
+const report_format report_text = {"text", 0, NULL, NULL, finding, NULL, end};

@@ -57,3 +57,14 @@ int doc_rule_on(const tl_doc *d, tl_rule r)
 {
     return (unsigned)r < TL_RULE_COUNT && d->severity[r] != TL_SEV_OFF;
 }
+
+const char *doc_flat(tl_doc *d, size_t off, size_t len)
+{
+    tl_buf *b = d->scratch;
+    tl_buf_reset(b);
+    utf8_add_flat(b, d->src.text + off, len);
+    const char *s = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
+    if (!s)
+        d->oom = 1;
+    return s;
+}

@@ -30,32 +30,16 @@ typedef struct {
     const char *message;  /* in the doc arena */
     const char **suggestions;
     size_t nsuggestions;
-    tl_word *sugg_word;   /* spelling: suggestions are filled later from this word */
+    tl_word *sugg_word;   /* spelling: the misspelt word, whose suggestions come after
+                             the check, from a budget (budget.c) */
     tl_rule *also;        /* rules folded into this finding (result.c) */
     size_t nalso;
+    /* budget.c's: suggestions for sugg_word a run's thread computed ahead */
+    const char *const *ahead;
+    uint8_t nahead, ahead_kind;
 } tl_ifinding;
 
-/* ---- uses of glossary concepts (check_terms.c) ------------------------------------- */
-
-struct tl_mterm;
-
-/* One use of a concept for consistency: the term matched, the capitalisation of its
- * words (bit k: word k starts with a capital), the order of occurrence. */
-typedef struct {
-    const struct tl_mterm *mt;
-    uint64_t seq;
-    uint32_t capsig;
-    uint8_t sent; /* starts a sentence: its first word's case is not comparable */
-} cons_use;
-
-/* A use kept in the result for --consistency=run. */
-typedef struct {
-    cons_use c; /* first */
-    size_t off, len;
-    const char *text; /* flattened surface text (arena) */
-    const char *raw;  /* the source bytes of the span (arena) */
-    unsigned line, col, end_line, end_col;
-} tl_term_use;
+struct term_use; /* consistency.h */
 
 /* ---- the document ------------------------------------------------------------------- */
 
@@ -81,7 +65,8 @@ struct tl_doc {
     tl_ifinding *f;
     size_t nf, cap_f;
     int oom;
-    tl_term_use *uses;             /* hold_uses: exported by the terms family */
+    struct term_use *uses;         /* hold_uses: the terms family's uses of concepts, in
+                                      the arena, for run-wide consistency (corpus.c) */
     size_t nuses;
     void *state[FAM_COUNT];        /* each family's document state (registry.h) */
 };
@@ -96,6 +81,9 @@ tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *f
 void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
 /* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
 int doc_rule_on(const tl_doc *d, tl_rule r);
+/* The text of [off, off+len) for quoting in a message or a suggestion, flattened
+ * (utf8_add_flat), in the document's arena; NULL (and d->oom set) when out of memory. */
+const char *doc_flat(tl_doc *d, size_t off, size_t len);
 
 /* The token at i as a string view. */
 static inline tl_span tok_span(const tl_doc *d, size_t i)

@@ -4,15 +4,17 @@
  *   source_init -> (encoding findings) -> language -> families' prepare() -> for each
  *   segment, each chunk of ~1 MiB in it: tokenize_chunk -> every family's chunk()
  *   -> at the end every family's finish()
- *   -> result_build (sort, one finding per span, line:col) -> suggestions (suggest.c)
+ *   -> (held for what spans documents, run.c) -> result_build (sort, one finding per
+ *   span, line:col) -> suggestions from the budget (budget.c)
  *
  * One pass over the text: the families read the chunk's tokens; none re-scans the text
  * except line-oriented rules (boilerplate), which walk the chunk's lines once.
  */
-#include "ctx.h"
+#include "check.h"
+
+#include "budget.h"
 #include "lang.h"
 #include "morph.h"
-#include "result.h"
 
 #include <string.h>
 
@@ -34,17 +36,29 @@ static void encoding_findings(tl_doc *d)
     }
 }
 
-static void doc_release(tl_doc *d)
+/* What the families' states own outside the arena: freed once the document is
+ * checked, also after an error. */
+static void release_families(tl_doc *d)
 {
     for (size_t i = 0; i < FAM_COUNT; i++) {
         const tl_family *f = family_at(i);
         if (d->state[i] && f->release)
             f->release(d->state[i]);
+        d->state[i] = NULL;
     }
-    source_release(&d->src);
-    tl_free(d->tk.tok);
-    tl_free(d->f);
-    tl_arena_release(&d->mem);
+}
+
+/* The language of the text: given, or detected. TL_OK or TL_ERR_NOMEM. */
+static tl_status language(const tl_ctx *ctx, tl_doc *d)
+{
+    if (ctx->sh->lang != TL_LANG_AUTO) {
+        d->lang = ctx->sh->lang;
+        d->lang_reason = "given with --lang";
+        return TL_OK;
+    }
+    d->lang = lang_detect(d->src.text + d->src.start, d->src.len - d->src.start, &d->mem,
+                          &d->lang_reason);
+    return d->lang_reason ? TL_OK : TL_ERR_NOMEM;
 }
 
 /* The families' document state, zeroed in the arena, and their prepare hooks. */
@@ -102,49 +116,68 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
     return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
 }
 
+tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses,
+                         tl_doc **out)
+{
+    *out = NULL;
+    tl_doc *d = tl_calloc(1, sizeof *d);
+    if (!d)
+        return TL_ERR_NOMEM;
+    tl_arena_init(&d->mem);
+    d->g = ctx->sh->g;
+    d->mi = ctx->sh->mi;
+    d->morph = ctx->morph;
+    d->severity = ctx->sh->severity;
+    d->scratch = &ctx->scratch;
+    d->hold_uses = hold_uses;
+    tl_status st = source_init(&d->src, text, len);
+    if (st == TL_OK) {
+        encoding_findings(d);
+        st = language(ctx, d);
+    }
+    if (st == TL_OK && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
+        st = TL_ERR_DICTIONARY;
+    if (st == TL_OK)
+        st = run(ctx, d);
+    release_families(d);
+    tl_free(d->tk.tok);
+    d->tk.tok = d->tok = NULL;
+    if (st != TL_OK) {
+        doc_free(d);
+        return st;
+    }
+    *out = d;
+    return d->src.nbad ? TL_ERR_ENCODING : TL_OK;
+}
+
+void doc_free(tl_doc *d)
+{
+    if (!d)
+        return;
+    source_release(&d->src);
+    tl_free(d->tk.tok);
+    tl_free(d->f);
+    tl_arena_release(&d->mem);
+    tl_free(d);
+}
+
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
                    tl_result **out)
 {
-    (void)name;
+    (void)name; /* positions are the caller's to label */
     *out = NULL;
-    tl_doc d;
-    memset(&d, 0, sizeof d);
-    tl_arena_init(&d.mem);
-    d.g = ctx->sh->g;
-    d.mi = ctx->sh->mi;
-    d.morph = ctx->morph;
-    d.severity = ctx->sh->severity;
-    d.scratch = &ctx->scratch;
-    d.hold_uses = ctx->sh->consistency_run;
-    tl_status st = source_init(&d.src, text, len);
-    if (st != TL_OK) {
-        doc_release(&d);
+    tl_doc *d;
+    tl_status st = check_document(ctx, text, len, 0, &d);
+    if (!d)
         return st;
-    }
-    encoding_findings(&d);
-    if (ctx->sh->lang != TL_LANG_AUTO) {
-        d.lang = ctx->sh->lang;
-        d.lang_reason = "given with --lang";
-    } else {
-        d.lang = lang_detect(d.src.text + d.src.start, d.src.len - d.src.start, &d.mem,
-                             &d.lang_reason);
-    }
-    if (!d.lang_reason)
-        st = TL_ERR_NOMEM;
-    else if (morph_load(ctx->morph, d.lang, NULL) != TL_OK)
-        st = TL_ERR_DICTIONARY;
-    if (st == TL_OK)
-        st = run(ctx, &d);
-    if (st == TL_OK)
-        st = result_build(&d, out);
-    int bad = d.src.nbad > 0;
-    doc_release(&d);
-    if (st == TL_OK && !ctx->defer_suggestions)
-        st = tl_result_suggest(ctx, *out);
-    if (st != TL_OK) {
+    tl_status built = result_build(d, out);
+    doc_free(d);
+    if (built == TL_OK)
+        built = budget_pick(ctx->morph, &ctx->budget, *out);
+    if (built != TL_OK) {
         tl_result_free(*out);
         *out = NULL;
-        return st;
+        return built;
     }
-    return bad ? TL_ERR_ENCODING : TL_OK;
+    return st;
 }

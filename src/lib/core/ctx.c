@@ -18,11 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define TL_SLOW_SUGGEST 10
-
-#ifndef TL_DATADIR
-#define TL_DATADIR "/usr/local/share/termlint"
-#endif
 
 const char *tl_version(void) { return TL_VERSION_STRING; }
 
@@ -72,6 +67,7 @@ void tl_options_init(tl_options *opt)
     memset(opt, 0, sizeof *opt);
     opt->lang = TL_LANG_AUTO;
     opt->suggest_limit = 100;
+    opt->wordtab = 1;
 }
 
 /* `id` names rule i exactly, or is a family prefix: "typography" or "typography."
@@ -181,33 +177,30 @@ static tl_status load_words(tl_shared *sh, const char *path, tl_diags *d, tl_buf
     return st;
 }
 
+/* The rule data of data_dir (a warning when it is missing), then the glossaries. */
 static tl_status load_glossaries(tl_shared *sh, const tl_options *opt, tl_diags *d)
 {
-    tl_buf path;
-    tl_buf_init(&path, 0);
     tl_status st = TL_OK;
-    tl_buf_printf(&path, "%s/rules.yaml", sh->data_dir);
-    if (path.oom)
-        return TL_ERR_NOMEM;
-    if (access(path.data, R_OK) == 0)
-        st = gloss_load(sh->g, path.data, d);
-    else
-        diags_add(d, TL_SEV_WARNING, path.data, 0, 0, UINT64_MAX,
-                  "rule data '%s' not found; boilerplate, doubling and language rules run "
-                  "without their word lists (set --data-dir)",
-                  path.data);
+    if (opt->data_dir) {
+        tl_buf path;
+        tl_buf_init(&path, 0);
+        tl_buf_printf(&path, "%s/rules.yaml", opt->data_dir);
+        if (path.oom)
+            return TL_ERR_NOMEM;
+        if (access(path.data, R_OK) == 0)
+            st = gloss_load(sh->g, path.data, d);
+        else
+            diags_add(d, TL_SEV_WARNING, path.data, 0, 0, UINT64_MAX,
+                      "rule data '%s' not found; boilerplate, doubling and language rules "
+                      "run without their word lists (set --data-dir)",
+                      path.data);
+        tl_buf_release(&path);
+    }
     for (const char *const *p = opt->glossaries; st == TL_OK && p && *p; p++) {
-        const char *file = *p;
-        if (strcmp(file, "default") == 0) {
-            tl_buf_reset(&path);
-            tl_buf_printf(&path, "%s/vietnam-politics.yaml", sh->data_dir);
-            file = path.data;
-        }
-        tl_status s = gloss_load(sh->g, file, d);
+        tl_status s = gloss_load(sh->g, *p, d);
         if (s != TL_OK)
             st = s;
     }
-    tl_buf_release(&path);
     return st;
 }
 
@@ -220,12 +213,8 @@ static tl_ctx *ctx_alloc(tl_shared *sh, tl_morph *root)
         return NULL;
     c->sh = sh;
     tl_buf_init(&c->scratch, 0);
-    atomic_init(&c->suggest_left, sh->suggest_limit);
-    /* Hunspell's full engine (~60-120 ms a word) only where the edit-distance-1 search
-     * found nothing, for at most TL_SLOW_SUGGEST words unless every word was asked for */
-    atomic_init(&c->slow_left, sh->suggest_limit < 0 ? -1 : TL_SLOW_SUGGEST);
-    c->defer_suggestions = sh->defer_suggestions;
-    c->morph = morph_new(sh->dict_dir, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK], root);
+    budget_init(&c->budget, sh->suggest_limit);
+    c->morph = morph_new(&sh->dicts, &sh->accept[TL_LANG_RU], &sh->accept[TL_LANG_UK], root);
     c->tz = tokenize_new();
     int ok = c->morph && c->tz;
     for (size_t i = 0; ok && i < FAM_COUNT; i++) {
@@ -247,9 +236,17 @@ static void shared_free(tl_shared *sh)
     gloss_free(sh->g);
     for (int i = 0; i < 3; i++)
         tl_map_release(&sh->accept[i]);
-    tl_free(sh->dict_dir);
-    tl_free(sh->data_dir);
+    tl_free((char *)sh->dicts.dict_dir);
+    tl_free((char *)sh->dicts.dict_path);
+    tl_free((char *)sh->dicts.cache_dir);
     tl_free(sh);
+}
+
+/* *dst = a copy of src (NULL stays NULL); -1 when out of memory. */
+static int copy_str(const char **dst, const char *src)
+{
+    *dst = src ? tl_strdup(src) : NULL;
+    return src && !*dst ? -1 : 0;
 }
 
 static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
@@ -262,13 +259,11 @@ static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
         tl_map_init(&sh->accept[i]);
     sh->lang = opt->lang;
     sh->suggest_limit = opt->suggest_limit;
-    sh->consistency_run = opt->consistency_run;
-    sh->defer_suggestions = opt->defer_suggestions;
-    const char *dd = opt->data_dir ? opt->data_dir : TL_DATADIR;
-    sh->data_dir = tl_strdup(dd);
-    sh->dict_dir = opt->dict_dir ? tl_strdup(opt->dict_dir) : NULL;
+    sh->dicts.use_wordtab = opt->wordtab;
     sh->g = gloss_new();
-    if (!sh->data_dir || (opt->dict_dir && !sh->dict_dir) || !sh->g)
+    if (!sh->g || copy_str(&sh->dicts.dict_dir, opt->dict_dir) ||
+        copy_str(&sh->dicts.dict_path, opt->dict_path) ||
+        copy_str(&sh->dicts.cache_dir, opt->cache_dir))
         return TL_ERR_NOMEM;
     tl_status st = set_severities(sh, opt, d);
     if (st == TL_OK)
@@ -309,7 +304,6 @@ tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out)
     *out = ctx_alloc(ctx->sh, ctx->morph);
     if (!*out)
         return TL_ERR_NOMEM;
-    (*out)->parent = ctx;
     return TL_OK;
 }
 

@@ -1,24 +1,28 @@
 /*
- * result.c - findings: collection during a check (doc_add), then resolution into the
+ * result.c - a checked document's findings (doc.c collected them) resolved into the
  * public tl_result: sorted by position, one finding per span, positions computed.
  *
  * One span, one finding: when a finding's span equals or lies inside the span of a
  * finding of a more specific rule (boilerplate > term > doc-code > name > the rest >
- * spelling; the `prec` of rules.c), it is not reported on its own but its rule id is
+ * spelling; the `prec` of registry.c), it is not reported on its own but its rule is
  * listed in the other's `also`. A finding of the same rule on the same span is dropped.
  * A less specific finding that *encloses* a more specific one is kept: they describe
- * different defects (a doubled phrase around a misspelt word).
+ * different defects (a doubled phrase around a misspelt word). Every finding goes
+ * through here, also those a run adds after the document's own check (corpus.c):
+ * a document is resolved once everything that can report on it has.
+ *
+ * A later suppression mechanism (inline comments, a baseline) filters d->f before
+ * resolve(), so a suppressed finding neither shows nor absorbs others.
  */
 #include "result.h"
 
-#include "ctx.h"
 #include "registry.h"
-#include "source.h"
 
 #include <stdlib.h>
-
-#define ENCLOSE_WINDOW 64
 #include <string.h>
+
+/* Findings kept so far that resolve() compares a new one with. */
+#define ENCLOSE_WINDOW 64
 
 static int cmp_finding(const void *a, const void *b)
 {
@@ -82,6 +86,31 @@ static size_t resolve(tl_doc *d)
     return kept;
 }
 
+/* Finding s of d as public finding f, with its line and column (cursor `cur`: findings
+ * come in offset order) and its text copied into `mem`. -1 when out of memory. */
+static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_source_pos *cur,
+                   tl_finding *f, tl_pending *p)
+{
+    f->rule = s->rule;
+    f->severity = s->severity;
+    f->offset = s->off;
+    f->length = s->len;
+    source_linecol(&d->src, cur, s->off, &f->line, &f->col);
+    tl_source_pos endcur = *cur;
+    source_linecol(&d->src, &endcur, s->off + s->len, &f->end_line, &f->end_col);
+    f->message = s->message;
+    f->suggestions = s->suggestions;
+    f->nsuggestions = s->nsuggestions;
+    f->also = s->also;
+    f->nalso = s->nalso;
+    f->text = tl_arena_strndup(mem, d->src.orig + s->off, s->len);
+    p->word = s->sugg_word ? f->text : NULL;
+    p->list = s->ahead;
+    p->n = s->nahead;
+    p->kind = s->ahead_kind;
+    return f->text ? 0 : -1;
+}
+
 tl_status result_build(tl_doc *d, tl_result **out)
 {
     *out = NULL;
@@ -93,54 +122,21 @@ tl_status result_build(tl_doc *d, tl_result **out)
         return TL_ERR_NOMEM;
     r->f = tl_calloc(n ? n : 1, sizeof *r->f);
     r->pend = tl_calloc(n ? n : 1, sizeof *r->pend);
-    if (!r->f || !r->pend) {
-        tl_free(r->f);
-        tl_free(r->pend);
-        tl_free(r);
-        return TL_ERR_NOMEM;
-    }
-    tl_source_pos cur;
-    source_pos_init(&cur);
-    for (size_t i = 0; i < n; i++) {
-        const tl_ifinding *s = &d->f[i];
-        tl_finding *f = &r->f[i];
-        f->rule = s->rule;
-        f->severity = s->severity;
-        f->offset = s->off;
-        f->length = s->len;
-        source_linecol(&d->src, &cur, s->off, &f->line, &f->col);
-        tl_source_pos endcur = cur;
-        source_linecol(&d->src, &endcur, s->off + s->len, &f->end_line, &f->end_col);
-        f->message = s->message;
-        f->suggestions = s->suggestions;
-        f->nsuggestions = s->nsuggestions;
-        f->also = s->also;
-        f->nalso = s->nalso;
-        f->text = tl_arena_strndup(&d->mem, d->src.orig + s->off, s->len);
-        if (!f->text) {
-            d->oom = 1;
-            break;
-        }
-        r->pend[i].word = s->sugg_word ? f->text : NULL;
-    }
-    r->n = n;
-    r->cap_f = n ? n : 1;
-    r->terms = d->uses; /* in d->mem, which moves to the result below */
-    r->nterms = d->nuses;
-    for (size_t i = 0; i < d->nuses; i++) {
-        tl_term_use *u = &d->uses[i];
-        source_linecol(&d->src, NULL, u->off, &u->line, &u->col);
-        source_linecol(&d->src, NULL, u->off + u->len, &u->end_line, &u->end_col);
-    }
-    r->lang = d->lang;
-    r->lang_reason = d->lang_reason;
-    r->words = d->tk.nwords;
     r->mem = d->mem; /* the result takes the document's arena: messages live there */
     tl_arena_init(&d->mem);
-    if (d->oom) {
+    tl_source_pos cur;
+    source_pos_init(&cur);
+    int bad = !r->f || !r->pend;
+    for (size_t i = 0; !bad && i < n; i++)
+        bad = publish(d, &r->mem, &d->f[i], &cur, &r->f[i], &r->pend[i]);
+    if (bad) {
         tl_result_free(r);
         return TL_ERR_NOMEM;
     }
+    r->n = n;
+    r->lang = d->lang;
+    r->lang_reason = d->lang_reason;
+    r->words = d->tk.nwords;
     *out = r;
     return TL_OK;
 }
@@ -166,30 +162,4 @@ void tl_result_free(tl_result *r)
     tl_free(r->f);
     tl_free(r->pend);
     tl_free(r);
-}
-
-int result_append(tl_result *r, const tl_finding *x)
-{
-    if (r->n == r->cap_f) {
-        size_t cap = r->cap_f * 2;
-        tl_finding *f = tl_realloc(r->f, cap * sizeof *f);
-        tl_pending *pd = tl_realloc(r->pend, cap * sizeof *pd);
-        if (f)
-            r->f = f;
-        if (pd)
-            r->pend = pd;
-        if (!f || !pd)
-            return -1;
-        r->cap_f = cap;
-    }
-    size_t i = r->n;
-    while (i > 0 && r->f[i - 1].offset > x->offset) {
-        r->f[i] = r->f[i - 1];
-        r->pend[i] = r->pend[i - 1];
-        i--;
-    }
-    r->f[i] = *x;
-    memset(&r->pend[i], 0, sizeof r->pend[i]);
-    r->n++;
-    return 0;
 }

@@ -7,8 +7,8 @@
  * exact bytes of the form to a tl_word, so the common case (a word seen before) is one
  * hash lookup and no Unicode work at all.
  *
- * Dictionaries are found in --dict-dir, then $DICPATH (colon-separated), then the
- * Debian folders, and are loaded only when a text of their language needs them: first
+ * Dictionaries are found in --dict-dir, then the folders of $DICPATH (both given by the
+ * caller, morph_opts), then the Debian folders, and are loaded only when a text of their language needs them: first
  * the word-form table (wordtab.c, mapped from a cache file), which answers for most
  * words, and Hunspell itself only when a word first needs it (see morph_load).
  * Hunspell_create never fails (a missing .dic only prints "Hash Manager Error"), so we
@@ -72,7 +72,7 @@ typedef struct {
 struct tl_morph {
     tl_morph *root;   /* the morph whose dictionaries this one uses: itself, or a clone's parent's */
     shared_dict dicts[3]; /* the root's: loaded dictionaries (used under create_lock) */
-    char *dict_dir;
+    const morph_opts *opt;
     const tl_map *accept[3];
     lang_state ls[3]; /* indexed by tl_lang; 0 unused */
     tl_arena mem;     /* tl_word records, keys, suggestions */
@@ -83,7 +83,7 @@ struct tl_morph {
 static const char *dict_name(tl_lang l) { return l == TL_LANG_UK ? "uk_UA" : "ru_RU"; }
 static const char *probe_word(tl_lang l) { return l == TL_LANG_UK ? "місто" : "город"; }
 
-tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk,
+tl_morph *morph_new(const morph_opts *o, const tl_map *accept_ru, const tl_map *accept_uk,
                     tl_morph *root)
 {
     tl_morph *m = tl_calloc(1, sizeof *m);
@@ -100,10 +100,7 @@ tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map 
         tl_map_init(&m->ls[i].cache);
     m->accept[TL_LANG_RU] = accept_ru;
     m->accept[TL_LANG_UK] = accept_uk;
-    if (dict_dir && !(m->dict_dir = tl_strdup(dict_dir))) {
-        tl_free(m);
-        return NULL;
-    }
+    m->opt = o;
     return m;
 }
 
@@ -134,7 +131,6 @@ void morph_free(tl_morph *m, int fast)
     }
     tl_arena_release(&m->mem);
     tl_buf_release(&m->tmp);
-    tl_free(m->dict_dir);
     tl_free(m);
 }
 
@@ -152,12 +148,13 @@ static int find_dict(const tl_morph *m, const char *name, tl_buf *aff, tl_buf *d
 {
     static const char *const sys[] = {"/usr/share/hunspell", "/usr/share/myspell/dicts",
                                       "/usr/share/myspell", "/usr/local/share/hunspell", NULL};
-    if (m->dict_dir) {
-        tl_buf_printf(tried, "%s", m->dict_dir);
-        if (try_dir(aff, dic, m->dict_dir, strlen(m->dict_dir), name))
+    const char *dd = m->opt->dict_dir;
+    if (dd) {
+        tl_buf_printf(tried, "%s", dd);
+        if (try_dir(aff, dic, dd, strlen(dd), name))
             return 1;
     }
-    const char *dp = getenv("DICPATH");
+    const char *dp = m->opt->dict_path;
     while (dp && *dp) {
         const char *colon = strchr(dp, ':');
         size_t n = colon ? (size_t)(colon - dp) : strlen(dp);
@@ -258,9 +255,8 @@ tl_status morph_load(tl_morph *m, tl_lang lang, tl_diags *d)
         sd->tried = 1;
         sd->aff = tl_strdup(aff.data);
         sd->dic = tl_strdup(dic.data);
-        const char *wt = getenv("TERMLINT_WORDTAB");
-        if (sd->aff && sd->dic && !(wt && strcmp(wt, "0") == 0))
-            sd->tab = wordtab_open(aff.data, dic.data, NULL, NULL);
+        if (sd->aff && sd->dic && m->opt->use_wordtab)
+            sd->tab = wordtab_open(aff.data, dic.data, m->opt->cache_dir, NULL);
         const char *probe = probe_word(lang);
         if (!wordtab_spell(sd->tab, probe, strlen(probe))) {
             create_handle(sd, lang);

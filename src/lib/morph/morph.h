@@ -9,13 +9,21 @@
 
 typedef struct tl_morph tl_morph; /* dictionaries and word caches (morph.c) */
 
-/* A new morphology (owned: morph_free). `dict_dir` (may be NULL) is searched before
- * $DICPATH and the system folders. `accept[lang]` (may be NULL) are maps whose keys are
- * norm_key()s of words accepted as correct (glossary, --words): borrowed, must outlive
- * the morph. `root` (NULL for a context's own) is the morph whose dictionaries this one
- * shares, on another thread: it must outlive this one. No dictionary is loaded yet.
- * NULL when out of memory. */
-tl_morph *morph_new(const char *dict_dir, const tl_map *accept_ru, const tl_map *accept_uk,
+/* Where the dictionaries are and how to use them (tl_options says the same). */
+typedef struct {
+    const char *dict_dir;  /* searched first; NULL: none */
+    const char *dict_path; /* colon-separated folders searched next; NULL: none */
+    const char *cache_dir; /* word-form tables' folder; NULL: compiled in memory */
+    int use_wordtab;       /* 0: Hunspell for every word */
+} morph_opts;
+
+/* A new morphology (owned: morph_free). `o` and its strings are borrowed and must
+ * outlive the morph; the system folders are searched after its folders. `accept[lang]`
+ * (may be NULL) are maps whose keys are norm_key()s of words accepted as correct
+ * (glossary, --words): borrowed, must outlive the morph. `root` (NULL for a context's
+ * own) is the morph whose dictionaries this one shares, on another thread: it must
+ * outlive this one. No dictionary is loaded yet. NULL when out of memory. */
+tl_morph *morph_new(const morph_opts *o, const tl_map *accept_ru, const tl_map *accept_uk,
                     tl_morph *root);
 /* Frees; with `fast` the Hunspell handles are left for the OS to reclaim at exit. */
 void morph_free(tl_morph *m, int fast);

@@ -1024,27 +1024,29 @@ static void *compile(const char *aff, const char *dic, uint64_t sig, size_t *len
 
 /* ---- the cache file ------------------------------------------------------------------ */
 
-/* The folder for tables: given, $TERMLINT_CACHE_DIR, $XDG_CACHE_HOME/termlint or
- * $HOME/.cache/termlint, created when missing. 0 when there is none. */
+/* Creates folder `path` and its missing parents (like mkdir -p), private to the user. */
+static void make_dirs(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(path, 0700);
+        *p = '/';
+    }
+    mkdir(path, 0700);
+}
+
+/* The folder for tables, `given` (NULL or "": none), created when missing. 0 when
+ * there is none. */
 static int cache_dir_path(const char *given, tl_buf *b)
 {
-    const char *env;
-    if (given && *given)
-        tl_buf_adds(b, given);
-    else if ((env = getenv("TERMLINT_CACHE_DIR")) && *env)
-        tl_buf_adds(b, env);
-    else if ((env = getenv("XDG_CACHE_HOME")) && *env)
-        tl_buf_printf(b, "%s/termlint", env);
-    else if ((env = getenv("HOME")) && *env) {
-        tl_buf_printf(b, "%s/.cache", env);
-        if (!b->oom)
-            mkdir(b->data, 0700);
-        tl_buf_adds(b, "/termlint");
-    } else
+    if (!given || !*given)
         return 0;
+    tl_buf_adds(b, given);
     if (b->oom)
         return 0;
-    mkdir(b->data, 0700);
+    make_dirs(b->data);
     struct stat st;
     return stat(b->data, &st) == 0 && S_ISDIR(st.st_mode);
 }

@@ -1,19 +1,20 @@
 /*
- * suggest.c - spelling suggestions for a built result, and who computes them.
+ * budget.c - the spelling-suggestion budget, and who computes what it pays for.
  *
  * The --suggest budget goes to the first N distinct misspelt words in input order, and
  * at most TL_SLOW_SUGGEST of them may use Hunspell's slow engine; with threads the
- * order is kept by filling suggestions on one thread, in file order
- * (tl_result_suggest). The work itself (~1-2 ms a word for the edit-distance search,
- * 60-120 ms for the slow engine) is done beforehand on the checking threads
- * (tl_result_suggest_ahead), speculatively: each worker computes what the deciding
- * context *could* need for the words of its own file, and the decider only picks.
+ * order is kept by filling suggestions on one thread, in input order (budget_pick, the
+ * run's tl_run_next or tl_check). The work itself (~1-2 ms a word for the
+ * edit-distance search, 60-120 ms for the slow engine) is done beforehand on the
+ * checking threads (budget_ahead), speculatively: each worker computes what the
+ * deciding context *could* need for the words of its own text, and the decider only
+ * picks.
  *
  * Why the pick equals computing on the spot: a word's fast list depends on the word
  * and the dictionary only; the slow engine runs when the fast list is empty and slow
- * calls are left. The deciding context's budgets only go down, so a worker that saw
- * them spent (and skipped the work) saw what the decider will see; a worker that saw
- * them open computed everything the decider may pick:
+ * calls are left. The budget only goes down, so a worker that saw it spent (and
+ * skipped the work) saw what the decider will see; a worker that saw it open computed
+ * everything the decider may pick:
  *
  *   ahead (worker, any order)            pick (decider, file order)
  *   fast list non-empty   -> PEND_FAST   use it
@@ -21,11 +22,15 @@
  *   fast empty, no slow   -> PEND_NOSLOW nothing (slow calls were already spent)
  *   budget spent, skipped -> PEND_NONE   compute on the spot if ever needed
  */
-#include "ctx.h"
+#include "budget.h"
+
 #include "morph.h"
-#include "result.h"
 
 #include <string.h>
+
+/* Hunspell's full engine (~60-120 ms a word) only where the edit-distance-1 search
+ * found nothing, for at most TL_SLOW_SUGGEST words unless every word was asked for. */
+#define TL_SLOW_SUGGEST 10
 
 /* Hunspell's full engine (60-110 ms a word) runs only for texts of at most this many
  * words (~250 KB of Russian): an article or a report, where an editor reads each
@@ -33,9 +38,15 @@
  * which makes slow_left -1). */
 #define TL_SLOW_MAX_WORDS 20000
 
-static int slow_allowed(long slow_left, const tl_result *r)
+static int slow_allowed(long slow_left, uint64_t words)
 {
-    return slow_left < 0 || (slow_left > 0 && r->words <= TL_SLOW_MAX_WORDS);
+    return slow_left < 0 || (slow_left > 0 && words <= TL_SLOW_MAX_WORDS);
+}
+
+void budget_init(tl_budget *b, long limit)
+{
+    atomic_init(&b->suggest_left, limit);
+    atomic_init(&b->slow_left, limit < 0 ? -1 : TL_SLOW_SUGGEST);
 }
 
 /* How a word's cached suggestions were made is kept in tl_word.flags (WF_SUGG_SLOW,
@@ -72,45 +83,41 @@ static uint8_t pend_kind(const tl_word *w)
                                        : PEND_FAST;
 }
 
-/* w's suggestions copied into r's arena (they live in a context's cache, which may
- * be freed first); *out NULL when there are none. -1 when out of memory. */
-static int copy_suggestions(tl_result *r, const tl_word *w, const char ***out)
+/* w's suggestions copied into `a` (they live in a context's cache, which may be freed
+ * first); *out NULL when there are none. -1 when out of memory. */
+static int copy_suggestions(tl_arena *a, const tl_word *w, const char ***out)
 {
     *out = NULL;
     if (!w->nsuggestions)
         return 0;
-    const char **l = tl_arena_alloc(&r->mem, w->nsuggestions * sizeof *l);
+    const char **l = tl_arena_alloc(a, w->nsuggestions * sizeof *l);
     if (!l)
         return -1;
     for (size_t k = 0; k < w->nsuggestions; k++)
-        if (!(l[k] = tl_arena_strdup(&r->mem, w->suggestions[k])))
+        if (!(l[k] = tl_arena_strdup(a, w->suggestions[k])))
             return -1;
     *out = l;
     return 0;
 }
 
-tl_status tl_result_suggest_ahead(tl_ctx *ctx, tl_result *r)
+tl_status budget_ahead(tl_morph *m, const tl_budget *b, tl_doc *d)
 {
-    const tl_ctx *owner = ctx->parent ? ctx->parent : ctx;
-    for (size_t i = 0; i < r->n; i++) {
-        tl_pending *p = &r->pend[i];
-        if (!p->word || p->kind != PEND_NONE)
+    for (size_t i = 0; i < d->nf; i++) {
+        tl_ifinding *f = &d->f[i];
+        tl_word *w = f->sugg_word; /* a word of this thread's cache (m) */
+        if (!w || f->ahead_kind != PEND_NONE)
             continue;
-        tl_word *w = morph_word(ctx->morph, r->lang, p->word, strlen(p->word));
-        if (!w)
-            return TL_ERR_NOMEM;
         if (!w->suggestions) {
-            if (budget_get(&owner->suggest_left) == 0)
+            if (budget_get(&b->suggest_left) == 0)
                 continue;
-            compute(ctx->morph, r->lang, w, slow_allowed(budget_get(&owner->slow_left), r));
+            compute(m, d->lang, w, slow_allowed(budget_get(&b->slow_left), d->tk.nwords));
         }
         const char **l;
-        if (copy_suggestions(r, w, &l))
+        if (copy_suggestions(&d->mem, w, &l))
             return TL_ERR_NOMEM;
-        if (l)
-            p->list = l;
-        p->n = w->nsuggestions;
-        p->kind = pend_kind(w);
+        f->ahead = l;
+        f->nahead = w->nsuggestions;
+        f->ahead_kind = pend_kind(w);
     }
     return TL_OK;
 }
@@ -118,47 +125,47 @@ tl_status tl_result_suggest_ahead(tl_ctx *ctx, tl_result *r)
 /* Gives w (new in ctx's cache) its suggestions: picked from what a worker computed
  * ahead when that is what computing here would give, else computed here. Returns -1
  * when out of memory, else 1 when the slow engine was (or would have been) used. */
-static int decide(tl_ctx *ctx, const tl_result *r, tl_word *w, const tl_pending *p)
+static int decide(tl_morph *m, const tl_budget *b, const tl_result *r, tl_word *w,
+                  const tl_pending *p)
 {
-    tl_lang lang = r->lang;
-    int allow_slow = slow_allowed(budget_get(&ctx->slow_left), r);
+    int allow_slow = slow_allowed(budget_get(&b->slow_left), r->words);
     if (p->kind == PEND_FAST || (p->kind == PEND_SLOW && allow_slow)) {
-        if (morph_adopt_suggestions(ctx->morph, w, p->list, p->n))
+        if (morph_adopt_suggestions(m, w, p->list, p->n))
             return -1;
         if (p->kind == PEND_SLOW)
             w->flags |= WF_SUGG_SLOW;
         return p->kind == PEND_SLOW;
     }
     if ((p->kind == PEND_SLOW || p->kind == PEND_NOSLOW) && !allow_slow) {
-        if (morph_adopt_suggestions(ctx->morph, w, NULL, 0))
+        if (morph_adopt_suggestions(m, w, NULL, 0))
             return -1;
         w->flags |= WF_SUGG_NOSLOW;
         return 0;
     }
-    return compute(ctx->morph, lang, w, allow_slow);
+    return compute(m, r->lang, w, allow_slow);
 }
 
-tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r)
+tl_status budget_pick(tl_morph *m, tl_budget *b, tl_result *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         const tl_pending *p = &r->pend[i];
         if (!p->word || r->f[i].nsuggestions)
             continue;
-        tl_word *w = morph_word(ctx->morph, r->lang, p->word, strlen(p->word));
+        tl_word *w = morph_word(m, r->lang, p->word, strlen(p->word));
         if (!w)
             return TL_ERR_NOMEM;
         if (!w->suggestions) {
-            if (budget_get(&ctx->suggest_left) == 0)
+            if (budget_get(&b->suggest_left) == 0)
                 continue;
-            int slow = decide(ctx, r, w, p);
+            int slow = decide(m, b, r, w, p);
             if (slow < 0)
                 return TL_ERR_NOMEM;
-            budget_spend(&ctx->suggest_left);
+            budget_spend(&b->suggest_left);
             if (slow)
-                budget_spend(&ctx->slow_left);
+                budget_spend(&b->slow_left);
         }
         const char **l;
-        if (copy_suggestions(r, w, &l))
+        if (copy_suggestions(&r->mem, w, &l))
             return TL_ERR_NOMEM;
         if (!l)
             continue;
