@@ -88,3 +88,17 @@ char *tl_arena_printf(tl_arena *a, const char *fmt, ...)
     va_end(ap);
     return d;
 }
+
+void *tl_arena_grow(tl_arena *a, void *arr, size_t n, size_t *cap, size_t size)
+{
+    if (n + 1 < *cap)
+        return arr;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *p = tl_arena_alloc(a, ncap * size);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, arr, n * size);
+    *cap = ncap;
+    return p;
+}

@@ -86,6 +86,11 @@ void *tl_arena_alloc(tl_arena *a, size_t n);
 char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
 char *tl_arena_strdup(tl_arena *a, const char *s);
 char *tl_arena_printf(tl_arena *a, const char *fmt, ...) TL_PRINTF(2, 3);
+/* Room for item n and a NULL after it in the arena array `arr` of `size`-byte items and
+ * capacity *cap (0 for a new array): returns the array, moved (copied, the old copy
+ * left in the arena) when it grew, or NULL when out of memory. For arrays that live as
+ * long as the arena, such as a glossary's lists. */
+void *tl_arena_grow(tl_arena *a, void *arr, size_t n, size_t *cap, size_t size);
 
 /* ---- diagnostics about inputs (diag.c) ----------------------------------------- */
 /* Appends a message; file may be NULL. Returns -1 when out of memory. */

@@ -1,6 +1,6 @@
 /*
- * gloss.h - the glossary (termbase) and rule data as loaded from YAML by gloss.c,
- * the sole includer of yaml.h. Read-only once loaded; shared between contexts.
+ * gloss.h - the glossary (termbase) and rule data as loaded from YAML (glossary.c,
+ * ruledata.c, through yaml_reader.c). Read-only once loaded; shared between contexts.
  *
  * Everything a gloss owns lives in its arena and dies with gloss_free().
  * File/line/col of each item point into the YAML file it came from (1-based), so
@@ -139,7 +139,7 @@ struct gloss {
     size_t nuntranslated_labels;
     gl_context *contexts;         /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
-    struct gl_index *index;       /* private to gloss.c: id and surface-form maps,
+    struct gl_index *index;       /* the loader's (gloss_p.h): id and surface-form maps,
                                      files already loaded, array capacities */
 };
 
@@ -163,12 +163,7 @@ tl_status gloss_load(gloss *g, const char *path, tl_diags *d);
 /* The context named `id` (borrowed from g), or NULL when none is loaded. */
 const gl_context *gloss_context(const gloss *g, const char *id);
 
-/* ---- internal to gloss.c and gloss_check.c ------------------------------------ */
-
-/* The word of NULL-terminated `known` closest to `word` (edit distance with
- * transpositions) when close enough to be a typo of it, else NULL. Borrowed from
- * `known`. */
-const char *gloss_suggest(const char *word, const char *const *known);
+/* ---- internal to the glossary loader (glossary.c, ruledata.c, gloss_check.c) ------ */
 
 /* Compiles ICU regex `pattern` (UTF-8, NUL-terminated) to see whether it is valid.
  * Returns 0 when valid; 1 when not, with the reason appended to `why` (ICU's error

@@ -1,8 +1,8 @@
 /*
  * gloss_check.c - checks on glossary data once it is parsed, kept apart from the YAML
- * reading in gloss.c: "did you mean" suggestions, ICU regex validation, and the checks
- * on each concept as it is completed (its id, its terms, and its terms against every
- * concept loaded before).
+ * reading (glossary.c, yaml_reader.c): ICU regex validation, and the checks on each
+ * concept as it is completed (its id, its terms, and its terms against every concept
+ * loaded before).
  *
  * Surface forms are compared by key, never by the text as written:
  *
@@ -30,61 +30,6 @@
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
 #include <unicode/utypes.h>
-
-/* ---- did you mean ---------------------------------------------------------------- */
-
-enum { SUGGEST_MAX = 64 };
-
-/* Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
-static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
-{
-    size_t rows[3][SUGGEST_MAX + 1];
-    size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-    for (size_t j = 0; j <= nb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t v = prev[j - 1] + cost;
-            if (prev[j] + 1 < v)
-                v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v)
-                v = cur[j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                prev2[j - 2] + 1 < v)
-                v = prev2[j - 2] + 1;
-            cur[j] = v;
-        }
-        size_t *t = prev2;
-        prev2 = prev;
-        prev = cur;
-        cur = t;
-    }
-    return prev[nb];
-}
-
-const char *gloss_suggest(const char *word, const char *const *known)
-{
-    size_t n = strlen(word);
-    if (n == 0 || n > SUGGEST_MAX)
-        return NULL;
-    /* a typo is at most 2 edits, and fewer than a third of a short word */
-    size_t limit = n / 3 < 1 ? 1 : n / 3 > 2 ? 2 : n / 3;
-    const char *best = NULL;
-    size_t best_d = limit + 1;
-    for (const char *const *k = known; *k; k++) {
-        size_t kn = strlen(*k);
-        if (kn > SUGGEST_MAX)
-            continue;
-        size_t dist = edit_distance(word, n, *k, kn);
-        if (dist < best_d) {
-            best_d = dist;
-            best = *k;
-        }
-    }
-    return best;
-}
 
 /* ---- terms and keys -------------------------------------------------------------- */
 
