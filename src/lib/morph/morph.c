@@ -17,9 +17,9 @@
  * Debian's Hunspell 1.7.1 races when two handles are created at once: creation is
  * serialised by one process-wide mutex, the only such state in the library.
  */
+#include "morph_p.h"
+
 #include "norm.h"
-#include "morph.h"
-#include "wordtab.h"
 
 #include <hunspell.h>
 #include <pthread.h>
@@ -510,179 +510,6 @@ int morph_spell_str(tl_morph *m, tl_lang lang, const char *s)
     return ready(m, lang) ? spell_raw(m, lang, s) : SPELL_UNKNOWN;
 }
 
-/* ---- suggestions ----------------------------------------------------------------
- * Hunspell's own engine finds distant corrections but costs ~60 ms a word (ru) and
- * ~120 ms (uk), mostly in its n-gram search of the whole dictionary. Most MT and typing
- * errors are one edit away, so we first try every word at edit distance 1 that the
- * dictionary accepts (adjacent swaps, deletions, then substitutions and insertions of
- * the .aff's TRY letters in its frequency order, then a split into two words): a few
- * hundred Hunspell_spell calls, about 1-2 ms. Only when that finds nothing, and the
- * caller allows it, does Hunspell_suggest run. */
-
-#define SUG_MAX_CP 48
-
-typedef struct {
-    tl_morph *m;
-    tl_lang lang;
-    int cap;           /* the word starts with a capital: candidates do too */
-    int max, n;
-    char *out[8];
-    tl_buf b;
-} sugg;
-
-/* Whether the dictionary accepts the candidate in s->b. A candidate of letters only is
- * decided by the word-form table alone, where there is one: it holds every such form
- * of Debian's ru_RU and uk_UA, and asking Hunspell about the hundreds of candidates it
- * rejects was most of the suggester's time. Hyphens and apostrophes (uk TRY letters)
- * are word breaks and spelling variants the table does not expand: Hunspell decides. */
-static int candidate_ok(const sugg *s)
-{
-    const lang_state *ls = &s->m->ls[s->lang];
-    if (ls->tab && !strpbrk(s->b.data, "-'"))
-        return wordtab_spell(ls->tab, s->b.data, s->b.len);
-    return spell_raw(s->m, s->lang, s->b.data) == SPELL_OK;
-}
-
-/* Encodes cp[0..n) (capitalised when s->cap) and keeps it when the dictionary accepts
- * it and it is new. Returns 1 when enough candidates are collected. */
-static int try_cand(sugg *s, const uint32_t *cp, size_t n, size_t split)
-{
-    tl_buf_reset(&s->b);
-    for (size_t i = 0; i < n; i++) {
-        char enc[4];
-        uint32_t c = cp[i];
-        if (i == 0 && s->cap)
-            c = (uint32_t)u_toupper((UChar32)c);
-        if (split && i == split)
-            tl_buf_addc(&s->b, ' ');
-        tl_buf_add(&s->b, enc, utf8_encode(c, enc));
-    }
-    if (s->b.oom)
-        return 1;
-    if (split) { /* both halves must be words */
-        char *sp = strchr(s->b.data, ' ');
-        *sp = '\0';
-        int ok = spell_raw(s->m, s->lang, s->b.data) == SPELL_OK &&
-                 spell_raw(s->m, s->lang, sp + 1) == SPELL_OK;
-        *sp = ' ';
-        if (!ok)
-            return 0;
-    } else if (!candidate_ok(s)) {
-        return 0;
-    }
-    for (int i = 0; i < s->n; i++)
-        if (strcmp(s->out[i], s->b.data) == 0)
-            return 0;
-    char *c = tl_arena_strndup(&s->m->mem, s->b.data, s->b.len);
-    if (c)
-        s->out[s->n++] = c;
-    return s->n >= s->max;
-}
-
-static void edit1(sugg *s, const uint32_t *w, size_t n, const lang_state *ls)
-{
-    uint32_t t[SUG_MAX_CP + 2];
-    for (size_t i = 0; i + 1 < n; i++) { /* swap */
-        memcpy(t, w, n * sizeof *t);
-        t[i] = w[i + 1];
-        t[i + 1] = w[i];
-        if (w[i] != w[i + 1] && try_cand(s, t, n, 0))
-            return;
-    }
-    for (size_t i = 0; i < n && n > 1; i++) { /* delete */
-        memcpy(t, w, i * sizeof *t);
-        memcpy(t + i, w + i + 1, (n - i - 1) * sizeof *t);
-        if (try_cand(s, t, n - 1, 0))
-            return;
-    }
-    for (int k = 0; k < ls->ntry; k++) /* substitute, most frequent letters first */
-        for (size_t i = 0; i < n; i++) {
-            if (w[i] == ls->try_cp[k])
-                continue;
-            memcpy(t, w, n * sizeof *t);
-            t[i] = ls->try_cp[k];
-            if (try_cand(s, t, n, 0))
-                return;
-        }
-    for (int k = 0; k < ls->ntry; k++) /* insert */
-        for (size_t i = 0; i <= n; i++) {
-            memcpy(t, w, i * sizeof *t);
-            t[i] = ls->try_cp[k];
-            memcpy(t + i + 1, w + i, (n - i) * sizeof *t);
-            if (try_cand(s, t, n + 1, 0))
-                return;
-        }
-    if (s->n)
-        return;
-    for (size_t i = 2; i + 2 <= n; i++) /* a run-together pair, only as a last resort */
-        if (try_cand(s, w, n, i))
-            return;
-}
-
-static int fast_suggest(tl_morph *m, tl_lang lang, tl_word *w, sugg *s)
-{
-    uint32_t cp[SUG_MAX_CP];
-    size_t n = 0;
-    for (size_t i = 0; i < w->keylen && n < SUG_MAX_CP;) {
-        uint32_t c;
-        size_t k = utf8_decode(w->key + i, w->keylen - i, &c);
-        if (!k)
-            return 0;
-        cp[n++] = c;
-        i += k;
-    }
-    if (n >= SUG_MAX_CP || n < 2)
-        return 0;
-    edit1(s, cp, n, &m->ls[lang]);
-    return s->n;
-}
-
-int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow, int *slow)
-{
-    *slow = 0;
-    if (w->suggestions)
-        return w->nsuggestions;
-    if (!ready(m, lang))
-        return 0;
-    sugg s = {m, lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), max > 8 ? 8 : max, 0,
-              {0}, {0}};
-    tl_buf_init(&s.b, 0);
-    fast_suggest(m, lang, w, &s);
-    tl_buf_release(&s.b);
-    char **list = NULL;
-    int total = 0;
-    if (!s.n && allow_slow) {
-        *slow = 1;
-        pthread_mutex_t *mu;
-        Hunhandle *h = hun_take(m, lang, &mu);
-        if (h) {
-            shared_dict *sd = m->ls[lang].sd;
-            int main_handle = mu == &sd->mu;
-            if (main_handle)
-                atomic_store_explicit(&sd->slow_busy, 1, memory_order_relaxed);
-            total = Hunspell_suggest(h, &list, w->surface);
-            if (main_handle)
-                atomic_store_explicit(&sd->slow_busy, 0, memory_order_relaxed);
-            for (int i = 0; i < total && s.n < s.max; i++) {
-                char *c = tl_arena_strdup(&m->mem, list[i]);
-                if (c)
-                    s.out[s.n++] = c;
-            }
-            if (total > 0)
-                Hunspell_free_list(h, &list, total);
-            pthread_mutex_unlock(mu);
-        }
-    }
-    const char **out = tl_arena_alloc(&m->mem, (size_t)(s.n ? s.n : 1) * sizeof *out);
-    if (!out)
-        return 0;
-    for (int i = 0; i < s.n; i++)
-        out[i] = s.out[i];
-    w->suggestions = out;
-    w->nsuggestions = (uint8_t)s.n;
-    return s.n;
-}
-
 int morph_stems(tl_morph *m, tl_lang lang, const char *s,
                 void (*fn)(void *arg, const char *stem), void *arg)
 {
@@ -723,15 +550,45 @@ void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits)
 
 void *morph_alloc(tl_morph *m, size_t n) { return tl_arena_alloc(&m->mem, n); }
 
-int morph_adopt_suggestions(tl_morph *m, tl_word *w, const char *const *list, size_t n)
+/* ---- for the suggestion engine (suggest.c, morph_p.h) --------------------------- */
+
+int morph_ready_for(tl_morph *m, tl_lang lang) { return ready(m, lang); }
+
+int morph_spell_raw(tl_morph *m, tl_lang lang, const char *s) { return spell_raw(m, lang, s); }
+
+const wordtab *morph_table(const tl_morph *m, tl_lang lang) { return m->ls[lang].tab; }
+
+const uint32_t *morph_try_letters(const tl_morph *m, tl_lang lang, int *n)
 {
-    const char **out = tl_arena_alloc(&m->mem, (n ? n : 1) * sizeof *out);
-    if (!out)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        if (!(out[i] = tl_arena_strdup(&m->mem, list[i])))
-            return -1;
-    w->suggestions = out;
-    w->nsuggestions = (uint8_t)n;
-    return 0;
+    *n = m->ls[lang].ntry;
+    return m->ls[lang].try_cp;
+}
+
+tl_arena *morph_mem(tl_morph *m) { return &m->mem; }
+
+int morph_slow_suggest(tl_morph *m, tl_lang lang, const char *word, const char **out, int max)
+{
+    pthread_mutex_t *mu;
+    Hunhandle *h = hun_take(m, lang, &mu);
+    if (!h)
+        return 0;
+    shared_dict *sd = m->ls[lang].sd;
+    /* a slow call holds the handle for 60-120 ms: say so, so that another thread that
+     * needs the dictionary meanwhile may make the second handle (hun_take) */
+    int main_handle = mu == &sd->mu;
+    if (main_handle)
+        atomic_store_explicit(&sd->slow_busy, 1, memory_order_relaxed);
+    char **list = NULL;
+    int total = Hunspell_suggest(h, &list, word), n = 0;
+    if (main_handle)
+        atomic_store_explicit(&sd->slow_busy, 0, memory_order_relaxed);
+    for (int i = 0; i < total && n < max; i++) {
+        char *c = tl_arena_strdup(&m->mem, list[i]);
+        if (c)
+            out[n++] = c;
+    }
+    if (total > 0)
+        Hunspell_free_list(h, &list, total);
+    pthread_mutex_unlock(mu);
+    return n;
 }
