@@ -60,9 +60,13 @@ BIN      := $(BUILD)/termlint
 DEPS     := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all deps check unit golden fuzz-replay demo bench install clean golden-update wordtab-check wordtab-verify \
-        format-check require-pkgs
+        format-check require-pkgs layers
 
-all: require-pkgs $(BIN)
+all: require-pkgs layers $(BIN)
+
+# the boundaries the include paths alone do not enforce (scripts/check-layers.sh)
+layers:
+	@sh scripts/check-layers.sh
 
 require-pkgs:
 	@pkg-config --exists $(PKGS) || { echo "termlint: missing libraries ($(PKGS)); run scripts/install-deps.sh or 'make demo'" >&2; exit 2; }
@@ -73,7 +77,7 @@ deps:
 
 $(BUILD)/src/lib/%.o: src/lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LIB_INC) -c -o $@ $<
+	$(CC) $(CFLAGS) $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
 
 $(BUILD)/src/app/%.o: src/app/%.c
 	@mkdir -p $(dir $@)
