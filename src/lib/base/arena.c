@@ -102,3 +102,11 @@ void *tl_arena_grow(tl_arena *a, void *arr, size_t n, size_t *cap, size_t size)
     *cap = ncap;
     return p;
 }
+
+void *tl_arena_push(tl_arena *a, const void *arr, size_t n, size_t size)
+{
+    void *p = tl_arena_alloc(a, (n + 1) * size);
+    if (p && n)
+        memcpy(p, arr, n * size);
+    return p;
+}

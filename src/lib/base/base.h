@@ -86,6 +86,10 @@ void *tl_arena_alloc(tl_arena *a, size_t n);
 char *tl_arena_strndup(tl_arena *a, const char *s, size_t n);
 char *tl_arena_strdup(tl_arena *a, const char *s);
 char *tl_arena_printf(tl_arena *a, const char *fmt, ...) TL_PRINTF(2, 3);
+/* A copy of the arena array `arr` of n `size`-byte items with room for one more at the
+ * end (the caller sets it), in `a`; NULL when out of memory. For short lists that grow
+ * by one now and then (a finding's suggestions). */
+void *tl_arena_push(tl_arena *a, const void *arr, size_t n, size_t size);
 /* Room for item n and a NULL after it in the arena array `arr` of `size`-byte items and
  * capacity *cap (0 for a new array): returns the array, moved (copied, the old copy
  * left in the arena) when it grew, or NULL when out of memory. For arrays that live as
@@ -96,6 +100,8 @@ void *tl_arena_grow(tl_arena *a, void *arr, size_t n, size_t *cap, size_t size);
 /* Appends a message; file may be NULL. Returns -1 when out of memory. */
 int diags_add(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
               uint64_t offset, const char *fmt, ...) TL_PRINTF(7, 8);
+int diags_vadd(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
+               uint64_t offset, const char *fmt, va_list ap);
 
 /* ---- hashing (hash.c) ----------------------------------------------------------- */
 uint64_t tl_hash(const void *p, size_t n);

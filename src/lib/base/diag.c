@@ -49,22 +49,23 @@ const tl_diag *tl_diags_at(const tl_diags *d, size_t i)
 int diags_add(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
               uint64_t offset, const char *fmt, ...)
 {
-    if (!d)
-        return 0;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        tl_diag *p = tl_realloc(d->items, cap * sizeof *p);
-        if (!p)
-            return -1;
-        d->items = p;
-        d->cap = cap;
-    }
-    tl_buf b;
-    tl_buf_init(&b, 0);
     va_list ap;
     va_start(ap, fmt);
-    tl_buf_vprintf(&b, fmt, ap);
+    int rc = diags_vadd(d, sev, file, line, col, offset, fmt, ap);
     va_end(ap);
+    return rc;
+}
+
+int diags_vadd(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
+               uint64_t offset, const char *fmt, va_list ap)
+{
+    if (!d)
+        return 0;
+    if (TL_GROW(d->items, d->n, d->cap, 16))
+        return -1;
+    tl_buf b;
+    tl_buf_init(&b, 0);
+    tl_buf_vprintf(&b, fmt, ap);
     char *msg = b.oom ? NULL : tl_arena_strndup(&d->mem, b.data, b.len);
     tl_buf_release(&b);
     char *f = tl_arena_strdup(&d->mem, file ? file : "");

@@ -230,15 +230,9 @@ static int hinted_lines(tl_doc *d, const bp_cache *k, const char *fold, uint32_t
             size_t len = strlen(p->hints[j]);
             if (!len || len >= sizeof hs->text || len > n || nh >= MAX_HINTS)
                 continue;
-            if (nh == cap) {
-                size_t nc = cap ? cap * 2 : 32;
-                bp_hint *t = tl_realloc(hs, nc * sizeof *t);
-                if (!t) {
-                    tl_free(hs);
-                    return -1;
-                }
-                hs = t;
-                cap = nc;
+            if (TL_GROW(hs, nh, cap, 32)) {
+                tl_free(hs);
+                return -1;
             }
             bp_hint *h = &hs[nh++];
             h->pattern = (uint32_t)i;

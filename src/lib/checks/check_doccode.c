@@ -651,11 +651,7 @@ static void format_group(tl_doc *d, const docnum *v, size_t n, int pref)
                                  "text (%zu time%s); write it one way",
                                  (int)v[k].len, t + v[k].off, (int)eg->len, t + eg->off,
                                  count[dom], count[dom] == 1 ? "" : "s");
-        char *sug = tl_arena_printf(&d->mem, "%s%s", style_prefix(dom), v[k].body);
-        if (!sug)
-            d->oom = 1;
-        else if (f)
-            doc_suggest(d, f, sug, strlen(sug));
+        doc_suggestf(d, f, "%s%s", style_prefix(dom), v[k].body);
     }
 }
 

@@ -444,12 +444,7 @@ static void report(tl_doc *d, const ordinal_use *u, const ordinal_use *eg, size_
                              u->style == ST_ROMAN ? "Arabic figures" : "Roman numerals", ndom,
                              ndom == 1 ? "" : "s",
                              (int)eg->ord_len, t + eg->off);
-    char *sug = tl_arena_printf(&d->mem, "%s%s%.*s", num, u->style == ST_ROMAN ? u->ending : "",
-                                (int)(u->len - u->ord_len), t + u->off + u->ord_len);
-    if (!sug)
-        d->oom = 1;
-    else if (f)
-        doc_suggest(d, f, sug, strlen(sug));
+    doc_suggestf(d, f, "%s%s%.*s", num, u->style == ST_ROMAN ? u->ending : "", (int)(u->len - u->ord_len), t + u->off + u->ord_len);
 }
 
 static void report_group(tl_doc *d, const ordinal_use *v, size_t n)

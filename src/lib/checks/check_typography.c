@@ -234,12 +234,7 @@ static void range_dash_finish(tl_doc *d, const typo_state *s)
                                  "year range with a hyphen; the text writes «%.*s» with an en "
                                  "dash elsewhere",
                                  (int)s->dash_range.len, t + s->dash_range.off);
-        char *sug = tl_arena_printf(&d->mem, "%.4s–%.*s", t + m->off, (int)m->aux_len,
-                                    t + m->aux_off);
-        if (!sug)
-            d->oom = 1;
-        else if (f)
-            doc_suggest(d, f, sug, strlen(sug));
+        doc_suggestf(d, f, "%.4s–%.*s", t + m->off, (int)m->aux_len, t + m->aux_off);
     }
 }
 
@@ -310,12 +305,7 @@ static void sign_report(tl_doc *d, const marks *bad, const marks *good, int spac
                                  "e.g. «%.*s»)",
                                  (int)m->len, t + m->off, spaced ? "with" : "without",
                                  good->n, good->n == 1 ? "" : "s", (int)eg->len, t + eg->off);
-        char *sug = tl_arena_printf(&d->mem, "№%s%.*s", spaced ? " " : "", (int)m->aux_len,
-                                    t + m->aux_off);
-        if (!sug)
-            d->oom = 1;
-        else if (f)
-            doc_suggest(d, f, sug, strlen(sug));
+        doc_suggestf(d, f, "№%s%.*s", spaced ? " " : "", (int)m->aux_len, t + m->aux_off);
     }
 }
 
@@ -335,12 +325,7 @@ static void number_sign_finish(tl_doc *d, const typo_state *s)
         const mark *m = &s->sign_latin.v[k];
         tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_NUMBER_SIGN, m->off, m->len,
                                  "Latin «No» for the number sign in Cyrillic text; write «№»");
-        char *sug = tl_arena_printf(&d->mem, "№%s%.*s", spaced ? " " : "", (int)m->aux_len,
-                                    t + m->aux_off);
-        if (!sug)
-            d->oom = 1;
-        else if (f)
-            doc_suggest(d, f, sug, strlen(sug));
+        doc_suggestf(d, f, "№%s%.*s", spaced ? " " : "", (int)m->aux_len, t + m->aux_off);
     }
 }
 

@@ -41,16 +41,30 @@ void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n)
     for (size_t i = 0; i < f->nsuggestions; i++)
         if (strlen(f->suggestions[i]) == n && memcmp(f->suggestions[i], s, n) == 0)
             return;
-    const char **p = tl_arena_alloc(&d->mem, (f->nsuggestions + 1) * sizeof *p);
+    const char **p = tl_arena_push(&d->mem, f->suggestions, f->nsuggestions, sizeof *p);
     char *c = tl_arena_strndup(&d->mem, s, n);
     if (!p || !c) {
         d->oom = 1;
         return;
     }
-    if (f->nsuggestions)
-        memcpy(p, f->suggestions, f->nsuggestions * sizeof *p);
     p[f->nsuggestions++] = c;
     f->suggestions = p;
+}
+
+void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...)
+{
+    if (!f)
+        return;
+    tl_buf *b = d->scratch;
+    tl_buf_reset(b);
+    va_list ap;
+    va_start(ap, fmt);
+    tl_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    if (b->oom)
+        d->oom = 1;
+    else
+        doc_suggest(d, f, b->data, b->len);
 }
 
 int doc_rule_on(const tl_doc *d, tl_rule r)

@@ -79,6 +79,9 @@ tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *f
     TL_PRINTF(5, 6);
 /* Adds a suggestion (copied into the arena) to `f`, unless `f` has it already. */
 void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
+/* Adds a suggestion formatted into the arena to `f` (NULL: nothing); sets d->oom when
+ * out of memory. */
+void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 4);
 /* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
 int doc_rule_on(const tl_doc *d, tl_rule r);
 /* The text of [off, off+len) for quoting in a message or a suggestion, flattened

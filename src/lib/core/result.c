@@ -42,13 +42,11 @@ static void add_also(tl_doc *d, tl_ifinding *k, tl_rule id)
     for (size_t i = 0; i < k->nalso; i++)
         if (k->also[i] == id)
             return;
-    tl_rule *p = tl_arena_alloc(&d->mem, (k->nalso + 1) * sizeof *p);
+    tl_rule *p = tl_arena_push(&d->mem, k->also, k->nalso, sizeof *p);
     if (!p) {
         d->oom = 1;
         return;
     }
-    if (k->nalso)
-        memcpy(p, k->also, k->nalso * sizeof *p);
     p[k->nalso++] = id;
     k->also = p;
 }

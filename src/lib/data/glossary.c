@@ -262,9 +262,9 @@ static int lang_key(yr_file *y, int key, yr_pos at, void *ctx)
         return read_term(y, lc->lang, GL_CANONICAL, "'canonical'");
     }
     if (key == LK_EXAMPLES) {
-        if (yr_kind(y) != YR_MAP)
-            return yr_wrong_type(y, "'examples'", "a mapping (good:, bad:)");
-        return yr_each_key(y, example_keys, example_key, lc);
+        int rc = yr_mapping(y, "'examples'", "a mapping (good:, bad:)", example_keys,
+                            example_key, lc);
+        return rc < 0 ? -1 : 0;
     }
     lc->kind = key == LK_VARIANTS ? GL_VARIANT : GL_FORBIDDEN;
     return yr_each_item(y, key == LK_VARIANTS ? "'variants'" : "'forbidden'", lang_item, lc);
@@ -273,11 +273,11 @@ static int lang_key(yr_file *y, int key, yr_pos at, void *ctx)
 static int read_lang(yr_file *y, tl_lang lang, yr_pos at, example_list ex)
 {
     const char *name = lang == TL_LANG_RU ? "ru" : "uk";
-    if (yr_kind(y) != YR_MAP)
-        return yr_wrong_type(y, lang == TL_LANG_RU ? "'ru'" : "'uk'", "a mapping");
     lang_ctx lc = {lang, GL_VARIANT, false, false, ex};
-    if (yr_each_key(y, lang_keys, lang_key, &lc))
-        return -1;
+    int rc = yr_mapping(y, lang == TL_LANG_RU ? "'ru'" : "'uk'", "a mapping", lang_keys, lang_key,
+                        &lc);
+    if (rc <= 0)
+        return rc;
     if (!lc.canonical)
         yr_error(y, at, "'%s' has no 'canonical' term", name);
     return 0;
@@ -312,14 +312,12 @@ static int post_key(yr_file *y, int key, yr_pos at, void *ctx)
 static int post_item(yr_file *y, void *ctx)
 {
     concept_ctx *cc = ctx;
-    if (yr_kind(y) != YR_MAP)
-        return yr_wrong_type(y, "a post", "a mapping (title:, valid_from:, valid_to:)");
-    gl_post post;
-    memset(&post, 0, sizeof post);
     yr_pos at = yr_here(y);
-    post.loc = loc_of(y, at);
-    if (yr_each_key(y, post_keys, post_key, &post))
-        return -1;
+    gl_post post = {.loc = loc_of(y, at)};
+    int rc = yr_mapping(y, "a post", "a mapping (title:, valid_from:, valid_to:)", post_keys,
+                        post_key, &post);
+    if (rc <= 0)
+        return rc;
     if (!post.title) {
         yr_error(y, at, "post has no 'title'");
         return 0;
@@ -406,15 +404,12 @@ static int finish_concept(yr_file *y, const concept_ctx *cc)
 static int concept_item(yr_file *y, void *ctx)
 {
     (void)ctx;
-    if (yr_kind(y) != YR_MAP)
-        return yr_wrong_type(y, "a concept", "a mapping");
-    concept_ctx cc;
-    memset(&cc, 0, sizeof cc);
-    cc.at = yr_here(y);
+    concept_ctx cc = {.at = yr_here(y)};
     cc.c.loc = loc_of(y, cc.at);
     ((gl_loader *)yr_user(y))->nterms = 0;
-    if (yr_each_key(y, concept_keys, concept_key, &cc))
-        return -1;
+    int rc = yr_mapping(y, "a concept", "a mapping", concept_keys, concept_key, &cc);
+    if (rc <= 0)
+        return rc;
     return finish_concept(y, &cc);
 }
 
@@ -457,14 +452,11 @@ static int context_key(yr_file *y, int key, yr_pos at, void *ctx)
 static int context_item(yr_file *y, void *ctx)
 {
     (void)ctx;
-    if (yr_kind(y) != YR_MAP)
-        return yr_wrong_type(y, "a context", "a mapping");
-    context_ctx xc;
-    memset(&xc, 0, sizeof xc);
     yr_pos at = yr_here(y);
-    xc.c.loc = loc_of(y, at);
-    if (yr_each_key(y, context_keys, context_key, &xc))
-        return -1;
+    context_ctx xc = {.c.loc = loc_of(y, at)};
+    int rc = yr_mapping(y, "a context", "a mapping", context_keys, context_key, &xc);
+    if (rc <= 0)
+        return rc;
     if (!xc.c.id || gloss_blank(xc.c.id)) {
         yr_error(y, at, "context has no 'id'");
         return 0;

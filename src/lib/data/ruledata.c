@@ -37,14 +37,11 @@ static int doc_code_key(yr_file *y, int key, yr_pos at, void *ctx)
 
 int ruledata_doc_code(yr_file *y, void *ctx)
 {
-    if (yr_kind(y) != YR_MAP)
-        return yr_wrong_type(y, "a document code", "a mapping");
-    gl_doc_code dc;
-    memset(&dc, 0, sizeof dc);
     yr_pos at = yr_here(y);
-    dc.loc = loc_of(y, at);
-    if (yr_each_key(y, doc_code_keys, doc_code_key, &dc))
-        return -1;
+    gl_doc_code dc = {.loc = loc_of(y, at)};
+    int rc = yr_mapping(y, "a document code", "a mapping", doc_code_keys, doc_code_key, &dc);
+    if (rc <= 0)
+        return rc;
     if (!dc.code || gloss_blank(dc.code)) {
         yr_error(y, at, "document code has no 'code'");
         return 0;
@@ -107,14 +104,11 @@ static int check_regex(yr_file *y, const char *re, yr_pos at)
 
 int ruledata_pattern(yr_file *y, void *ctx)
 {
-    if (yr_kind(y) != YR_MAP)
-        return yr_wrong_type(y, "a boilerplate pattern", "a mapping");
-    pattern_ctx pc;
-    memset(&pc, 0, sizeof pc);
     yr_pos at = yr_here(y);
-    pc.p.loc = loc_of(y, at);
-    if (yr_each_key(y, pattern_keys, pattern_key, &pc))
-        return -1;
+    pattern_ctx pc = {.p.loc = loc_of(y, at)};
+    int rc = yr_mapping(y, "a boilerplate pattern", "a mapping", pattern_keys, pattern_key, &pc);
+    if (rc <= 0)
+        return rc;
     if (!pc.p.id || !pc.p.regex) {
         yr_error(y, at, "boilerplate pattern has no '%s'", pc.p.id ? "regex" : "id");
         return 0;

@@ -56,13 +56,11 @@ void yr_session_init(yr_session *s, const yr_schema *schema, void *user, tl_aren
     s->loaded = loaded;
     s->d = d;
     s->top = TL_OK;
-    tl_buf_init(&s->msg, 0);
     tl_buf_init(&s->aux, 0);
 }
 
 void yr_session_release(yr_session *s)
 {
-    tl_buf_release(&s->msg);
     tl_buf_release(&s->aux);
 }
 
@@ -85,16 +83,12 @@ int yr_kind(const yr_file *y)
 
 void yr_error(yr_file *y, yr_pos at, const char *fmt, ...)
 {
-    yr_session *s = y->s;
     va_list ap;
     va_start(ap, fmt);
-    tl_buf_reset(&s->msg);
-    tl_buf_vprintf(&s->msg, fmt, ap);
+    if (diags_vadd(y->s->d, TL_SEV_ERROR, y->path, at.line, at.col, UINT64_MAX, fmt, ap))
+        y->s->nomem = true;
     va_end(ap);
-    if (s->msg.oom ||
-        diags_add(s->d, TL_SEV_ERROR, y->path, at.line, at.col, UINT64_MAX, "%s", s->msg.data))
-        s->nomem = true;
-    s->errors++;
+    y->s->errors++;
 }
 
 int yr_nomem(yr_file *y)
@@ -369,6 +363,14 @@ int yr_each_key(yr_file *y, const char *const *keys, yr_key_fn fn, void *ctx)
         if (rc)
             return -1;
     }
+}
+
+int yr_mapping(yr_file *y, const char *what, const char *want, const char *const *keys,
+               yr_key_fn fn, void *ctx)
+{
+    if (y->ev.type != YAML_MAPPING_START_EVENT)
+        return yr_wrong_type(y, what, want);
+    return yr_each_key(y, keys, fn, ctx) ? -1 : 1;
 }
 
 /* With the value of `what` current: requires a list and calls fn for each item with

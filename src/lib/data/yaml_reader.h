@@ -64,7 +64,7 @@ typedef struct {
         const char *path;
     } chain[YR_MAX_INCLUDE_DEPTH]; /* files being read, top first */
     size_t nchain;
-    tl_buf msg, aux;     /* scratch for messages */
+    tl_buf aux;          /* scratch for messages */
 } yr_session;
 
 /* A session for reading `schema` files into `mem`, reporting into `d` (may be NULL);
@@ -124,6 +124,11 @@ int yr_enum(yr_file *y, const char *what, const char *const *names, int *out);
  * most 32). Unknown, duplicate and non-string keys are reported and their values
  * skipped. Ends with the mapping's end current. */
 int yr_each_key(yr_file *y, const char *const *keys, yr_key_fn fn, void *ctx);
+/* With the value of `what` current: requires a mapping described as `want` (else
+ * reports and skips it, and returns 0) and reads it as yr_each_key does. 1 when a
+ * mapping was read, 0 when the value was something else, -1 when reading stopped. */
+int yr_mapping(yr_file *y, const char *what, const char *want, const char *const *keys,
+               yr_key_fn fn, void *ctx);
 /* With the value of `what` current: requires a list and calls fn for each item. */
 int yr_each_item(yr_file *y, const char *what, yr_item_fn fn, void *ctx);
 /* Appends the strings of the current list (`key` names it) to the NULL-terminated

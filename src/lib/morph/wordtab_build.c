@@ -49,24 +49,9 @@ typedef struct {
     tl_arena mem;
 } affixes;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    while (nc < need)
-        nc *= 2;
-    void *q = tl_realloc(*p, nc * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = nc;
-    return 0;
-}
-
 static int add_cp(affixes *a, uint32_t c)
 {
-    if (grow((void **)&a->cp, &a->capcp, a->ncp + 1, sizeof *a->cp))
+    if (TL_GROW(a->cp, a->ncp, a->capcp, 64))
         return -1;
     a->cp[a->ncp++] = c;
     return 0;
@@ -81,7 +66,7 @@ static int parse_cond(affixes *a, const char *s, uint32_t *first, uint32_t *coun
         return 0;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        if (grow((void **)&a->el, &a->capel, a->nel + 1, sizeof *a->el))
+        if (TL_GROW(a->el, a->nel, a->capel, 64))
             return -1;
         cond_elem *e = &a->el[a->nel];
         e->off = (uint32_t)a->ncp;
@@ -220,7 +205,7 @@ static int read_aff(const char *path, affixes *a)
             char *from = field(&p), *to = field(&p);
             if (!from || !to)
                 continue; /* the header «ICONV 64» */
-            if (grow((void **)&a->iconv, &a->capiconv, a->niconv + 1, sizeof *a->iconv) ||
+            if (TL_GROW(a->iconv, a->niconv, a->capiconv, 64) ||
                 !(a->iconv[a->niconv] = tl_arena_strdup(&a->mem, from))) {
                 bad = 1;
                 break;
@@ -246,7 +231,7 @@ static int read_aff(const char *path, affixes *a)
         if (slash)
             *slash = '\0'; /* continuation classes: the form itself is a word */
         size_t had = a->cap;
-        if (grow((void **)&a->r, &a->cap, a->n + 1, sizeof *a->r)) {
+        if (TL_GROW(a->r, a->n, a->cap, 64)) {
             bad = 1;
             break;
         }
@@ -370,7 +355,7 @@ static int add_form(hashes *hs, const char *s, size_t n)
         return 0;
     if (hs->fn)
         return hs->fn(hs->arg, s, n);
-    if (grow((void **)&hs->h, &hs->cap, hs->n + 1, sizeof *hs->h))
+    if (TL_GROW(hs->h, hs->n, hs->cap, 64))
         return -1;
     hs->h[hs->n++] = (pair){h, hs->stem};
     return 0;
@@ -475,7 +460,7 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
         }
         size_t wl = strlen(line);
         if (!hidden) {
-            if (grow((void **)&hs->soff, &hs->capstems, hs->nstems + 1, sizeof *hs->soff) ||
+            if (TL_GROW(hs->soff, hs->nstems, hs->capstems, 64) ||
                 hs->pool.len > UINT32_MAX / 2) {
                 st = -1;
                 break;
