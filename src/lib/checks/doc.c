@@ -7,6 +7,18 @@
 
 #include <string.h>
 
+/* fmt formatted into the document's arena; NULL (and d->oom set) when out of memory. */
+static char *vformat(tl_doc *d, const char *fmt, va_list ap)
+{
+    tl_buf *b = d->scratch;
+    tl_buf_reset(b);
+    tl_buf_vprintf(b, fmt, ap);
+    char *s = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
+    if (!s)
+        d->oom = 1;
+    return s;
+}
+
 tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
 {
     if ((unsigned)r >= TL_RULE_COUNT || d->severity[r] == TL_SEV_OFF)
@@ -15,17 +27,12 @@ tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *f
         d->oom = 1;
         return NULL;
     }
-    tl_buf *b = d->scratch;
-    tl_buf_reset(b);
     va_list ap;
     va_start(ap, fmt);
-    tl_buf_vprintf(b, fmt, ap);
+    char *msg = vformat(d, fmt, ap);
     va_end(ap);
-    char *msg = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
-    if (!msg) {
-        d->oom = 1;
+    if (!msg)
         return NULL;
-    }
     tl_ifinding *f = &d->f[d->nf++];
     memset(f, 0, sizeof *f);
     f->off = off;
@@ -55,16 +62,12 @@ void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...)
 {
     if (!f)
         return;
-    tl_buf *b = d->scratch;
-    tl_buf_reset(b);
     va_list ap;
     va_start(ap, fmt);
-    tl_buf_vprintf(b, fmt, ap);
+    char *s = vformat(d, fmt, ap);
     va_end(ap);
-    if (b->oom)
-        d->oom = 1;
-    else
-        doc_suggest(d, f, b->data, b->len);
+    if (s)
+        doc_suggest(d, f, s, strlen(s));
 }
 
 int doc_rule_on(const tl_doc *d, tl_rule r)
