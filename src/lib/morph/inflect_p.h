@@ -15,9 +15,12 @@ enum { NOM, GEN, DAT, ACC, INS, LOC, NCASE };
 enum { SG, PL };
 enum { MASC, FEM, NEUT, PLR }; /* adjective rows; PLR = plural of any gender */
 
+/* kept on one line each: */
+/* clang-format off */
 #define BIT(num, c) (1u << ((num) * NCASE + (c)))
 #define ALL_CELLS ((1u << (2 * NCASE)) - 1)
 #define NO_SG {NULL, NULL, NULL, NULL, NULL, NULL}
+/* clang-format on */
 
 /* An adjective paradigm: rows MASC FEM NEUT PLR, cases NOM GEN DAT ACC INS LOC; cells
  * in the syntax of inflect.c's top comment. */

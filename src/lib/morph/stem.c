@@ -20,7 +20,10 @@ typedef struct {
     const char *s;
     size_t len;
 } ending;
+/* one line: */
+/* clang-format off */
 #define E(x) {x, sizeof x - 1}
+/* clang-format on */
 static const ending ru_endings[] = {
     E("иями"), E("ыми"), E("ими"), E("ами"), E("ями"), E("ого"), E("его"), E("ому"), E("ему"),
     E("ией"), E("ием"), E("иям"), E("иях"), E("ая"), E("яя"), E("ое"), E("ее"), E("ые"),
