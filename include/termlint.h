@@ -74,26 +74,26 @@ int tl_severity_parse(const char *name, tl_severity *out);
  * (tl_rule_id: "term.forbidden") are the stable interface of the JSON output, --disable,
  * --severity and docs/rules.md, and are never renamed either. */
 typedef enum {
-    TL_RULE_ENCODING = 0,              /* "encoding" */
-    TL_RULE_BOILERPLATE,               /* "boilerplate" */
-    TL_RULE_TERM_FORBIDDEN,            /* "term.forbidden" */
-    TL_RULE_TERM_LITERAL,              /* "term.literal" */
-    TL_RULE_TERM_INCONSISTENT,         /* "term.inconsistent" */
-    TL_RULE_TERM_VARIANT,              /* "term.variant" */
-    TL_RULE_DOC_CODE_MISMATCH,         /* "doc-code.mismatch" */
-    TL_RULE_DOC_CODE_FORMAT,           /* "doc-code.format" */
-    TL_RULE_NAME_VARIANT,              /* "name.variant" */
-    TL_RULE_NUMBERING_MIXED,           /* "numbering.mixed" */
-    TL_RULE_PHRASE_DOUBLED,            /* "phrase.doubled" */
-    TL_RULE_LANG_MIXED,                /* "lang.mixed" */
-    TL_RULE_SCRIPT_MIXED,              /* "script.mixed" */
-    TL_RULE_UNTRANSLATED,              /* "untranslated" */
+    TL_RULE_ENCODING = 0,                  /* "encoding" */
+    TL_RULE_BOILERPLATE,                   /* "boilerplate" */
+    TL_RULE_TERM_FORBIDDEN,                /* "term.forbidden" */
+    TL_RULE_TERM_LITERAL,                  /* "term.literal" */
+    TL_RULE_TERM_INCONSISTENT,             /* "term.inconsistent" */
+    TL_RULE_TERM_VARIANT,                  /* "term.variant" */
+    TL_RULE_DOC_CODE_MISMATCH,             /* "doc-code.mismatch" */
+    TL_RULE_DOC_CODE_FORMAT,               /* "doc-code.format" */
+    TL_RULE_NAME_VARIANT,                  /* "name.variant" */
+    TL_RULE_NUMBERING_MIXED,               /* "numbering.mixed" */
+    TL_RULE_PHRASE_DOUBLED,                /* "phrase.doubled" */
+    TL_RULE_LANG_MIXED,                    /* "lang.mixed" */
+    TL_RULE_SCRIPT_MIXED,                  /* "script.mixed" */
+    TL_RULE_UNTRANSLATED,                  /* "untranslated" */
     TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, /* "typography.space-before-punct" */
-    TL_RULE_TYPOGRAPHY_RANGE_DASH,     /* "typography.range-dash" */
-    TL_RULE_TYPOGRAPHY_NUMBER_SIGN,    /* "typography.number-sign" */
-    TL_RULE_TYPOGRAPHY_QUOTES,         /* "typography.quotes" */
-    TL_RULE_SPELLING,                  /* "spelling" */
-    TL_RULE_SPELLING_UNKNOWN_NAME,     /* "spelling.unknown-name" */
+    TL_RULE_TYPOGRAPHY_RANGE_DASH,         /* "typography.range-dash" */
+    TL_RULE_TYPOGRAPHY_NUMBER_SIGN,        /* "typography.number-sign" */
+    TL_RULE_TYPOGRAPHY_QUOTES,             /* "typography.quotes" */
+    TL_RULE_SPELLING,                      /* "spelling" */
+    TL_RULE_SPELLING_UNKNOWN_NAME,         /* "spelling.unknown-name" */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;
@@ -132,26 +132,26 @@ void tl_diags_clear(tl_diags *d);
 /* Everything the library is told about its environment comes through here: it reads
  * no environment variables and knows no paths of its own. */
 typedef struct {
-    tl_lang lang;               /* TL_LANG_AUTO: detect per text */
-    const char *dict_dir;       /* extra dictionary folder searched first, or NULL */
-    const char *const *glossaries; /* NULL-terminated list of glossary paths, or NULL */
-    const char *const *word_lists; /* NULL-terminated list of --words files, or NULL */
-    const char *data_dir;       /* folder of shipped data (rules.yaml), or NULL: no rule
+    tl_lang lang;                          /* TL_LANG_AUTO: detect per text */
+    const char *dict_dir;                  /* extra dictionary folder searched first, or NULL */
+    const char *const *glossaries;         /* NULL-terminated list of glossary paths, or NULL */
+    const char *const *word_lists;         /* NULL-terminated list of --words files, or NULL */
+    const char *data_dir;                  /* folder of shipped data (rules.yaml), or NULL: no rule
                                    data (boilerplate, doubling and language rules then
                                    run without their word lists) */
-    long suggest_limit;         /* suggestions for the first N distinct misspelled
+    long suggest_limit;                    /* suggestions for the first N distinct misspelled
                                    words per run (tl_run) or, for tl_check, per context;
                                    -1 = all, 0 = none; default 100 */
-    const char *const *disabled_rules; /* NULL-terminated rule ids (or prefixes ending
+    const char *const *disabled_rules;     /* NULL-terminated rule ids (or prefixes ending
                                           with '.') to switch off, or NULL */
     const char *const *severity_overrides; /* NULL-terminated "RULE=LEVEL", or NULL */
-    const char *dict_path;      /* colon-separated dictionary folders searched after
+    const char *dict_path;                 /* colon-separated dictionary folders searched after
                                    dict_dir and before the system folders (what
                                    Hunspell's tools take from $DICPATH), or NULL */
-    const char *cache_dir;      /* folder for the compiled word-form tables (README, "The
+    const char *cache_dir;                 /* folder for the compiled word-form tables (README, "The
                                    word-form cache"), created when missing; NULL: tables
                                    are compiled in memory at every start */
-    int wordtab;                /* 1 (default): use the word-form tables; 0: ask
+    int wordtab;                           /* 1 (default): use the word-form tables; 0: ask
                                    Hunspell for every word (results are the same) */
 } tl_options;
 
@@ -196,16 +196,16 @@ typedef struct tl_result tl_result;
 /* One finding. Positions: line and column 1-based, columns in Unicode code points,
  * end_column exclusive; offset/length in bytes from the start of the input. */
 typedef struct {
-    tl_rule rule;            /* what was found; tl_rule_id() gives its string id */
+    tl_rule rule; /* what was found; tl_rule_id() gives its string id */
     tl_severity severity;
     unsigned line, col, end_line, end_col;
     uint64_t offset, length;
-    const char *message;     /* borrowed from the result */
+    const char *message;            /* borrowed from the result */
     const char *const *suggestions; /* borrowed, `nsuggestions` entries */
     size_t nsuggestions;
-    const tl_rule *also;     /* other rules firing on this span or inside it (borrowed) */
+    const tl_rule *also; /* other rules firing on this span or inside it (borrowed) */
     size_t nalso;
-    const char *text;        /* the source bytes of the span, NUL-terminated (borrowed) */
+    const char *text; /* the source bytes of the span, NUL-terminated (borrowed) */
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);
@@ -214,8 +214,7 @@ typedef struct {
  * NUL bytes) become findings of rule TL_RULE_ENCODING at TL_SEV_ERROR and make the call
  * return TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
  * Other failures return their cause with *out NULL. */
-tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
-                   tl_result **out);
+tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out);
 
 size_t tl_result_count(const tl_result *r);
 const tl_finding *tl_result_at(const tl_result *r, size_t i); /* borrowed until free */
@@ -232,7 +231,7 @@ typedef struct tl_run tl_run;
 
 /* Where a run's texts come from and how it checks them. */
 typedef struct {
-    size_t ndocs;  /* texts 0 .. ndocs-1 */
+    size_t ndocs; /* texts 0 .. ndocs-1 */
     /* Gives text i: sets *text and *len and returns 0, or returns non-zero when it
      * cannot be read (the text's status is then TL_ERR_IO). Called at most once per
      * text, from the run's threads, for several texts at once and in no set order. The
@@ -240,9 +239,9 @@ typedef struct {
      * with tl_run_next(), and after that as long as the result's findings are used. */
     int (*read)(void *arg, size_t i, const char **text, size_t *len);
     void *read_arg;
-    int jobs;             /* threads checking: 0 = one per processor (the default); 1 =
+    int jobs;            /* threads checking: 0 = one per processor (the default); 1 =
                              none, the caller's thread checks in tl_run_next() */
-    int consistency_run;  /* 1: term.inconsistent compares the renderings of a concept
+    int consistency_run; /* 1: term.inconsistent compares the renderings of a concept
                              across all texts of the run, as if they were one (every
                              text is then checked before the first result is given) */
 } tl_run_options;
@@ -273,12 +272,12 @@ void tl_run_free(tl_run *run);
 
 typedef struct {
     tl_rule rule;
-    const char *id;          /* e.g. "term.forbidden" */
-    const char *family;      /* the check family that reports it, e.g. "terms" ("input"
+    const char *id;       /* e.g. "term.forbidden" */
+    const char *family;   /* the check family that reports it, e.g. "terms" ("input"
                                 for encoding errors) */
-    tl_severity severity;    /* default */
-    const char *summary;     /* one line */
-    int fixable;             /* 1 when a finding's suggestion can replace its span as is */
+    tl_severity severity; /* default */
+    const char *summary;  /* one line */
+    int fixable;          /* 1 when a finding's suggestion can replace its span as is */
 } tl_rule_info;
 
 /* Number of rules the library knows: rules are 0 .. tl_rule_count() - 1. */

@@ -10,10 +10,10 @@
 typedef struct {
     tl_options lib;
     const report_format *format;
-    int color;            /* resolved: 1 = use colour */
-    int consistency_run;  /* --consistency run */
-    tl_severity fail_on;  /* TL_SEV_OFF = never fail on findings */
-    int jobs;             /* 0 = number of cores */
+    int color;           /* resolved: 1 = use colour */
+    int consistency_run; /* --consistency run */
+    tl_severity fail_on; /* TL_SEV_OFF = never fail on findings */
+    int jobs;            /* 0 = number of cores */
     int stats;
     const char **paths;
     size_t npaths;
@@ -31,10 +31,10 @@ void cli_usage(FILE *f);
 
 /* One input file. */
 typedef struct {
-    char *path;      /* as given, or found under a given folder */
-    char *data;      /* contents (owned), NULL until read */
+    char *path; /* as given, or found under a given folder */
+    char *data; /* contents (owned), NULL until read */
     size_t len;
-    int read_error;  /* errno when it could not be read; 0 ok */
+    int read_error; /* errno when it could not be read; 0 ok */
 } cli_file;
 
 /* Expands `paths` into files: folders recursed (sorted), kept when their name matches

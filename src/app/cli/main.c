@@ -59,8 +59,8 @@ typedef struct {
     tl_ctx *ctx;
     reporter rp;
     report_summary sum;
-    int failed;  /* a finding at or above --fail-on */
-    int errors;  /* inputs that could not be read or checked */
+    int failed; /* a finding at or above --fail-on */
+    int errors; /* inputs that could not be read or checked */
 } session;
 
 /* What could not be done with a file, said on stderr (the reporter may say it too). */
@@ -182,8 +182,7 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
         uint64_t look, hit;
         tl_ctx_cache_stats(ctx, &look, &hit);
         fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
-                (unsigned long long)s.sum.words, (unsigned long long)look,
-                (unsigned long long)hit);
+                (unsigned long long)s.sum.words, (unsigned long long)look, (unsigned long long)hit);
     }
     cli_files_free(files, n);
     return (s.errors || nerr || tl_diags_errors(diags)) ? 2 : s.failed ? 1 : 0;
@@ -233,8 +232,10 @@ static int cmd_glossary(int argc, char **argv)
         size_t nerr = tl_diags_errors(d), nwarn = tl_diags_count(d) - nerr;
         int rc = (st != TL_OK || nerr) ? 2 : nwarn ? 1 : 0;
         fprintf(stderr, "%s: %s (%zu error%s, %zu warning%s)\n", argv[i],
-                rc == 2 ? "invalid" : rc == 1 ? "valid with warnings" : "valid", nerr,
-                nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
+                rc == 2   ? "invalid"
+                : rc == 1 ? "valid with warnings"
+                          : "valid",
+                nerr, nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
         if (rc > worst)
             worst = rc;
         tl_diags_free(d);

@@ -120,8 +120,8 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
         if (!(o->format = report_find(v))) {
             char names[256];
             report_names(names, sizeof names, ", ", " or ");
-            fprintf(stderr, "termlint: --format takes %s, not '%s'\ntry 'termlint --help'\n",
-                    names, v);
+            fprintf(stderr, "termlint: --format takes %s, not '%s'\ntry 'termlint --help'\n", names,
+                    v);
             return 2;
         }
     } else if (!strcmp(name, "color") || !strcmp(name, "colour")) {
@@ -163,10 +163,9 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
     return 0;
 }
 
-static const char *const valued[] = {"lang", "glossary", "words", "dict-dir", "data-dir",
-                                     "include", "format", "color", "colour", "fail-on",
-                                     "disable", "severity", "suggest", "consistency", "jobs",
-                                     NULL};
+static const char *const valued[] = {
+    "lang",   "glossary", "words",   "dict-dir", "data-dir", "include",     "format", "color",
+    "colour", "fail-on",  "disable", "severity", "suggest",  "consistency", "jobs",   NULL};
 
 static int takes_value(const char *name)
 {

@@ -18,10 +18,10 @@
 /* One input as the reporters see it. */
 typedef struct {
     const char *path;
-    const char *data;         /* the input's bytes, for excerpts; NULL when unread */
+    const char *data; /* the input's bytes, for excerpts; NULL when unread */
     size_t len;
-    const tl_result *result;  /* NULL when it could not be read or checked */
-    const char *error;        /* why not, or why only in part (tl_status_str); or NULL */
+    const tl_result *result; /* NULL when it could not be read or checked */
+    const char *error;       /* why not, or why only in part (tl_status_str); or NULL */
 } report_file;
 
 /* Totals over the run. */
@@ -38,14 +38,14 @@ typedef struct {
 } reporter;
 
 typedef struct {
-    const char *name;   /* --format NAME */
+    const char *name; /* --format NAME */
     size_t state_size;
-    void (*begin)(reporter *rp);                        /* may be NULL */
-    void (*file)(reporter *rp, const report_file *f);   /* may be NULL */
+    void (*begin)(reporter *rp);                      /* may be NULL */
+    void (*file)(reporter *rp, const report_file *f); /* may be NULL */
     /* x is finding i of f's result */
     void (*finding)(reporter *rp, const report_file *f, const tl_finding *x, size_t i);
     void (*file_end)(reporter *rp, const report_file *f); /* may be NULL */
-    void (*end)(reporter *rp, const report_summary *s);  /* last call: frees the state's
+    void (*end)(reporter *rp, const report_summary *s);   /* last call: frees the state's
                                                             heap memory too */
 } report_format;
 

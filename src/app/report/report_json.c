@@ -147,5 +147,4 @@ static void end(reporter *rp, const report_summary *s)
     st->buf = NULL;
 }
 
-const report_format report_json = {"json", sizeof(json_state), begin, file, finding, file_end,
-                                   end};
+const report_format report_json = {"json", sizeof(json_state), begin, file, finding, file_end, end};

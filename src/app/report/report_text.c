@@ -13,9 +13,9 @@
 
 #include <string.h>
 
-#define CONTEXT_CP 38 /* code points shown on each side of the span in a long line */
+#define CONTEXT_CP 38     /* code points shown on each side of the span in a long line */
 #define WHOLE_LINE_CP 100 /* a line up to this long is shown whole */
-#define SPAN_CP 60 /* a longer span is shown cut */
+#define SPAN_CP 60        /* a longer span is shown cut */
 
 static const char *sev_color(tl_severity s)
 {
@@ -66,8 +66,11 @@ static size_t win_end(const char *s, size_t len, size_t from, int *cut, int limi
 static size_t valid_seq(const unsigned char *s, size_t i, size_t n)
 {
     unsigned c = s[i];
-    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    size_t len = c < 0x80                 ? 1
+                 : c >= 0xC2 && c <= 0xDF ? 2
+                 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4
+                                          : 0;
     if (!len || i + len > n)
         return 0;
     for (size_t k = 1; k < len; k++)
@@ -127,7 +130,8 @@ static void excerpt(FILE *out, const report_file *f, const tl_finding *x, int co
             span_end++;
     }
     int lcut, rcut;
-    size_t a = win_start(s, off, &lcut, WHOLE_LINE_CP), b = win_end(s, f->len, span_end, &rcut, WHOLE_LINE_CP);
+    size_t a = win_start(s, off, &lcut, WHOLE_LINE_CP),
+           b = win_end(s, f->len, span_end, &rcut, WHOLE_LINE_CP);
     if (lcut || rcut || count_cps(s, a, b) > WHOLE_LINE_CP) { /* a long line: a window */
         a = win_start(s, off, &lcut, CONTEXT_CP);
         b = win_end(s, f->len, span_end, &rcut, CONTEXT_CP);
@@ -174,9 +178,9 @@ static void finding(reporter *rp, const report_file *f, const tl_finding *x, siz
 static void end(reporter *rp, const report_summary *s)
 {
     FILE *out = rp->out;
-    fprintf(out, "termlint: %zu file%s checked: %zu error%s, %zu warning%s, %zu info%s",
-            s->files, s->files == 1 ? "" : "s", s->errors, s->errors == 1 ? "" : "s",
-            s->warnings, s->warnings == 1 ? "" : "s", s->infos, s->infos == 1 ? "" : "s");
+    fprintf(out, "termlint: %zu file%s checked: %zu error%s, %zu warning%s, %zu info%s", s->files,
+            s->files == 1 ? "" : "s", s->errors, s->errors == 1 ? "" : "s", s->warnings,
+            s->warnings == 1 ? "" : "s", s->infos, s->infos == 1 ? "" : "s");
     if (s->input_errors)
         fprintf(out, "; %zu input or configuration error%s", s->input_errors,
                 s->input_errors == 1 ? "" : "s");

@@ -44,7 +44,7 @@ void tl_alloc_fail_after(long n);
  * there is room already or the array grew (to twice its capacity, at least `min`
  * elements; `arr` and `cap` updated), -1 when out of memory (`arr` unchanged, still
  * owned by the caller). Every growable array of the library grows through this. */
-#define TL_GROW(arr, n, cap, min)                                                         \
+#define TL_GROW(arr, n, cap, min)                                                                  \
     ((n) < (cap) ? 0 : tl_grow((void *)&(arr), &(cap), sizeof *(arr), (min)))
 /* What TL_GROW calls: `pp` is the address of the array pointer. */
 int tl_grow(void *pp, size_t *cap, size_t size, size_t min);
@@ -60,7 +60,7 @@ typedef struct {
 
 void tl_buf_init(tl_buf *b, size_t max);
 void tl_buf_release(tl_buf *b);
-void tl_buf_reset(tl_buf *b); /* len = 0, keeps memory */
+void tl_buf_reset(tl_buf *b);                       /* len = 0, keeps memory */
 int tl_buf_add(tl_buf *b, const void *p, size_t n); /* 0 ok, -1 failed (b->oom set) */
 int tl_buf_addc(tl_buf *b, char c);
 /* Room for n more bytes (and the NUL) without another allocation; 0 or -1. */

@@ -126,7 +126,10 @@ void tl_set64_release(tl_set64 *s)
 }
 
 /* Fibonacci hashing: the top bits of v * 2^64/phi, which spreads packed fields. */
-static size_t slot64(uint64_t v, size_t cap) { return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1); }
+static size_t slot64(uint64_t v, size_t cap)
+{
+    return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
 
 bool tl_set64_has(const tl_set64 *s, uint64_t v)
 {

@@ -35,9 +35,9 @@
 #define REGEX_TIME_LIMIT 2000
 
 typedef struct {
-    const gloss *g;            /* the glossary these were compiled from */
+    const gloss *g; /* the glossary these were compiled from */
     size_t n;
-    URegularExpression **re;   /* parallel to g->boilerplate; NULL = did not compile */
+    URegularExpression **re; /* parallel to g->boilerplate; NULL = did not compile */
 } bp_cache;
 
 static void ctx_release(void *cst)
@@ -111,8 +111,8 @@ typedef struct {
  * a line break («\s*» reaching into the next line: two share-button rows, two «|»
  * lines) is not a finding; its range is appended to `redo` (may be NULL) to be matched
  * again line by line, as is the rest of the text when ICU's time limit runs out. */
-static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t cs,
-                       size_t ce, tl_buf *redo)
+static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t cs, size_t ce,
+                       tl_buf *redo)
 {
     UErrorCode e = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, d->src.text + cs, (int64_t)(ce - cs), &e);
@@ -170,11 +170,11 @@ static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, 
 
 /* One hint of one pattern, found in the text by one of its byte pairs. */
 typedef struct {
-    uint32_t pattern;  /* index in g->boilerplate */
-    uint32_t next;     /* next hint with the same key, or NONE */
-    uint32_t at;       /* where the key's byte pair sits in the hint */
+    uint32_t pattern; /* index in g->boilerplate */
+    uint32_t next;    /* next hint with the same key, or NONE */
+    uint32_t at;      /* where the key's byte pair sits in the hint */
     uint32_t len;
-    char text[48];     /* the hint, ASCII folded to lower case */
+    char text[48]; /* the hint, ASCII folded to lower case */
 } bp_hint;
 
 #define NONE UINT32_MAX
@@ -193,7 +193,10 @@ static int cmp_cand(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-static unsigned pair(const char *p) { return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1]; }
+static unsigned pair(const char *p)
+{
+    return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+}
 
 /* Finds, in one pass over the folded chunk, every line that holds a hint of one of the
  * active hinted patterns, and appends the (pattern, line) pairs to `out`, sorted and each
@@ -353,5 +356,5 @@ static int chunk(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_boilerplate = {"boilerplate", 0, sizeof(bp_cache), NULL, chunk, NULL,
-                                      NULL, ctx_release};
+const tl_family family_boilerplate = {"boilerplate", 0,    sizeof(bp_cache), NULL, chunk,
+                                      NULL,          NULL, ctx_release};

@@ -51,11 +51,11 @@ enum { NS_NONE = 0, NS_SPACED, NS_TIGHT, NS_LATIN, NS_COUNT };
 
 /* One document number as written. */
 typedef struct {
-    size_t off, len;   /* from «№»/«No» (if any) to the end of the number */
-    const char *key;   /* identity: the body with Đ folded to D (arena) */
-    const char *body;  /* the number without «№», code spelled as the table does (arena) */
+    size_t off, len;  /* from «№»/«No» (if any) to the end of the number */
+    const char *key;  /* identity: the body with Đ folded to D (arena) */
+    const char *body; /* the number without «№», code spelled as the table does (arena) */
     uint32_t seq;
-    uint8_t style;     /* NS_* */
+    uint8_t style; /* NS_* */
 } docnum;
 
 typedef struct {
@@ -65,13 +65,13 @@ typedef struct {
 
 /* A number parsed at a token. */
 typedef struct {
-    size_t first, last;      /* token indices of the figures and of the last token */
-    size_t code_tok;         /* the (first) code token */
-    size_t code_len;         /* bytes of the whole written code («QĐ-TTg») */
-    size_t issuer_tok;       /* party shape: the issuer; else == last */
-    const gl_doc_code *dc;   /* table entry, or NULL */
-    size_t match_len;        /* bytes of the written code that dc matched */
-    int via_ascii;           /* matched dc->ascii, which differs from dc->code */
+    size_t first, last;    /* token indices of the figures and of the last token */
+    size_t code_tok;       /* the (first) code token */
+    size_t code_len;       /* bytes of the whole written code («QĐ-TTg») */
+    size_t issuer_tok;     /* party shape: the issuer; else == last */
+    const gl_doc_code *dc; /* table entry, or NULL */
+    size_t match_len;      /* bytes of the written code that dc matched */
+    int via_ascii;         /* matched dc->ascii, which differs from dc->code */
     int party;
 } numparse;
 
@@ -119,8 +119,8 @@ static int latin_code(const tl_doc *d, size_t i)
     if (i >= d->ntok)
         return 0;
     const tl_token *t = &d->tok[i];
-    return t->kind == TK_WORD && t->w && t->w->script == SCRIPT_LATIN &&
-           (t->w->flags & WF_CAP) && t->w->ncp <= 6 && !(t->flags & TF_URL);
+    return t->kind == TK_WORD && t->w && t->w->script == SCRIPT_LATIN && (t->w->flags & WF_CAP) &&
+           t->w->ncp <= 6 && !(t->flags & TF_URL);
 }
 
 /* ---- the code table ---------------------------------------------------------------- */
@@ -177,8 +177,7 @@ static int parse_state(const tl_doc *d, size_t i, numparse *np)
         return 0;
     np->party = 0;
     np->code_tok = j;
-    while (punct_is(d, j + 1, "-") && joined(d, j + 1) && joined(d, j + 2) &&
-           latin_code(d, j + 2))
+    while (punct_is(d, j + 1, "-") && joined(d, j + 1) && joined(d, j + 2) && latin_code(d, j + 2))
         j += 2;
     np->issuer_tok = np->last = j;
     np->code_len = d->tok[j].off + d->tok[j].len - d->tok[np->code_tok].off;
@@ -376,8 +375,7 @@ static int add_swapped(tl_buf *b, const char *wkey, const char *lemma, const cha
         c--; /* back to a code point boundary */
     const char *rem = lemma + c, *tail = wkey + c;
     size_t rl = strlen(rem), pl = strlen(pref);
-    if (utf8_count(lemma, c) < 3 || utf8_count(rem, rl) > 2 ||
-        utf8_count(tail, strlen(tail)) > 4 ||
+    if (utf8_count(lemma, c) < 3 || utf8_count(rem, rl) > 2 || utf8_count(tail, strlen(tail)) > 4 ||
         rl > pl || strcmp(pref + pl - rl, rem) != 0)
         return 0;
     tl_buf_add(b, pref, pl - rl);
@@ -403,8 +401,8 @@ static const paradigm ru_paradigms[] = {
     {NULL, {NULL}}};
 static const paradigm uk_paradigms[] = {
     {"ння", {"ння", "ння", "нню", "ння", "нням", "нні"}}, /* положення */
-    {"ія", {"ія", "ії", "ії", "ію", "ією", "ії"}},         /* резолюція */
-    {"а", {"а", "и", "і", "у", "ою", "і"}},                /* постанова */
+    {"ія", {"ія", "ії", "ії", "ію", "ією", "ії"}},        /* резолюція */
+    {"а", {"а", "и", "і", "у", "ою", "і"}},               /* постанова */
     {NULL, {NULL}}};
 
 /* Whether `key` ends in a Russian consonant letter (not a vowel, «ь», «й» or «ъ»). */
@@ -425,11 +423,9 @@ static int ends_in_consonant(const char *key, size_t n)
 static const paradigm *paradigm_of(tl_lang lang, const char *lemma)
 {
     size_t n = strlen(lemma);
-    for (const paradigm *p = lang == TL_LANG_UK ? uk_paradigms : ru_paradigms; p->lemma_end;
-         p++) {
+    for (const paradigm *p = lang == TL_LANG_UK ? uk_paradigms : ru_paradigms; p->lemma_end; p++) {
         size_t m = strlen(p->lemma_end);
-        if (m == 0 ? ends_in_consonant(lemma, n)
-                   : m < n && !strcmp(lemma + n - m, p->lemma_end))
+        if (m == 0 ? ends_in_consonant(lemma, n) : m < n && !strcmp(lemma + n - m, p->lemma_end))
             return p;
     }
     return NULL;
@@ -544,8 +540,9 @@ static int mismatch(tl_doc *d, const numparse *np, size_t p)
         if (sug)
             tl_buf_printf(&msg, "; write «%s»", sug);
         rc = (msg.oom || !sug) ? -1 : 0;
-        tl_ifinding *f = rc ? NULL : doc_add(d, TL_RULE_DOC_CODE_MISMATCH, d->tok[t].off,
-                                             end - d->tok[t].off, "%s", msg.data);
+        tl_ifinding *f = rc ? NULL
+                            : doc_add(d, TL_RULE_DOC_CODE_MISMATCH, d->tok[t].off,
+                                      end - d->tok[t].off, "%s", msg.data);
         if (f)
             doc_suggest(d, f, sug, strlen(sug));
     }
@@ -649,8 +646,8 @@ static void format_group(tl_doc *d, const docnum *v, size_t n, int pref)
         tl_ifinding *f = doc_add(d, TL_RULE_DOC_CODE_FORMAT, v[k].off, v[k].len,
                                  "document number «%.*s» is written «%.*s» elsewhere in the "
                                  "text (%zu time%s); write it one way",
-                                 (int)v[k].len, t + v[k].off, (int)eg->len, t + eg->off,
-                                 count[dom], count[dom] == 1 ? "" : "s");
+                                 (int)v[k].len, t + v[k].off, (int)eg->len, t + eg->off, count[dom],
+                                 count[dom] == 1 ? "" : "s");
         doc_suggestf(d, f, "%s%s", style_prefix(dom), v[k].body);
     }
 }
@@ -701,5 +698,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_doccode = {"doc-code", sizeof(doccode_state), 0, NULL, chunk, finish,
-                                  release, NULL};
+const tl_family family_doccode = {
+    "doc-code", sizeof(doccode_state), 0, NULL, chunk, finish, release, NULL};

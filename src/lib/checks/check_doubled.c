@@ -213,9 +213,9 @@ static int ends_with(const char *key, size_t klen, const char *suf)
 static int adjectival(const tl_word *w)
 {
     static const char *const endings[] = {
-        "ого", "его", "ому", "ему", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
-        "ых", "их", "ым", "им", "ыми", "ими", "ую", "юю", "ій", "ої", "ою", "ім", "іх", "іми",
-        "ьої", "ього", "ьому", "ском", "ном", "ськім", "ному", NULL};
+        "ого", "его", "ому", "ему", "ый",   "ий",   "ой",   "ая",  "яя",    "ое",   "ее", "ые",
+        "ие",  "ых",  "их",  "ым",  "им",   "ыми",  "ими",  "ую",  "юю",    "ій",   "ої", "ою",
+        "ім",  "іх",  "іми", "ьої", "ього", "ьому", "ском", "ном", "ськім", "ному", NULL};
     for (int k = 0; endings[k]; k++)
         if (ends_with(w->key, w->keylen, endings[k]))
             return 1;
@@ -246,8 +246,8 @@ static int elliptical(const tl_doc *d, size_t i, size_t after)
  * joined by a comma are a correlative construction. */
 static int correlative(const tl_doc *d, size_t i)
 {
-    static const char *const conj[] = {"и", "і", "й", "та", "ни", "ні", "то", "или", "або",
-                                       "чи", "либо", NULL};
+    static const char *const conj[] = {"и",  "і",   "й",   "та", "ни",   "ні",
+                                       "то", "или", "або", "чи", "либо", NULL};
     for (int k = 0; conj[k]; k++)
         if (key_is(d, i, conj[k]))
             return 1;
@@ -282,14 +282,17 @@ static int allowed(const tl_doc *d, const redup_list *s, size_t i, size_t b)
 static int is_function_word(const tl_word *w)
 {
     static const char *const fw[] = {
-        /* ru */ "и", "а", "но", "или", "либо", "да", "в", "во", "на", "с", "со", "к", "ко",
-        "по", "за", "из", "изо", "от", "до", "для", "о", "об", "обо", "у", "при", "про",
-        "без", "над", "под", "перед", "через", "между", "после", "как", "что", "чтобы", "не",
-        "ни", "же", "ли", "бы", "это", "был", "была", "были", "было", "будет", "будут",
-        "является", "являются",
-        /* uk */ "і", "й", "та", "або", "чи", "але", "з", "із", "зі", "від", "під", "між",
-        "після", "як", "що", "щоб", "ні", "б", "би", "це", "є", "був", "була", "були", "було",
-        "буде", "будуть", NULL};
+        /* ru */ "и", "а",        "но",     "или",   "либо",  "да",    "в",     "во",
+        "на",         "с",        "со",     "к",     "ко",    "по",    "за",    "из",
+        "изо",        "от",       "до",     "для",   "о",     "об",    "обо",   "у",
+        "при",        "про",      "без",    "над",   "под",   "перед", "через", "между",
+        "после",      "как",      "что",    "чтобы", "не",    "ни",    "же",    "ли",
+        "бы",         "это",      "был",    "была",  "были",  "было",  "будет", "будут",
+        "является",   "являются",
+        /* uk */ "і", "й",        "та",     "або",   "чи",    "але",   "з",     "із",
+        "зі",         "від",      "під",    "між",   "після", "як",    "що",    "щоб",
+        "ні",         "б",        "би",     "це",    "є",     "був",   "була",  "були",
+        "було",       "буде",     "будуть", NULL};
     for (int k = 0; fw[k]; k++)
         if (strcmp(w->key, fw[k]) == 0)
             return 1;
@@ -302,8 +305,8 @@ static int is_function_word(const tl_word *w)
  * set a copy apart, and the past tense («выросла») ends like them. */
 static int verb_like(const tl_word *w)
 {
-    static const char *const endings[] = {"ся", "сь", "ает", "яет", "еет", "ует", "ают", "яют",
-                                          "еют", "уют", "ає", "яє", "ує", "ють", "ить", NULL};
+    static const char *const endings[] = {"ся",  "сь",  "ает", "яет", "еет", "ует", "ают", "яют",
+                                          "еют", "уют", "ає",  "яє",  "ує",  "ють", "ить", NULL};
     for (int k = 0; endings[k]; k++)
         if (ends_with(w->key, w->keylen, endings[k]))
             return 1;
@@ -332,8 +335,8 @@ static int last_copy_modified(const tl_doc *d, size_t after)
  * быстрее», «більше і більше») or an infinitive («ждать и ждать»). */
 static int emphatic(const tl_word *w)
 {
-    static const char *const endings[] = {"ее", "ей", "ше", "ще", "же", "ть", "ти", "чь",
-                                          "ться", "тися", NULL};
+    static const char *const endings[] = {"ее", "ей", "ше",   "ще",   "же", "ть",
+                                          "ти", "чь", "ться", "тися", NULL};
     for (int k = 0; endings[k]; k++)
         if (ends_with(w->key, w->keylen, endings[k]))
             return 1;
@@ -381,7 +384,7 @@ static void report(tl_doc *d, size_t a, size_t k, size_t last_end, const char *w
 static size_t phrase_at(tl_doc *d, const redup_list *s, size_t i)
 {
     if (i > 0 && glued_hyphen(d, i - 1))
-        return i; /* inside a hyphenated word */
+        return i;                      /* inside a hyphenated word */
     size_t ends[MAX_PHRASE_WORDS + 1]; /* ends[n]: the end (token index) of the
                                         * phrase of n words from i, 0 when there are
                                         * not n words on the line */
@@ -414,11 +417,11 @@ static size_t phrase_at(tl_doc *d, const redup_list *s, size_t i)
             words += d->tok[t].kind == TK_WORD;
         if (!words || (sep == SEP_COMMA && n < 2))
             continue;
-        if (sep == SEP_NONE ? case_differs(d, i, b)
-                            : first_copy_modified(d, i) ||
-                                  (sep == SEP_COMMA && correlative(d, i)) ||
-                                  (sep == SEP_CONJ && n == 1 &&
-                                   (elliptical(d, i, b + k) || emphatic(d->tok[i].w))))
+        if (sep == SEP_NONE
+                ? case_differs(d, i, b)
+                : first_copy_modified(d, i) || (sep == SEP_COMMA && correlative(d, i)) ||
+                      (sep == SEP_CONJ && n == 1 &&
+                       (elliptical(d, i, b + k) || emphatic(d->tok[i].w))))
             continue;
         size_t last = b + k, nb;
         for (int copies = 2; copies < MAX_COPIES && next_copy(d, i, k, last, &nb); copies++)
@@ -490,5 +493,5 @@ static int chunk(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_doubled = {"doubled", 0, sizeof(doubled_ctx), NULL, chunk, NULL, NULL,
-                                  ctx_release};
+const tl_family family_doubled = {"doubled", 0,    sizeof(doubled_ctx), NULL, chunk,
+                                  NULL,      NULL, ctx_release};

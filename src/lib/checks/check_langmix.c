@@ -66,13 +66,13 @@ typedef struct {
     const char *part[MAX_LABEL_PARTS]; /* word keys, or punctuation as written */
     uint8_t is_word[MAX_LABEL_PARTS];
     size_t n;
-    const char *text;                  /* the entry as written */
+    const char *text; /* the entry as written */
 } label;
 
 /* The rule data as keys of one language: built once per context and language. */
 typedef struct {
-    tl_map other_only;  /* keys of the other language's word list */
-    tl_map allowed;     /* keys of latin_allowed (and their hyphen-separated parts) */
+    tl_map other_only; /* keys of the other language's word list */
+    tl_map allowed;    /* keys of latin_allowed (and their hyphen-separated parts) */
     label *labels;
     size_t nlabels;
     int ready;
@@ -80,16 +80,16 @@ typedef struct {
 
 /* The family's context state. */
 typedef struct {
-    tl_arena mem;       /* labels */
-    lm_words lang[3];   /* by tl_lang */
+    tl_arena mem;     /* labels */
+    lm_words lang[3]; /* by tl_lang */
 } langmix_ctx;
 
 /* The family's document state. */
 typedef struct {
-    const lm_words *w;  /* the data in the document's language */
-    int credit;         /* inside a photo/source credit (untranslated) */
-    int evidence;       /* the text has shown the other language (lang.mixed) */
-    tl_buf pending;     /* lm_pending: words waiting for that evidence */
+    const lm_words *w; /* the data in the document's language */
+    int credit;        /* inside a photo/source credit (untranslated) */
+    int evidence;      /* the text has shown the other language (lang.mixed) */
+    tl_buf pending;    /* lm_pending: words waiting for that evidence */
 } langmix_state;
 
 /* A word the text's dictionary rejects, to be tried in the other dictionary once the
@@ -155,8 +155,8 @@ static int parse_label(tl_arena *a, tl_buf *b, tl_lang lang, const char *s, labe
         }
         size_t j = i;
         if (u_isalnum((UChar32)c)) {
-            while (j < len && (k = utf8_decode(s + j, len - j, &c)) && (u_isalnum((UChar32)c) ||
-                                                                        tc_apostrophe(c)))
+            while (j < len && (k = utf8_decode(s + j, len - j, &c)) &&
+                   (u_isalnum((UChar32)c) || tc_apostrophe(c)))
                 j += k;
             tl_buf_reset(b);
             if (norm_key(b, s + i, j - i, lang == TL_LANG_RU) || b->oom)
@@ -233,19 +233,19 @@ typedef struct {
 /* Look-alikes: Latin and Greek letters that stand for Cyrillic ones, and back. Lower-case
  * Latin k m t h b follow their capitals (К М Т Н В), except b, which looks like ь. */
 static const cp_pair to_cyrillic[] = {
-    {'A', 0x410}, {'B', 0x412}, {'C', 0x421}, {'E', 0x415}, {'H', 0x41D}, {'K', 0x41A},
-    {'M', 0x41C}, {'O', 0x41E}, {'P', 0x420}, {'T', 0x422}, {'X', 0x425}, {'Y', 0x423},
-    {'a', 0x430}, {'c', 0x441}, {'e', 0x435}, {'o', 0x43E}, {'p', 0x440}, {'x', 0x445},
-    {'y', 0x443}, {'k', 0x43A}, {'m', 0x43C}, {'t', 0x442}, {'h', 0x43D}, {'b', 0x44C},
-    {0xEB, 0x451}, {0xCB, 0x401},                                     /* ë Ë -> ё Ё */
-    {0x391, 0x410}, {0x392, 0x412}, {0x395, 0x415}, {0x397, 0x41D}, {0x39A, 0x41A},
-    {0x39C, 0x41C}, {0x39F, 0x41E}, {0x3A1, 0x420}, {0x3A4, 0x422}, {0x3A7, 0x425},
-    {0x3A5, 0x423}, {0x3B1, 0x430}, {0x3BF, 0x43E}, {0x3C1, 0x440}, {0x3C7, 0x445},
-    {0x3BA, 0x43A}, {0x3C4, 0x442}, {0x3B5, 0x435}, {0, 0}};
+    {'A', 0x410},   {'B', 0x412},   {'C', 0x421},   {'E', 0x415},   {'H', 0x41D},   {'K', 0x41A},
+    {'M', 0x41C},   {'O', 0x41E},   {'P', 0x420},   {'T', 0x422},   {'X', 0x425},   {'Y', 0x423},
+    {'a', 0x430},   {'c', 0x441},   {'e', 0x435},   {'o', 0x43E},   {'p', 0x440},   {'x', 0x445},
+    {'y', 0x443},   {'k', 0x43A},   {'m', 0x43C},   {'t', 0x442},   {'h', 0x43D},   {'b', 0x44C},
+    {0xEB, 0x451},  {0xCB, 0x401}, /* ë Ë -> ё Ё */
+    {0x391, 0x410}, {0x392, 0x412}, {0x395, 0x415}, {0x397, 0x41D}, {0x39A, 0x41A}, {0x39C, 0x41C},
+    {0x39F, 0x41E}, {0x3A1, 0x420}, {0x3A4, 0x422}, {0x3A7, 0x425}, {0x3A5, 0x423}, {0x3B1, 0x430},
+    {0x3BF, 0x43E}, {0x3C1, 0x440}, {0x3C7, 0x445}, {0x3BA, 0x43A}, {0x3C4, 0x442}, {0x3B5, 0x435},
+    {0, 0}};
 /* i I ï Ï Ι ι are Ukrainian letters: only for Ukrainian text */
-static const cp_pair to_cyrillic_uk[] = {
-    {'i', 0x456}, {'I', 0x406}, {0xEF, 0x457}, {0xCF, 0x407}, {0x399, 0x406},
-    {0x3B9, 0x456}, {0, 0}};
+static const cp_pair to_cyrillic_uk[] = {{'i', 0x456},  {'I', 0x406},   {0xEF, 0x457},
+                                         {0xCF, 0x407}, {0x399, 0x406}, {0x3B9, 0x456},
+                                         {0, 0}};
 static const cp_pair to_latin[] = {
     {0x410, 'A'}, {0x412, 'B'}, {0x421, 'C'}, {0x415, 'E'}, {0x41D, 'H'}, {0x41A, 'K'},
     {0x41C, 'M'}, {0x41E, 'O'}, {0x420, 'P'}, {0x422, 'T'}, {0x425, 'X'}, {0x423, 'Y'},
@@ -347,12 +347,13 @@ static void describe_mix(const tl_doc *d, const char *p, size_t len, int base_cy
         }
         pos++;
         int sc = script_of(c);
-        int foreign = sc != SCRIPT_NONE && (base_cyr ? sc != SCRIPT_CYRILLIC : sc == SCRIPT_CYRILLIC);
+        int foreign =
+            sc != SCRIPT_NONE && (base_cyr ? sc != SCRIPT_CYRILLIC : sc == SCRIPT_CYRILLIC);
         uint32_t r = foreign ? look_alike(d, base_cyr, c) : 0;
         if (foreign && listed < MAX_LISTED_LETTERS) {
             tl_buf_printf(b, "%s%s '%.*s' U+%04X at position %zu", listed ? ", " : "",
-                          sc <= SCRIPT_GREEK ? names[sc] : "foreign", (int)n, p + i,
-                          (unsigned)c, pos);
+                          sc <= SCRIPT_GREEK ? names[sc] : "foreign", (int)n, p + i, (unsigned)c,
+                          pos);
             listed++;
         } else if (foreign) {
             more++;
@@ -381,11 +382,11 @@ static void report_mix(tl_doc *d, size_t off, size_t len, int base_cyr, const ch
     if (b.oom || fix.oom) {
         d->oom = 1;
     } else {
-        tl_ifinding *f = doc_add(d, TL_RULE_SCRIPT_MIXED, off, len,
-                                 "%s '%.*s' has look-alike letters of another script: %s; "
-                                 "write it in %s letters",
-                                 what, (int)len, d->src.text + off, b.data,
-                                 base_cyr ? "Cyrillic" : "Latin");
+        tl_ifinding *f =
+            doc_add(d, TL_RULE_SCRIPT_MIXED, off, len,
+                    "%s '%.*s' has look-alike letters of another script: %s; "
+                    "write it in %s letters",
+                    what, (int)len, d->src.text + off, b.data, base_cyr ? "Cyrillic" : "Latin");
         if (f && fixable)
             doc_suggest(d, f, fix.data, fix.len);
     }
@@ -474,13 +475,13 @@ typedef struct {
     const char *to;
 } letter_map;
 
-static const letter_map ru_to_uk[] = {{0x44B, "и"}, {0x42B, "И"}, {0x44D, "е"}, {0x42D, "Е"},
-                                      {0x44A, "'"}, {0x42A, "'"}, {0x451, "ьо"}, {0x401, "Йо"},
-                                      {0, NULL}};
+static const letter_map ru_to_uk[] = {{0x44B, "и"},  {0x42B, "И"},  {0x44D, "е"},
+                                      {0x42D, "Е"},  {0x44A, "'"},  {0x42A, "'"},
+                                      {0x451, "ьо"}, {0x401, "Йо"}, {0, NULL}};
 static const letter_map ru_to_uk_i[] = {{0x438, "і"}, {0x418, "І"}, {0, NULL}};
-static const letter_map uk_to_ru[] = {{0x456, "и"}, {0x406, "И"}, {0x457, "и"}, {0x407, "И"},
-                                      {0x454, "е"}, {0x404, "Е"}, {0x491, "г"}, {0x490, "Г"},
-                                      {'\'', "ъ"}, {0x2019, "ъ"}, {0x2BC, "ъ"}, {0, NULL}};
+static const letter_map uk_to_ru[] = {{0x456, "и"}, {0x406, "И"},  {0x457, "и"}, {0x407, "И"},
+                                      {0x454, "е"}, {0x404, "Е"},  {0x491, "г"}, {0x490, "Г"},
+                                      {'\'', "ъ"},  {0x2019, "ъ"}, {0x2BC, "ъ"}, {0, NULL}};
 static const letter_map uk_to_ru_e[] = {{0x454, "э"}, {0x404, "Э"}, {0, NULL}};
 
 /* Maps [p, p+len) letter by letter (m2 before m1) into b. After a separating sign
@@ -576,15 +577,15 @@ static void report_lang(tl_doc *d, const tl_token *t, int how)
     other_letter(d, t->w, letter);
     tl_ifinding *f;
     if (how == LM_LIST)
-        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%.*s' is a %s word, not %s", n, p, other,
-                    own);
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%.*s' is a %s word, not %s", n, p,
+                    other, own);
     else if (how == LM_LETTER)
         f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
-                    "'%.*s' has the letter '%s', which %s does not use: a %s word in a %s text?",
-                    n, p, letter, own, other, own);
+                    "'%.*s' has the letter '%s', which %s does not use: a %s word in a %s text?", n,
+                    p, letter, own, other, own);
     else if (letter[0])
-        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%.*s' is a %s word, not %s (the letter '%s')",
-                    n, p, other, own, letter);
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
+                    "'%.*s' is a %s word, not %s (the letter '%s')", n, p, other, own, letter);
     else
         f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
                     "'%.*s' is not in the %s dictionary but is in the %s one: a %s word in a %s "
@@ -640,7 +641,8 @@ static void set_evidence(tl_doc *d, langmix_state *s)
     if (s->evidence)
         return;
     s->evidence = 1;
-    for (size_t r = 0; r + sizeof(lm_pending) <= s->pending.len && !d->oom; r += sizeof(lm_pending)) {
+    for (size_t r = 0; r + sizeof(lm_pending) <= s->pending.len && !d->oom;
+         r += sizeof(lm_pending)) {
         lm_pending p;
         memcpy(&p, s->pending.data + r, sizeof p);
         tl_token t = {.off = p.off, .len = p.len, .w = p.w};
@@ -713,9 +715,9 @@ static int key_in(const tl_word *w, const char *const *list)
 
 static int social(const tl_word *w)
 {
-    static const char *const names[] = {"zalo", "facebook", "twitter", "telegram", "youtube",
-                                        "tiktok", "instagram", "viber", "linkedin", "messenger",
-                                        NULL};
+    static const char *const names[] = {"zalo",     "facebook",  "twitter",   "telegram",
+                                        "youtube",  "tiktok",    "instagram", "viber",
+                                        "linkedin", "messenger", NULL};
     return key_in(w, names);
 }
 
@@ -725,9 +727,9 @@ static int social(const tl_word *w)
 /* Words after which Latin names are a credit, not untranslated text. */
 static int credit_word(tl_word *w)
 {
-    static const char *const names[] = {"фото", "фотография", "фотографія", "фотографии",
-                                        "photo", "photos", "ảnh", "источник", "джерело",
-                                        "source", "nguồn", "автор", "author", "credit", NULL};
+    static const char *const names[] = {
+        "фото",    "фотография", "фотографія", "фотографии", "photo",  "photos", "ảnh", "источник",
+        "джерело", "source",     "nguồn",      "автор",      "author", "credit", NULL};
     if (!(w->flags & WF_CREDIT_DONE))
         w->flags |= WF_CREDIT_DONE | (key_in(w, names) ? WF_CREDIT : 0);
     return (w->flags & WF_CREDIT) != 0;
@@ -770,8 +772,8 @@ static int in_code(const tl_doc *d, size_t i)
         return 0;
     for (size_t k = a; k <= b; k++) {
         const tl_token *t = &d->tok[k];
-        if (t->kind == TK_NUMBER || (k != i && t->kind == TK_WORD &&
-                                     (t->w->flags & (WF_ALLCAPS | WF_DIGIT))))
+        if (t->kind == TK_NUMBER ||
+            (k != i && t->kind == TK_WORD && (t->w->flags & (WF_ALLCAPS | WF_DIGIT))))
             return 1;
     }
     return 0;
@@ -960,6 +962,6 @@ static int chunk(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_langmix = {"langmix",       sizeof(langmix_state), sizeof(langmix_ctx),
-                                  prepare,         chunk,                 NULL,
-                                  release,         ctx_release};
+const tl_family family_langmix = {
+    "langmix",  sizeof(langmix_state), sizeof(langmix_ctx), prepare, chunk, NULL, release,
+    ctx_release};

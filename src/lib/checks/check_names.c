@@ -49,26 +49,26 @@
 typedef struct {
     size_t off, len;
     uint32_t form;
-    uint8_t end_ncp;  /* code points of the stripped ending */
-    uint8_t sent;     /* at the start of a sentence */
+    uint8_t end_ncp; /* code points of the stripped ending */
+    uint8_t sent;    /* at the start of a sentence */
 } name_use;
 
 typedef struct {
     const char *shape, *skel; /* stems; skel has no separators */
     size_t skel_len;
-    uint32_t count, first;    /* uses; index of the first use */
-    uint32_t rep;             /* the use quoted for this form */
-    uint32_t next_skel;       /* next form with the same skeleton (1-based; 0 = none) */
-    uint32_t parent;          /* union-find */
-    uint16_t letters;         /* code points of the unstripped skeleton */
-    uint8_t nunits;           /* 1 or 2 */
-    uint8_t weak;             /* a pair of known words («Куанг Нам»): a variant only of a
+    uint32_t count, first; /* uses; index of the first use */
+    uint32_t rep;          /* the use quoted for this form */
+    uint32_t next_skel;    /* next form with the same skeleton (1-based; 0 = none) */
+    uint32_t parent;       /* union-find */
+    uint16_t letters;      /* code points of the unstripped skeleton */
+    uint8_t nunits;        /* 1 or 2 */
+    uint8_t weak;          /* a pair of known words («Куанг Нам»): a variant only of a
                                  form with an unknown word */
 } name_form;
 
 typedef struct {
-    tl_map shapes;    /* shape -> form index + 1 */
-    tl_map skels;     /* skeleton -> first form index + 1 */
+    tl_map shapes; /* shape -> form index + 1 */
+    tl_map skels;  /* skeleton -> first form index + 1 */
     name_form *f;
     size_t nf, cap_f;
     name_use *u;
@@ -149,8 +149,7 @@ static int build_shape(const tl_doc *d, size_t a, size_t b, tl_buf *shape, size_
 }
 
 static uint32_t new_form(tl_doc *d, names_state *s, const char *shape, size_t shape_len,
-                         const char *skel, size_t skel_len, size_t letters, int nunits,
-                         int weak)
+                         const char *skel, size_t skel_len, size_t letters, int nunits, int weak)
 {
     if (TL_GROW(s->f, s->nf, s->cap_f, 64))
         return UINT32_MAX;
@@ -261,8 +260,8 @@ typedef struct {
 /* Transliteration confusions of Vietnamese names (DOMAIN.md): tr -> ч (MT also writes т
  * or тр), gi/d -> з (also д, ж, гі), and the vowels of the two orthographies. */
 static const confusion confusions[] = {
-    {"ч", "т", 0},  {"ч", "тр", 0}, {"т", "тр", 0}, {"з", "д", 0},  {"з", "ж", 0},
-    {"з", "гі", 0}, {"з", "ги", 0}, {"и", "і", 1},  {"и", "ы", 1},  {"е", "є", 1},
+    {"ч", "т", 0},  {"ч", "тр", 0}, {"т", "тр", 0}, {"з", "д", 0}, {"з", "ж", 0},
+    {"з", "гі", 0}, {"з", "ги", 0}, {"и", "і", 1},  {"и", "ы", 1}, {"е", "є", 1},
     {"е", "э", 1},  {"є", "э", 1},  {NULL, NULL, 0}};
 
 static uint32_t find(names_state *s, uint32_t i)
@@ -284,8 +283,7 @@ static void join(names_state *s, uint32_t a, uint32_t b)
 
 /* Joins form fi with every form whose skeleton is `skel` (len n), under confusion c
  * (NULL: a spacing variant). */
-static void join_skel(names_state *s, uint32_t fi, const char *skel, size_t n,
-                      const confusion *c)
+static void join_skel(names_state *s, uint32_t fi, const char *skel, size_t n, const confusion *c)
 {
     uintptr_t g = (uintptr_t)tl_map_get(&s->skels, skel, n);
     for (; g; g = s->f[g - 1].next_skel) {

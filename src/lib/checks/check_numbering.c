@@ -46,7 +46,7 @@ typedef struct {
     uint32_t seq;
     uint16_t value;
     uint8_t kind, style;
-    char ending[8];   /* Roman uses: the Arabic ending to write, "" if unknown */
+    char ending[8]; /* Roman uses: the Arabic ending to write, "" if unknown */
 } ordinal_use;
 
 typedef struct {
@@ -128,9 +128,11 @@ static int roman_digit(char c)
 /* Writes the Roman numeral of 1 <= v <= MAX_VALUE into out (>= 16 bytes). */
 static void to_roman(unsigned v, char *out)
 {
-    static const struct { unsigned v; const char *s; } t[] = {
-        {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"},
-        {4, "IV"}, {1, "I"}};
+    static const struct {
+        unsigned v;
+        const char *s;
+    } t[] = {{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
+             {9, "IX"},  {5, "V"},   {4, "IV"}, {1, "I"}};
     size_t n = 0;
     for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
         while (v >= t[k].v && n + 2 < 16) {
@@ -214,9 +216,14 @@ static unsigned ordinal_at(const tl_doc *d, size_t i, int *style, size_t *last)
 
 static int kind_of(const tl_word *w)
 {
-    static const struct { const char *stem; int kind; } nouns[] = {
-        {"съезд", K_CONGRESS}, {"з'їзд", K_CONGRESS}, {"пленум", K_PLENUM},
-        {"созыв", K_CONVOCATION}, {"скликан", K_CONVOCATION}};
+    static const struct {
+        const char *stem;
+        int kind;
+    } nouns[] = {{"съезд", K_CONGRESS},
+                 {"з'їзд", K_CONGRESS},
+                 {"пленум", K_PLENUM},
+                 {"созыв", K_CONVOCATION},
+                 {"скликан", K_CONVOCATION}};
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++) {
         size_t n = strlen(nouns[k].stem);
         if (starts_with(w->key, nouns[k].stem) && w->keylen - n <= 6)
@@ -228,24 +235,24 @@ static int kind_of(const tl_word *w)
 /* Adjective endings (after the ordinal, before the noun). */
 static int adjective(const tl_word *w)
 {
-    static const char *const end[] = {
-        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему",
-        "ым", "им", "ых", "их", "ую", "ом", "ем", "ього", "ьому", "ім", "іх", "ій", NULL};
+    static const char *const end[] = {"ый",  "ий",  "ой",   "ая",   "яя", "ое", "ее", "ые", "ие",
+                                      "ого", "его", "ому",  "ему",  "ым", "им", "ых", "их", "ую",
+                                      "ом",  "ем",  "ього", "ьому", "ім", "іх", "ій", NULL};
     for (const char *const *e = end; *e; e++)
         if (ends_with(w->key, w->keylen, *e))
             return 1;
     return 0;
 }
 
-static const char *const local_stems[] = {
-    "город", "горком", "провинц", "провком", "уезд", "район", "област", "обком",
-    "міськ", "провінц", "обласн", "повіт", "парторганиз", NULL};
+static const char *const local_stems[] = {"город",  "горком", "провинц",     "провком", "уезд",
+                                          "район",  "област", "обком",       "міськ",   "провінц",
+                                          "обласн", "повіт",  "парторганиз", NULL};
 
 /* The party and its Central Committee: «съезд КПВ», «пленум ЦК», «пленум Центрального
  * комитета» are the party's. */
-static const char *const party_stems[] = {
-    "парти", "партії", "партій", "кпв", "коммунистическ", "комуністичн", "компарт", "цк",
-    "центральн", "комитет", "комітет", NULL};
+static const char *const party_stems[] = {"парти",          "партії",      "партій",  "кпв",
+                                          "коммунистическ", "комуністичн", "компарт", "цк",
+                                          "центральн",      "комитет",     "комітет", NULL};
 
 /* Body of a congress or plenum whose noun is token j, adjectives at [a, j). */
 static const char *assembly_body(const tl_doc *d, size_t a, size_t j)
@@ -311,10 +318,11 @@ static const char *convocation_body(const tl_doc *d, size_t i, size_t j)
 
 static const char *ending_from_adjective(const tl_word *w)
 {
-    static const struct { const char *adj, *ord; } t[] = {
-        {"ого", "го"}, {"его", "го"}, {"ому", "му"}, {"ему", "му"}, {"ым", "м"},
-        {"им", "м"}, {"ім", "м"}, {"ом", "м"}, {"ем", "м"}, {"ый", "й"}, {"ий", "й"},
-        {"ій", "й"}, {"ой", "й"}};
+    static const struct {
+        const char *adj, *ord;
+    } t[] = {{"ого", "го"}, {"его", "го"}, {"ому", "му"}, {"ему", "му"}, {"ым", "м"},
+             {"им", "м"},   {"ім", "м"},   {"ом", "м"},   {"ем", "м"},   {"ый", "й"},
+             {"ий", "й"},   {"ій", "й"},   {"ой", "й"}};
     for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
         if (ends_with(w->key, w->keylen, t[k].adj))
             return t[k].ord;
@@ -372,8 +380,7 @@ static int record(tl_doc *d, numbering_state *s, size_t i, size_t last, size_t a
 {
     if (TL_GROW(s->v, s->n, s->cap, 16))
         return -1;
-    const char *body =
-        kind == K_CONVOCATION ? convocation_body(d, i, j) : assembly_body(d, a, j);
+    const char *body = kind == K_CONVOCATION ? convocation_body(d, i, j) : assembly_body(d, a, j);
     const char *key = tl_arena_printf(&d->mem, "%s:%s", kind_name[kind], body);
     if (!key)
         return -1;
@@ -442,9 +449,9 @@ static void report(tl_doc *d, const ordinal_use *u, const ordinal_use *eg, size_
                              kind_name[u->kind], (int)u->ord_len, t + u->off,
                              u->style == ST_ROMAN ? "Roman numerals" : "Arabic figures",
                              u->style == ST_ROMAN ? "Arabic figures" : "Roman numerals", ndom,
-                             ndom == 1 ? "" : "s",
-                             (int)eg->ord_len, t + eg->off);
-    doc_suggestf(d, f, "%s%s%.*s", num, u->style == ST_ROMAN ? u->ending : "", (int)(u->len - u->ord_len), t + u->off + u->ord_len);
+                             ndom == 1 ? "" : "s", (int)eg->ord_len, t + eg->off);
+    doc_suggestf(d, f, "%s%s%.*s", num, u->style == ST_ROMAN ? u->ending : "",
+                 (int)(u->len - u->ord_len), t + u->off + u->ord_len);
 }
 
 static void report_group(tl_doc *d, const ordinal_use *v, size_t n)
@@ -458,9 +465,10 @@ static void report_group(tl_doc *d, const ordinal_use *v, size_t n)
     }
     if (!count[ST_ROMAN] || !count[ST_ARABIC])
         return;
-    int dom = count[ST_ROMAN] > count[ST_ARABIC] ? ST_ROMAN
+    int dom = count[ST_ROMAN] > count[ST_ARABIC]   ? ST_ROMAN
               : count[ST_ARABIC] > count[ST_ROMAN] ? ST_ARABIC
-              : v[0].kind == K_CONGRESS ? ST_ROMAN : ST_ARABIC;
+              : v[0].kind == K_CONGRESS            ? ST_ROMAN
+                                                   : ST_ARABIC;
     for (size_t k = 0; k < n; k++)
         if (v[k].style != dom)
             report(d, &v[k], first[dom], count[dom]);
@@ -500,5 +508,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_numbering = {"numbering", sizeof(numbering_state), 0, NULL, chunk,
-                                    finish, release, NULL};
+const tl_family family_numbering = {
+    "numbering", sizeof(numbering_state), 0, NULL, chunk, finish, release, NULL};

@@ -28,7 +28,7 @@ typedef struct {
 } pending_word;
 
 typedef struct {
-    tl_map names;      /* keys of capitalised unknown words seen mid-sentence */
+    tl_map names; /* keys of capitalised unknown words seen mid-sentence */
     pending_word *pend;
     size_t npend, cap;
 } spell_state;
@@ -56,8 +56,8 @@ static int ordinal_ending(const tl_doc *d, size_t i)
 
 static void report_bad(tl_doc *d, size_t off, size_t len, tl_word *w)
 {
-    tl_ifinding *f = doc_add(d, TL_RULE_SPELLING, off, len, "unknown word '%.*s'", (int)len,
-                             d->src.text + off);
+    tl_ifinding *f =
+        doc_add(d, TL_RULE_SPELLING, off, len, "unknown word '%.*s'", (int)len, d->src.text + off);
     if (f)
         f->sugg_word = w;
 }
@@ -192,8 +192,7 @@ static int looks_vietnamese(const char *key)
         if (strstr(key, marks[i]))
             return 1;
     size_t n = strlen(key);
-    return n >= 4 && (strcmp(key + n - 4, "нь") == 0 || strcmp(key + n - 4, "ть") == 0) &&
-           n <= 16;
+    return n >= 4 && (strcmp(key + n - 4, "нь") == 0 || strcmp(key + n - 4, "ть") == 0) && n <= 16;
 }
 
 static int finish(tl_doc *d, void *st, void *cst)
@@ -210,5 +209,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return 0;
 }
 
-const tl_family family_spelling = {"spelling", sizeof(spell_state), 0, NULL, chunk, finish,
-                                   release, NULL};
+const tl_family family_spelling = {"spelling", sizeof(spell_state), 0, NULL, chunk, finish, release,
+                                   NULL};

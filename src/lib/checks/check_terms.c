@@ -16,9 +16,9 @@
 #include <string.h>
 
 typedef struct {
-    term_use *u;        /* uses of concepts, in order */
+    term_use *u; /* uses of concepts, in order */
     size_t n, cap;
-    infl_memo memo;     /* suggestions put in the case of the text */
+    infl_memo memo; /* suggestions put in the case of the text */
 } terms_state;
 
 /* The family's context state: the regex terms compiled for this context. */
@@ -57,13 +57,17 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
     if (!found)
         return;
     const char *repl = t->suggest ? t->suggest : canon ? canon->text : NULL;
-    tl_rule rule = t->literal                                                       ? TL_RULE_TERM_LITERAL
-                   : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE) ? TL_RULE_NAME_VARIANT
-                                                                                   : TL_RULE_TERM_FORBIDDEN;
+    tl_rule rule = t->literal ? TL_RULE_TERM_LITERAL
+                   : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE)
+                       ? TL_RULE_NAME_VARIANT
+                       : TL_RULE_TERM_FORBIDDEN;
     tl_ifinding *f;
     if (repl)
-        f = doc_add(d, rule, off, len, "«%s» is a wrong rendering of %s '%s'; write «%s»%s%s", found,
-                    c->category == GL_CAT_PLACE ? "the place" : c->category == GL_CAT_PERSON ? "the name" : "the concept",
+        f = doc_add(d, rule, off, len, "«%s» is a wrong rendering of %s '%s'; write «%s»%s%s",
+                    found,
+                    c->category == GL_CAT_PLACE    ? "the place"
+                    : c->category == GL_CAT_PERSON ? "the name"
+                                                   : "the concept",
                     c->id, repl, t->message ? ": " : "", t->message ? t->message : "");
     else
         f = doc_add(d, rule, off, len, "«%s» is a forbidden rendering of '%s'%s%s", found, c->id,
@@ -111,8 +115,8 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
                     "«%s» is an accepted variant of «%s» ('%s'); the canonical form is preferred",
                     found, canon->text, t->concept->id);
     else if (found)
-        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of '%s'",
-                    found, t->concept->id);
+        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of '%s'", found,
+                    t->concept->id);
     if (f && canon) {
         const char *sug =
             infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, canon->text, canon->text);
@@ -157,8 +161,8 @@ static int chunk(tl_doc *d, void *st, void *cst)
     if (!d->mi)
         return 0;
     terms_state *s = st;
-    tl_matcher m = {d->mi, d->morph, d->lang, d->tok, d->ntok, d->src.text,
-                    d->chunk_start, d->chunk_end, d->scratch};
+    tl_matcher m = {d->mi,       d->morph,       d->lang,      d->tok,    d->ntok,
+                    d->src.text, d->chunk_start, d->chunk_end, d->scratch};
     for (size_t i = 0; i < d->ntok; i++) {
         if (d->tok[i].kind == TK_PUNCT || !d->tok[i].w || (d->tok[i].flags & TF_URL))
             continue;
@@ -179,7 +183,6 @@ static int chunk(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-
 /* The uses of the document: judged here, or with run-wide consistency kept in the
  * document (copied into its arena) for the run to judge with the other documents'. */
 static int finish(tl_doc *d, void *st, void *cst)
@@ -198,5 +201,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return 0;
 }
 
-const tl_family family_terms = {"terms", sizeof(terms_state), sizeof(terms_ctx), NULL, chunk,
-                                finish, release, ctx_release};
+const tl_family family_terms = {
+    "terms", sizeof(terms_state), sizeof(terms_ctx), NULL, chunk, finish, release, ctx_release};

@@ -45,13 +45,13 @@ typedef struct {
 enum { Q_GUILL = 0, Q_CURLY, Q_STRAIGHT, Q_N };
 
 typedef struct {
-    marks hyphen_ranges;  /* «2020-2025»: aux = the second year */
-    mark dash_range;      /* the first «2025–2030» */
+    marks hyphen_ranges; /* «2020-2025»: aux = the second year */
+    mark dash_range;     /* the first «2025–2030» */
     int have_dash;
-    marks sign_tight;     /* «№3»: aux = the number */
-    marks sign_spaced;    /* «№ 3» */
-    marks sign_latin;     /* «No 5»: aux = the number */
-    marks quotes[Q_N];    /* openings at depth 0 */
+    marks sign_tight;  /* «№3»: aux = the number */
+    marks sign_spaced; /* «№ 3» */
+    marks sign_latin;  /* «No 5»: aux = the number */
+    marks quotes[Q_N]; /* openings at depth 0 */
     int qdepth;
 } typo_state;
 
@@ -148,15 +148,14 @@ static int legit_space(const tl_doc *d, size_t i)
         return 1;
     int next_joined = joined(d, i + 1) && !(d->tok[i + 1].flags & TF_LINE_START);
     if (punct_is(d, i, ".")) {
-        if (next_joined && (d->tok[i + 1].kind != TK_PUNCT || punct_is(d, i + 1, ".") ||
-                            punct_is(d, i + 1, "/")))
+        if (next_joined &&
+            (d->tok[i + 1].kind != TK_PUNCT || punct_is(d, i + 1, ".") || punct_is(d, i + 1, "/")))
             return 1; /* «.5», «.vn», «...», «./.» */
     } else if (punct_is(d, i, ",")) {
         if (next_joined && d->tok[i + 1].kind == TK_NUMBER)
             return 1; /* «,5» */
     } else if (punct_is(d, i, ":")) {
-        if (d->tok[i - 1].kind == TK_NUMBER && i + 1 < d->ntok &&
-            d->tok[i + 1].kind == TK_NUMBER)
+        if (d->tok[i - 1].kind == TK_NUMBER && i + 1 < d->ntok && d->tok[i + 1].kind == TK_NUMBER)
             return 1; /* a score or a ratio «2 : 1» */
     }
     return 0;
@@ -169,10 +168,11 @@ static void space_before_punct(tl_doc *d, size_t i)
         return;
     size_t start = d->tok[i - 1].off + d->tok[i - 1].len;
     const char *p = d->src.text + t->off;
-    tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, start, t->off + t->len - start,
-                             "space before '%.*s': punctuation follows the word without a "
-                             "space",
-                             (int)t->len, p);
+    tl_ifinding *f =
+        doc_add(d, TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, start, t->off + t->len - start,
+                "space before '%.*s': punctuation follows the word without a "
+                "space",
+                (int)t->len, p);
     if (f)
         doc_suggest(d, f, p, t->len);
 }
@@ -188,11 +188,11 @@ static int year_range(const tl_doc *d, size_t i)
         return 0;
     if (d->tok[i].flags & TF_URL)
         return 0;
-    if (i > 0 && joined(d, i) && (punct_is(d, i - 1, "/") || punct_is(d, i - 1, "-") ||
-                                  punct_is(d, i - 1, ".")))
+    if (i > 0 && joined(d, i) &&
+        (punct_is(d, i - 1, "/") || punct_is(d, i - 1, "-") || punct_is(d, i - 1, ".")))
         return 0; /* part of a document number or a date */
-    if (joined(d, i + 3) && (punct_is(d, i + 3, "-") || punct_is(d, i + 3, "/") ||
-                             punct_is(d, i + 3, ".")) &&
+    if (joined(d, i + 3) &&
+        (punct_is(d, i + 3, "-") || punct_is(d, i + 3, "/") || punct_is(d, i + 3, ".")) &&
         i + 4 < d->ntok && d->tok[i + 4].kind == TK_NUMBER)
         return 0;
     int tight = joined(d, i + 1) && joined(d, i + 2);
@@ -303,8 +303,8 @@ static void sign_report(tl_doc *d, const marks *bad, const marks *good, int spac
         tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_NUMBER_SIGN, m->off, m->len,
                                  "«%.*s»: the text writes «№» %s a space elsewhere (%zu time%s, "
                                  "e.g. «%.*s»)",
-                                 (int)m->len, t + m->off, spaced ? "with" : "without",
-                                 good->n, good->n == 1 ? "" : "s", (int)eg->len, t + eg->off);
+                                 (int)m->len, t + m->off, spaced ? "with" : "without", good->n,
+                                 good->n == 1 ? "" : "s", (int)eg->len, t + eg->off);
         doc_suggestf(d, f, "№%s%.*s", spaced ? " " : "", (int)m->aux_len, t + m->aux_off);
     }
 }
@@ -312,8 +312,8 @@ static void sign_report(tl_doc *d, const marks *bad, const marks *good, int spac
 static void number_sign_finish(tl_doc *d, const typo_state *s)
 {
     int pref = format_spaced(d);
-    int spaced = s->sign_spaced.n > s->sign_tight.n ||
-                 (s->sign_spaced.n == s->sign_tight.n && pref);
+    int spaced =
+        s->sign_spaced.n > s->sign_tight.n || (s->sign_spaced.n == s->sign_tight.n && pref);
     if (s->sign_spaced.n && s->sign_tight.n) {
         if (spaced)
             sign_report(d, &s->sign_tight, &s->sign_spaced, 1);
@@ -445,5 +445,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_typography = {"typography", sizeof(typo_state), 0, NULL, chunk,
-                                     finish, release, NULL};
+const tl_family family_typography = {
+    "typography", sizeof(typo_state), 0, NULL, chunk, finish, release, NULL};

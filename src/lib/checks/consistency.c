@@ -181,8 +181,8 @@ static const term_use *quoted(const term_use *u, size_t n, const size_t *fi, siz
 }
 
 /* Reports use x, of form fx, against the dominant form fd quoted as `dtext`. */
-static void report(const term_use *x, const cons_form *fx, const cons_form *fd,
-                   const char *dtext, cons_scope scope, infl_memo *memo)
+static void report(const term_use *x, const cons_form *fx, const cons_form *fd, const char *dtext,
+                   cons_scope scope, infl_memo *memo)
 {
     tl_doc *d = x->d;
     const char *found = doc_flat(d, x->off, x->len);
@@ -196,8 +196,8 @@ static void report(const term_use *x, const cons_form *fx, const cons_form *fd,
         return;
     const char *dom = scope == CONS_RUN ? dtext : fd->mt->term->text;
     const char *sug = x->mt == fd->mt ? recase(d->scratch, &d->mem, found, fd->capsig)
-                                      : infl_memo_get(memo, d->scratch, d->lang,
-                                                      x->mt->term->text, found, dom, dtext);
+                                      : infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text,
+                                                      found, dom, dtext);
     doc_suggest(d, r, sug, strlen(sug));
 }
 
@@ -212,8 +212,8 @@ static void concept(term_use *u, size_t n, cons_form *f, size_t *fi, cons_scope 
     const term_use *du = quoted(u, n, fi, dom, scope);
     const char *dtext = doc_flat(du->d, du->off, du->len);
     for (size_t i = 0; dtext && i < n; i++) {
-        if (fi[i] == dom || (u[i].sent && u[i].mt == f[dom].mt &&
-                             (u[i].capsig & ~1u) == (f[dom].capsig & ~1u)))
+        if (fi[i] == dom ||
+            (u[i].sent && u[i].mt == f[dom].mt && (u[i].capsig & ~1u) == (f[dom].capsig & ~1u)))
             continue;
         report(&u[i], &f[fi[i]], &f[dom], dtext, scope, memo);
     }

@@ -12,18 +12,18 @@
 
 /* One use of a concept: a canonical form or a variant matched in a document. */
 typedef struct term_use {
-    const mterm *mt;  /* the term matched */
-    uint64_t seq;     /* order of occurrence (across a run: document index << 32 | n) */
-    uint32_t capsig;  /* bit k: word k starts with a capital */
-    uint8_t sent;     /* starts a sentence: its first word's case is not comparable */
-    tl_doc *d;        /* the document it is in: findings on it go there */
+    const mterm *mt; /* the term matched */
+    uint64_t seq;    /* order of occurrence (across a run: document index << 32 | n) */
+    uint32_t capsig; /* bit k: word k starts with a capital */
+    uint8_t sent;    /* starts a sentence: its first word's case is not comparable */
+    tl_doc *d;       /* the document it is in: findings on it go there */
     size_t off, len;
 } term_use;
 
 /* Inflections already made, by language, pattern, found text and replacement: a text
  * repeats its terms, and inflecting one costs a few microseconds. Zero is empty. */
 typedef struct {
-    tl_map map;   /* key -> result in `mem`, or "" when it cannot be inflected */
+    tl_map map; /* key -> result in `mem`, or "" when it cannot be inflected */
     tl_arena mem;
 } infl_memo;
 

@@ -27,12 +27,12 @@ typedef struct {
     size_t off, len;
     tl_rule rule;
     tl_severity severity;
-    const char *message;  /* in the doc arena */
+    const char *message; /* in the doc arena */
     const char **suggestions;
     size_t nsuggestions;
-    tl_word *sugg_word;   /* spelling: the misspelt word, whose suggestions come after
+    tl_word *sugg_word; /* spelling: the misspelt word, whose suggestions come after
                              the check, from a budget (budget.c) */
-    tl_rule *also;        /* rules folded into this finding (result.c) */
+    tl_rule *also;      /* rules folded into this finding (result.c) */
     size_t nalso;
     /* budget.c's: suggestions for sugg_word a run's thread computed ahead */
     const char *const *ahead;
@@ -48,12 +48,12 @@ struct tl_doc {
     tl_source src;
     tl_lang lang;
     const char *lang_reason;
-    const gloss *g;               /* glossaries and rule data (never NULL) */
+    const gloss *g;                  /* glossaries and rule data (never NULL) */
     const struct tl_match_index *mi; /* the term matcher; NULL without concepts */
-    tl_morph *morph;              /* the context's dictionaries and word cache */
-    const tl_severity *severity;  /* per rule, with the context's overrides */
-    tl_buf *scratch;              /* the context's scratch buffer: no call keeps it */
-    int hold_uses;                /* run-wide consistency: the terms family keeps the
+    tl_morph *morph;                 /* the context's dictionaries and word cache */
+    const tl_severity *severity;     /* per rule, with the context's overrides */
+    tl_buf *scratch;                 /* the context's scratch buffer: no call keeps it */
+    int hold_uses;                   /* run-wide consistency: the terms family keeps the
                                      uses of concepts (uses) instead of judging them */
     /* the current chunk: views of `tk` that the core sets after each chunk */
     tl_token *tok;
@@ -61,14 +61,14 @@ struct tl_doc {
     size_t chunk_start, chunk_end; /* byte range of the current chunk */
     tl_tokens tk;                  /* the tokenizer's: the core's only */
     /* what the checks produce */
-    tl_arena mem;                  /* findings, messages, per-document check state */
+    tl_arena mem; /* findings, messages, per-document check state */
     tl_ifinding *f;
     size_t nf, cap_f;
     int oom;
-    struct term_use *uses;         /* hold_uses: the terms family's uses of concepts, in
+    struct term_use *uses; /* hold_uses: the terms family's uses of concepts, in
                                       the arena, for run-wide consistency (corpus.c) */
     size_t nuses;
-    void *state[FAM_COUNT];        /* each family's document state (registry.h) */
+    void *state[FAM_COUNT]; /* each family's document state (registry.h) */
 };
 
 /* Appends a finding of rule `r` over [off, off+len); the message is formatted into the

@@ -55,16 +55,16 @@ static const rule_row rule_table[] = {
         "Latin-script words left untranslated"),
     ROW(TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, "typography.space-before-punct", "typography",
         TL_SEV_WARNING, P_REST, "a space before punctuation"),
-    ROW(TL_RULE_TYPOGRAPHY_RANGE_DASH, "typography.range-dash", "typography", TL_SEV_INFO,
-        P_REST, "a range written with a hyphen"),
-    ROW(TL_RULE_TYPOGRAPHY_NUMBER_SIGN, "typography.number-sign", "typography", TL_SEV_INFO,
-        P_REST, "«№» written inconsistently or as «No»"),
+    ROW(TL_RULE_TYPOGRAPHY_RANGE_DASH, "typography.range-dash", "typography", TL_SEV_INFO, P_REST,
+        "a range written with a hyphen"),
+    ROW(TL_RULE_TYPOGRAPHY_NUMBER_SIGN, "typography.number-sign", "typography", TL_SEV_INFO, P_REST,
+        "«№» written inconsistently or as «No»"),
     ROW(TL_RULE_TYPOGRAPHY_QUOTES, "typography.quotes", "typography", TL_SEV_INFO, P_REST,
         "mixed quotation marks"),
     ROW(TL_RULE_SPELLING, "spelling", "spelling", TL_SEV_WARNING, P_SPELL,
         "a word the dictionary does not know"),
-    ROW(TL_RULE_SPELLING_UNKNOWN_NAME, "spelling.unknown-name", "spelling", TL_SEV_INFO,
-        P_SPELL, "a capitalised word the dictionary does not know"),
+    ROW(TL_RULE_SPELLING_UNKNOWN_NAME, "spelling.unknown-name", "spelling", TL_SEV_INFO, P_SPELL,
+        "a capitalised word the dictionary does not know"),
 };
 
 #undef ROW
@@ -105,10 +105,10 @@ int tl_rule_from_id(const char *id, tl_rule *out)
 /* ---- families --------------------------------------------------------------------- */
 
 static const tl_family *const families[FAM_COUNT] = {
-    [FAM_SPELLING] = &family_spelling,     [FAM_TERMS] = &family_terms,
-    [FAM_DOCCODE] = &family_doccode,       [FAM_NUMBERING] = &family_numbering,
-    [FAM_TYPOGRAPHY] = &family_typography, [FAM_NAMES] = &family_names,
-    [FAM_DOUBLED] = &family_doubled,       [FAM_LANGMIX] = &family_langmix,
+    [FAM_SPELLING] = &family_spelling,       [FAM_TERMS] = &family_terms,
+    [FAM_DOCCODE] = &family_doccode,         [FAM_NUMBERING] = &family_numbering,
+    [FAM_TYPOGRAPHY] = &family_typography,   [FAM_NAMES] = &family_names,
+    [FAM_DOUBLED] = &family_doubled,         [FAM_LANGMIX] = &family_langmix,
     [FAM_BOILERPLATE] = &family_boilerplate,
 };
 

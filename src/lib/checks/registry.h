@@ -50,20 +50,28 @@ typedef struct tl_doc tl_doc;
  * `cst` its context state (NULL when the size is 0). */
 typedef struct {
     const char *name;
-    size_t state_size;      /* per document, zeroed, in the document's arena */
-    size_t ctx_state_size;  /* per context, zeroed */
+    size_t state_size;     /* per document, zeroed, in the document's arena */
+    size_t ctx_state_size; /* per context, zeroed */
     int (*prepare)(tl_doc *d, void *st, void *cst); /* may be NULL */
     int (*chunk)(tl_doc *d, void *st, void *cst);
-    int (*finish)(tl_doc *d, void *st, void *cst);  /* may be NULL */
-    void (*release)(void *st);                       /* may be NULL */
-    void (*ctx_release)(void *cst);                  /* may be NULL */
+    int (*finish)(tl_doc *d, void *st, void *cst); /* may be NULL */
+    void (*release)(void *st);                     /* may be NULL */
+    void (*ctx_release)(void *cst);                /* may be NULL */
 } tl_family;
 
 /* The families, in the order they run (which is the order findings are produced in; it
  * does not decide precedence). */
 enum {
-    FAM_SPELLING = 0, FAM_TERMS, FAM_DOCCODE, FAM_NUMBERING, FAM_TYPOGRAPHY, FAM_NAMES,
-    FAM_DOUBLED, FAM_LANGMIX, FAM_BOILERPLATE, FAM_COUNT
+    FAM_SPELLING = 0,
+    FAM_TERMS,
+    FAM_DOCCODE,
+    FAM_NUMBERING,
+    FAM_TYPOGRAPHY,
+    FAM_NAMES,
+    FAM_DOUBLED,
+    FAM_LANGMIX,
+    FAM_BOILERPLATE,
+    FAM_COUNT
 };
 
 /* Family i (0 <= i < FAM_COUNT), static. */

@@ -52,7 +52,10 @@ void budget_init(tl_budget *b, long limit)
 /* How a word's cached suggestions were made is kept in tl_word.flags (WF_SUGG_SLOW,
  * WF_SUGG_NOSLOW), so that a worker can say so for a word its cache already holds. */
 
-static long budget_get(const _Atomic long *b) { return atomic_load_explicit(b, memory_order_relaxed); }
+static long budget_get(const _Atomic long *b)
+{
+    return atomic_load_explicit(b, memory_order_relaxed);
+}
 
 /* Only the owning thread writes a budget; others read it (relaxed: a stale value is
  * a larger one, which only costs speculative work). */

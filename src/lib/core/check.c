@@ -26,8 +26,7 @@ static void encoding_findings(tl_doc *d)
             doc_add(d, TL_RULE_ENCODING, b->off, b->len, "NUL byte at byte offset %zu", b->off);
         else
             doc_add(d, TL_RULE_ENCODING, b->off, b->len,
-                    "invalid UTF-8 sequence at byte offset %zu (the text must be UTF-8)",
-                    b->off);
+                    "invalid UTF-8 sequence at byte offset %zu (the text must be UTF-8)", b->off);
     }
     if (d->src.nbad > d->src.nbad_recorded) {
         const tl_bad_bytes *b = &d->src.bad[d->src.nbad_recorded - 1];
@@ -116,8 +115,7 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
     return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
 }
 
-tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses,
-                         tl_doc **out)
+tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses, tl_doc **out)
 {
     *out = NULL;
     tl_doc *d = tl_calloc(1, sizeof *d);
@@ -161,8 +159,7 @@ void doc_free(tl_doc *d)
     tl_free(d);
 }
 
-tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
-                   tl_result **out)
+tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out)
 {
     (void)name; /* positions are the caller's to label */
     *out = NULL;

@@ -45,7 +45,4 @@ static tl_status run_consistency(tl_doc *const *docs, size_t n)
     return rc ? TL_ERR_NOMEM : TL_OK;
 }
 
-tl_status corpus_finish(tl_doc *const *docs, size_t n)
-{
-    return run_consistency(docs, n);
-}
+tl_status corpus_finish(tl_doc *const *docs, size_t n) { return run_consistency(docs, n); }

@@ -18,7 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 const char *tl_version(void) { return TL_VERSION_STRING; }
 
 const char *tl_status_str(tl_status s)

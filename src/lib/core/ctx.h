@@ -16,20 +16,20 @@ struct tl_match_index;
 typedef struct tl_shared {
     tl_lang lang;
     long suggest_limit;
-    morph_opts dicts;           /* where dictionaries and word-form tables are (copies) */
-    gloss *g;                   /* glossaries and rule data, merged */
-    tl_map accept[3];           /* per tl_lang: norm keys of words spelled right */
+    morph_opts dicts; /* where dictionaries and word-form tables are (copies) */
+    gloss *g;         /* glossaries and rule data, merged */
+    tl_map accept[3]; /* per tl_lang: norm keys of words spelled right */
     tl_severity severity[TL_RULE_COUNT];
-    struct tl_match_index *mi;  /* term matcher (match.c); NULL without glossary */
+    struct tl_match_index *mi; /* term matcher (match.c); NULL without glossary */
 } tl_shared;
 
 struct tl_ctx {
     tl_shared *sh;
     tl_morph *morph;
     tl_tokenizer *tz;
-    tl_budget budget;      /* what tl_check() spends; a run has its own */
-    int owns_shared;       /* 0 for clones */
-    void *fam[FAM_COUNT];  /* each family's context state (registry.h) */
+    tl_budget budget;     /* what tl_check() spends; a run has its own */
+    int owns_shared;      /* 0 for clones */
+    void *fam[FAM_COUNT]; /* each family's context state (registry.h) */
     tl_buf scratch;
 };
 

@@ -16,14 +16,14 @@ typedef struct {
     const char *word;        /* the misspelt word awaiting suggestions, or NULL */
     const char *const *list; /* computed ahead (in the result's arena), `n` entries */
     uint8_t n;
-    uint8_t kind;            /* PEND_* */
+    uint8_t kind; /* PEND_* */
 } tl_pending;
 
 struct tl_result {
-    tl_arena mem;        /* the document's arena: messages, suggestions, texts */
+    tl_arena mem; /* the document's arena: messages, suggestions, texts */
     tl_finding *f;
     size_t n;
-    tl_pending *pend;    /* per finding (budget.c) */
+    tl_pending *pend; /* per finding (budget.c) */
     tl_lang lang;
     const char *lang_reason;
     uint64_t words;

@@ -29,7 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define WINDOW 64       /* documents a worker may run ahead of the caller */
+#define WINDOW 64 /* documents a worker may run ahead of the caller */
 #define MAX_THREADS 256
 
 typedef struct {
@@ -46,15 +46,15 @@ typedef struct {
 } worker;
 
 struct tl_run {
-    tl_ctx *ctx;         /* the caller's: decides suggestions, checks without workers */
+    tl_ctx *ctx; /* the caller's: decides suggestions, checks without workers */
     tl_run_options opt;
     tl_budget budget;
-    int whole;           /* something spans documents: hold every one until all are in */
-    int judged;          /* corpus_finish has run */
+    int whole;  /* something spans documents: hold every one until all are in */
+    int judged; /* corpus_finish has run */
     slot *slots;
     size_t n;
-    size_t take;         /* next document for a worker */
-    size_t next;         /* next document for the caller */
+    size_t take; /* next document for a worker */
+    size_t next; /* next document for the caller */
     size_t ndone;
     int stop;
     worker *w;
@@ -65,10 +65,7 @@ struct tl_run {
     tl_buf scratch;       /* the caller's thread's, for held documents */
 };
 
-void tl_run_options_init(tl_run_options *opt)
-{
-    memset(opt, 0, sizeof *opt);
-}
+void tl_run_options_init(tl_run_options *opt) { memset(opt, 0, sizeof *opt); }
 
 /* Checks document i with `ctx` into its slot; `ahead`: a worker, which computes the
  * suggestions the caller may pick. */

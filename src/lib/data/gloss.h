@@ -12,8 +12,13 @@
 #include "base.h"
 
 typedef enum {
-    GL_CAT_GENERAL = 0, GL_CAT_TITLE, GL_CAT_BODY, GL_CAT_DOCUMENT, GL_CAT_PERSON,
-    GL_CAT_PLACE, GL_CAT_EVENT
+    GL_CAT_GENERAL = 0,
+    GL_CAT_TITLE,
+    GL_CAT_BODY,
+    GL_CAT_DOCUMENT,
+    GL_CAT_PERSON,
+    GL_CAT_PLACE,
+    GL_CAT_EVENT
 } gl_category;
 
 typedef enum { GL_CANONICAL = 0, GL_VARIANT, GL_FORBIDDEN } gl_kind;
@@ -28,7 +33,7 @@ typedef struct {
 struct gl_concept;
 
 typedef struct gl_term {
-    const char *text;        /* UTF-8 as written (the pattern for GL_MATCH_REGEX) */
+    const char *text; /* UTF-8 as written (the pattern for GL_MATCH_REGEX) */
     gl_kind kind;
     gl_match match;          /* default GL_MATCH_INFLECTED */
     bool case_sensitive;     /* default false */
@@ -43,7 +48,7 @@ typedef struct gl_term {
     const char **not_before; /* `not_before:` words that, directly after the match,
                                 make it another thing («Конгресс США»); NULL-term. */
     size_t nnot_before;
-    tl_lang lang;            /* TL_LANG_RU or TL_LANG_UK */
+    tl_lang lang; /* TL_LANG_RU or TL_LANG_UK */
     struct gl_concept *concept;
     gl_loc loc;
 } gl_term;
@@ -51,7 +56,7 @@ typedef struct gl_term {
 /* A post a person held (`posts:` of a person concept), with its dates as written
  * ("2024", "2024-08", "2024-08-03"; NULL = open). */
 typedef struct {
-    const char *title;       /* a concept id or free text */
+    const char *title; /* a concept id or free text */
     const char *valid_from, *valid_to;
     gl_loc loc;
 } gl_post;
@@ -71,7 +76,7 @@ typedef struct {
 typedef struct {
     const char *id;
     unsigned window;
-    const char **ru, **uk;   /* NULL-terminated terms, matched like inflected terms */
+    const char **ru, **uk; /* NULL-terminated terms, matched like inflected terms */
     size_t nru, nuk;
     gl_loc loc;
 } gl_context;
@@ -79,36 +84,36 @@ typedef struct {
 typedef struct gl_concept {
     const char *id;
     gl_category category;
-    const char *note;        /* NULL if none */
-    const char *vi, *en;     /* source-language forms; NULL if none */
-    gl_term *terms;          /* all languages, in file order */
+    const char *note;    /* NULL if none */
+    const char *vi, *en; /* source-language forms; NULL if none */
+    gl_term *terms;      /* all languages, in file order */
     size_t nterms;
-    const char **sources;    /* `source:` where the renderings are attested; NULL-term. */
+    const char **sources; /* `source:` where the renderings are attested; NULL-term. */
     size_t nsources;
-    gl_post *posts;          /* `posts:` (persons), in file order */
+    gl_post *posts; /* `posts:` (persons), in file order */
     size_t nposts;
-    gl_example *examples;    /* `examples:` of every language, in file order */
+    gl_example *examples; /* `examples:` of every language, in file order */
     size_t nexamples;
     gl_loc loc;
 } gl_concept;
 
 /* A document code such as NQ (resolution). */
 typedef struct {
-    const char *code;        /* as written in the glossary, e.g. "QĐ" */
-    const char *ascii;       /* the ASCII spelling MT writes, e.g. "QD"; NULL if same */
-    const char *vi;          /* e.g. "quy định" */
-    const char *const *ru;   /* NULL-terminated type words (lemmas), first preferred */
+    const char *code;      /* as written in the glossary, e.g. "QĐ" */
+    const char *ascii;     /* the ASCII spelling MT writes, e.g. "QD"; NULL if same */
+    const char *vi;        /* e.g. "quy định" */
+    const char *const *ru; /* NULL-terminated type words (lemmas), first preferred */
     const char *const *uk;
     gl_loc loc;
 } gl_doc_code;
 
 /* Rule data: patterns and word lists that are data, not C. */
 typedef struct {
-    const char *id;          /* pattern name, e.g. "comment-counter" */
-    const char *regex;       /* ICU regex, matched against each line */
+    const char *id;    /* pattern name, e.g. "comment-counter" */
+    const char *regex; /* ICU regex, matched against each line */
     const char *message;
-    tl_lang lang;            /* TL_LANG_AUTO = any language */
-    const char **hints;      /* `hints`: texts of which one must occur (ASCII case
+    tl_lang lang;       /* TL_LANG_AUTO = any language */
+    const char **hints; /* `hints`: texts of which one must occur (ASCII case
                                 ignored) for the pattern to be tried at all; NULL none */
     size_t nhints;
     gl_loc loc;
@@ -118,28 +123,28 @@ typedef struct gloss gloss;
 
 struct gloss {
     tl_arena mem;
-    const char *name, *version;   /* of the first (top) file; NULL if none */
-    gl_concept **concepts;        /* in load order (includes first-come) */
+    const char *name, *version; /* of the first (top) file; NULL if none */
+    gl_concept **concepts;      /* in load order (includes first-come) */
     size_t nconcepts;
     gl_doc_code *doc_codes;
     size_t ndoc_codes;
     const char *doc_number_format; /* preferred format, e.g. "№ {n}-{code}/{issuer}";
                                       NULL = that default */
-    gl_pattern *boilerplate;      /* boilerplate line patterns */
+    gl_pattern *boilerplate;       /* boilerplate line patterns */
     size_t nboilerplate;
-    const char **reduplications;  /* allowed repetitions ("снова и снова"), NULL-term. */
+    const char **reduplications; /* allowed repetitions ("снова и снова"), NULL-term. */
     size_t nreduplications;
-    const char **ru_only_words;   /* frequent Russian words that are not Ukrainian */
+    const char **ru_only_words; /* frequent Russian words that are not Ukrainian */
     size_t nru_only_words;
-    const char **uk_only_words;   /* frequent Ukrainian words that are not Russian */
+    const char **uk_only_words; /* frequent Ukrainian words that are not Russian */
     size_t nuk_only_words;
-    const char **latin_allowed;   /* Latin words/abbreviations allowed in Cyrillic text */
+    const char **latin_allowed; /* Latin words/abbreviations allowed in Cyrillic text */
     size_t nlatin_allowed;
     const char **untranslated_labels; /* English labels such as "Source:" */
     size_t nuntranslated_labels;
-    gl_context *contexts;         /* `contexts:` word sets terms may require nearby */
+    gl_context *contexts; /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
-    struct gl_index *index;       /* the loader's (gloss_p.h): id and surface-form maps,
+    struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
                                      files already loaded, array capacities */
 };
 
@@ -184,7 +189,7 @@ bool gloss_blank(const char *s);
  * When *keep, records c in `ids` (id -> gl_concept *) and its terms' surface keys in
  * `forms` (see gloss_check.c; values are gl_term *, which must outlive the maps).
  * Returns the number of errors appended to `d` (may be NULL), -1 when out of memory. */
-int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs,
-                        tl_diags *d, bool *keep);
+int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs, tl_diags *d,
+                        bool *keep);
 
 #endif /* TL_GLOSS_H */

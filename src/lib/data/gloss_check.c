@@ -72,8 +72,7 @@ int gloss_regex_check(const char *pattern, tl_buf *why)
         tl_buf_printf(why, "%s at line %d, character %d of the pattern", u_errorName(e),
                       (int)pe.line, (int)pe.offset);
     else if (pe.offset > 0)
-        tl_buf_printf(why, "%s at character %d of the pattern", u_errorName(e),
-                      (int)pe.offset);
+        tl_buf_printf(why, "%s at character %d of the pattern", u_errorName(e), (int)pe.offset);
     else
         tl_buf_adds(why, u_errorName(e));
     return why->oom ? -1 : 1;
@@ -83,8 +82,9 @@ int gloss_regex_check(const char *pattern, tl_buf *why)
 
 static const char *kind_name(gl_kind k)
 {
-    return k == GL_CANONICAL ? "the canonical form" : k == GL_VARIANT ? "a variant"
-                                                                      : "a forbidden form";
+    return k == GL_CANONICAL ? "the canonical form"
+           : k == GL_VARIANT ? "a variant"
+                             : "a forbidden form";
 }
 
 /* Two terms of one concept with the same key. Returns 1 for an error, 0 for a warning
@@ -95,10 +95,10 @@ static int same_concept(const gl_term *first, const gl_term *t, tl_diags *d)
     const gl_term *other = forb == first ? t : first;
     int rc;
     if (forb && other->kind != GL_FORBIDDEN) {
-        rc = diags_add(d, TL_SEV_ERROR, forb->loc.file, forb->loc.line, forb->loc.col,
-                       UINT64_MAX, "forbidden form '%s' equals %s of concept '%s' (%s:%u:%u)",
-                       forb->text, kind_name(other->kind), forb->concept->id, other->loc.file,
-                       other->loc.line, other->loc.col);
+        rc = diags_add(d, TL_SEV_ERROR, forb->loc.file, forb->loc.line, forb->loc.col, UINT64_MAX,
+                       "forbidden form '%s' equals %s of concept '%s' (%s:%u:%u)", forb->text,
+                       kind_name(other->kind), forb->concept->id, other->loc.file, other->loc.line,
+                       other->loc.col);
         return rc ? -1 : 1;
     }
     rc = diags_add(d, TL_SEV_WARNING, t->loc.file, t->loc.line, t->loc.col, UINT64_MAX,
@@ -230,18 +230,22 @@ static int check_id(tl_map *ids, gl_concept *c, tl_diags *d)
     if (!c->id) {
         c->id = "(no id)"; /* for the messages about its terms */
         return diags_add(d, TL_SEV_ERROR, at->file, at->line, at->col, UINT64_MAX,
-                         "concept has no 'id'") ? -1 : 1;
+                         "concept has no 'id'")
+                   ? -1
+                   : 1;
     }
     const gl_concept *first = tl_map_get(ids, c->id, strlen(c->id));
     if (!first)
         return 0;
     return diags_add(d, TL_SEV_ERROR, at->file, at->line, at->col, UINT64_MAX,
                      "duplicate id '%s' (first defined at %s:%u:%u)", c->id, first->loc.file,
-                     first->loc.line, first->loc.col) ? -1 : 1;
+                     first->loc.line, first->loc.col)
+               ? -1
+               : 1;
 }
 
-int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs,
-                        tl_diags *d, bool *keep)
+int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs, tl_diags *d,
+                        bool *keep)
 {
     const gl_loc *at = &c->loc;
     int errors = check_id(ids, c, d);

@@ -96,17 +96,23 @@ static int get_date(yr_file *y, const char *what, const char **out)
     for (size_t i = 0; ok && i < n; i++)
         ok = shape[i] == 'd' ? (s[i] >= '0' && s[i] <= '9') : s[i] == '-';
     if (!ok)
-        yr_error(y, at, "%s must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", what,
-                 s);
+        yr_error(y, at, "%s must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", what, s);
     return 0;
 }
 
 /* ---- terms --------------------------------------------------------------------------------- */
 
-static const char *const term_keys[] = {"term",    "match",   "case",    "short",     "literal",
+static const char *const term_keys[] = {"term",    "match",   "case",    "short",      "literal",
                                         "message", "suggest", "context", "not_before", NULL};
 enum {
-    TK_TERM, TK_MATCH, TK_CASE, TK_SHORT, TK_LITERAL, TK_MESSAGE, TK_SUGGEST, TK_CONTEXT,
+    TK_TERM,
+    TK_MATCH,
+    TK_CASE,
+    TK_SHORT,
+    TK_LITERAL,
+    TK_MESSAGE,
+    TK_SUGGEST,
+    TK_CONTEXT,
     TK_NOT_BEFORE
 };
 static const char *const match_names[] = {"inflected", "exact", "regex", NULL};
@@ -115,9 +121,9 @@ static const char *const case_names[] = {"insensitive", "sensitive", NULL};
 typedef struct {
     gl_term t;
     size_t not_before_cap;
-    yr_pos text_at;             /* of the text, else of the term */
+    yr_pos text_at; /* of the text, else of the term */
     bool has_text;
-    yr_pos forbidden_only_at;   /* of `literal` or `suggest` */
+    yr_pos forbidden_only_at; /* of `literal` or `suggest` */
     const char *forbidden_only;
 } term_ctx;
 
@@ -141,15 +147,12 @@ static int term_key(yr_file *y, int key, yr_pos at, void *ctx)
             return -1;
         tc->t.case_sensitive = v >= 0 ? v == 1 : tc->t.case_sensitive;
         return 0;
-    case TK_SHORT:
-        return yr_bool(y, "'short'", &tc->t.short_form);
-    case TK_MESSAGE:
-        return yr_str(y, "'message'", &tc->t.message);
-    case TK_CONTEXT:
-        return yr_str(y, "'context'", &tc->t.context);
+    case TK_SHORT: return yr_bool(y, "'short'", &tc->t.short_form);
+    case TK_MESSAGE: return yr_str(y, "'message'", &tc->t.message);
+    case TK_CONTEXT: return yr_str(y, "'context'", &tc->t.context);
     case TK_NOT_BEFORE:
         return yr_strlist(y, "not_before", &tc->t.not_before, &tc->t.nnot_before,
-                           &tc->not_before_cap);
+                          &tc->not_before_cap);
     default:
         tc->forbidden_only = term_keys[key];
         tc->forbidden_only_at = at;
@@ -216,7 +219,7 @@ typedef struct {
     tl_lang lang;
     gl_kind kind; /* of the list being read */
     bool canonical;
-    bool bad;     /* of the example list being read */
+    bool bad; /* of the example list being read */
     example_list ex;
 } lang_ctx;
 
@@ -262,8 +265,8 @@ static int lang_key(yr_file *y, int key, yr_pos at, void *ctx)
         return read_term(y, lc->lang, GL_CANONICAL, "'canonical'");
     }
     if (key == LK_EXAMPLES) {
-        int rc = yr_mapping(y, "'examples'", "a mapping (good:, bad:)", example_keys,
-                            example_key, lc);
+        int rc =
+            yr_mapping(y, "'examples'", "a mapping (good:, bad:)", example_keys, example_key, lc);
         return rc < 0 ? -1 : 0;
     }
     lc->kind = key == LK_VARIANTS ? GL_VARIANT : GL_FORBIDDEN;
@@ -274,8 +277,8 @@ static int read_lang(yr_file *y, tl_lang lang, yr_pos at, example_list ex)
 {
     const char *name = lang == TL_LANG_RU ? "ru" : "uk";
     lang_ctx lc = {lang, GL_VARIANT, false, false, ex};
-    int rc = yr_mapping(y, lang == TL_LANG_RU ? "'ru'" : "'uk'", "a mapping", lang_keys, lang_key,
-                        &lc);
+    int rc =
+        yr_mapping(y, lang == TL_LANG_RU ? "'ru'" : "'uk'", "a mapping", lang_keys, lang_key, &lc);
     if (rc <= 0)
         return rc;
     if (!lc.canonical)
@@ -283,7 +286,7 @@ static int read_lang(yr_file *y, tl_lang lang, yr_pos at, example_list ex)
     return 0;
 }
 
-static const char *const concept_keys[] = {"id", "category", "note",  "vi", "en",
+static const char *const concept_keys[] = {"id", "category", "note",   "vi",    "en",
                                            "ru", "uk",       "source", "posts", NULL};
 enum { CK_ID, CK_CATEGORY, CK_NOTE, CK_VI, CK_EN, CK_RU, CK_UK, CK_SOURCE, CK_POSTS };
 /* in gl_category order */
@@ -326,10 +329,11 @@ static int post_item(yr_file *y, void *ctx)
     if (post.valid_from && post.valid_to &&
         strncmp(post.valid_from, post.valid_to,
                 strlen(post.valid_from) < strlen(post.valid_to) ? strlen(post.valid_from)
-                                                                  : strlen(post.valid_to)) > 0)
+                                                                : strlen(post.valid_to)) > 0)
         yr_error(y, at, "post '%s' ends (%s) before it begins (%s)", post.title, post.valid_to,
                  post.valid_from);
-    gl_post *p = tl_arena_grow(&gl_of(y)->mem, cc->c.posts, cc->c.nposts, &cc->cap_posts, sizeof *p);
+    gl_post *p =
+        tl_arena_grow(&gl_of(y)->mem, cc->c.posts, cc->c.nposts, &cc->cap_posts, sizeof *p);
     if (!p)
         return yr_nomem(y);
     p[cc->c.nposts++] = post;
@@ -342,23 +346,18 @@ static int concept_key(yr_file *y, int key, yr_pos at, void *ctx)
     concept_ctx *cc = ctx;
     int v = -1;
     switch (key) {
-    case CK_ID:
-        return yr_str(y, "'id'", &cc->c.id);
+    case CK_ID: return yr_str(y, "'id'", &cc->c.id);
     case CK_CATEGORY:
         if (yr_enum(y, "category", category_names, &v))
             return -1;
         cc->c.category = v >= 0 ? (gl_category)v : cc->c.category;
         return 0;
-    case CK_NOTE:
-        return yr_str(y, "'note'", &cc->c.note);
-    case CK_VI:
-        return yr_str(y, "'vi'", &cc->c.vi);
-    case CK_EN:
-        return yr_str(y, "'en'", &cc->c.en);
+    case CK_NOTE: return yr_str(y, "'note'", &cc->c.note);
+    case CK_VI: return yr_str(y, "'vi'", &cc->c.vi);
+    case CK_EN: return yr_str(y, "'en'", &cc->c.en);
     case CK_SOURCE:
         return yr_str_or_list(y, "source", &cc->c.sources, &cc->c.nsources, &cc->cap_sources);
-    case CK_POSTS:
-        return yr_each_item(y, "'posts'", post_item, cc);
+    case CK_POSTS: return yr_each_item(y, "'posts'", post_item, cc);
     default: {
         cc->langs = true;
         example_list ex = {&cc->c.examples, &cc->c.nexamples, &cc->cap_examples};
@@ -384,7 +383,7 @@ static int finish_concept(yr_file *y, const concept_ctx *cc)
     c->terms = terms;
     c->nterms = ld->nterms;
     for (size_t i = 0; i < c->nterms; i++)
-        terms[i].concept = c;
+    terms[i].concept = c;
     bool keep;
     int rc = gloss_check_concept(&g->index->ids, &g->index->forms, c, cc->langs, s->d, &keep);
     if (rc < 0)
@@ -392,8 +391,8 @@ static int finish_concept(yr_file *y, const concept_ctx *cc)
     s->errors += (size_t)rc;
     if (!keep)
         return 0;
-    gl_concept **p = tl_arena_grow(&g->mem, g->concepts, g->nconcepts, &g->index->cap_concepts,
-                          sizeof *p);
+    gl_concept **p =
+        tl_arena_grow(&g->mem, g->concepts, g->nconcepts, &g->index->cap_concepts, sizeof *p);
     if (!p)
         return yr_nomem(y);
     p[g->nconcepts++] = c;
@@ -443,8 +442,7 @@ static int context_key(yr_file *y, int key, yr_pos at, void *ctx)
     if (!strcmp(s, "sentence"))
         v = 0;
     else if (*end || end == s || v > 1000)
-        yr_error(y, vat, "'window' must be a number of words (0-1000) or 'sentence', not '%s'",
-                 s);
+        yr_error(y, vat, "'window' must be a number of words (0-1000) or 'sentence', not '%s'", s);
     xc->c.window = (unsigned)v;
     return 0;
 }
@@ -469,7 +467,8 @@ static int context_item(yr_file *y, void *ctx)
             return 0;
         }
     }
-    gl_context *p = tl_arena_grow(&g->mem, g->contexts, g->ncontexts, &g->index->cap_contexts, sizeof *p);
+    gl_context *p =
+        tl_arena_grow(&g->mem, g->contexts, g->ncontexts, &g->index->cap_contexts, sizeof *p);
     if (!p)
         return yr_nomem(y);
     p[g->ncontexts++] = xc.c;
@@ -479,14 +478,31 @@ static int context_item(yr_file *y, void *ctx)
 
 /* ---- the top level and includes ------------------------------------------------------- */
 
-static const char *const top_keys[] = {
-    "name",          "version",       "languages",     "include",
-    "doc_codes",     "doc_number_format", "concepts",  "boilerplate",
-    "reduplications", "ru_only_words", "uk_only_words", "latin_allowed",
-    "untranslated_labels", "contexts", NULL};
+static const char *const top_keys[] = {"name",
+                                       "version",
+                                       "languages",
+                                       "include",
+                                       "doc_codes",
+                                       "doc_number_format",
+                                       "concepts",
+                                       "boilerplate",
+                                       "reduplications",
+                                       "ru_only_words",
+                                       "uk_only_words",
+                                       "latin_allowed",
+                                       "untranslated_labels",
+                                       "contexts",
+                                       NULL};
 enum {
-    TOP_NAME, TOP_VERSION, TOP_LANGUAGES, TOP_INCLUDE, TOP_DOC_CODES, TOP_DOC_NUMBER_FORMAT,
-    TOP_CONCEPTS, TOP_BOILERPLATE, TOP_REDUPLICATIONS, /* then the other word lists */
+    TOP_NAME,
+    TOP_VERSION,
+    TOP_LANGUAGES,
+    TOP_INCLUDE,
+    TOP_DOC_CODES,
+    TOP_DOC_NUMBER_FORMAT,
+    TOP_CONCEPTS,
+    TOP_BOILERPLATE,
+    TOP_REDUPLICATIONS, /* then the other word lists */
     TOP_CONTEXTS = TOP_REDUPLICATIONS + 5
 };
 
@@ -528,25 +544,18 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
         if (top && key == TOP_VERSION && !g->version)
             g->version = s;
         return 0;
-    case TOP_LANGUAGES:
-        return yr_each_item(y, "'languages'", language_item, NULL);
-    case TOP_INCLUDE:
-        return yr_each_item(y, "'include'", include_item, NULL);
-    case TOP_DOC_CODES:
-        return yr_each_item(y, "'doc_codes'", ruledata_doc_code, gl_of(y));
+    case TOP_LANGUAGES: return yr_each_item(y, "'languages'", language_item, NULL);
+    case TOP_INCLUDE: return yr_each_item(y, "'include'", include_item, NULL);
+    case TOP_DOC_CODES: return yr_each_item(y, "'doc_codes'", ruledata_doc_code, gl_of(y));
     case TOP_DOC_NUMBER_FORMAT:
         if (yr_str(y, "'doc_number_format'", &s))
             return -1;
         g->doc_number_format = s ? s : g->doc_number_format;
         return 0;
-    case TOP_CONCEPTS:
-        return yr_each_item(y, "'concepts'", concept_item, NULL);
-    case TOP_BOILERPLATE:
-        return yr_each_item(y, "'boilerplate'", ruledata_pattern, gl_of(y));
-    case TOP_CONTEXTS:
-        return yr_each_item(y, "'contexts'", context_item, NULL);
-    default:
-        return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
+    case TOP_CONCEPTS: return yr_each_item(y, "'concepts'", concept_item, NULL);
+    case TOP_BOILERPLATE: return yr_each_item(y, "'boilerplate'", ruledata_pattern, gl_of(y));
+    case TOP_CONTEXTS: return yr_each_item(y, "'contexts'", context_item, NULL);
+    default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }
 
@@ -566,8 +575,10 @@ static int check_contexts(yr_session *s, const gloss *g)
             if (!term->context || gloss_context(g, term->context))
                 continue;
             if (diags_add(s->d, TL_SEV_ERROR, term->loc.file, term->loc.line, term->loc.col,
-                          UINT64_MAX, "term '%s' of concept '%s' needs context '%s', which no "
-                          "loaded file defines (contexts:)", term->text, k->id, term->context))
+                          UINT64_MAX,
+                          "term '%s' of concept '%s' needs context '%s', which no "
+                          "loaded file defines (contexts:)",
+                          term->text, k->id, term->context))
                 return -1;
             s->errors++;
         }

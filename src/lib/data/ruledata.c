@@ -47,8 +47,8 @@ int ruledata_doc_code(yr_file *y, void *ctx)
         return 0;
     }
     gloss *g = ctx;
-    gl_doc_code *p = tl_arena_grow(&g->mem, g->doc_codes, g->ndoc_codes, &g->index->cap_doc_codes,
-                          sizeof *p);
+    gl_doc_code *p =
+        tl_arena_grow(&g->mem, g->doc_codes, g->ndoc_codes, &g->index->cap_doc_codes, sizeof *p);
     if (!p)
         return yr_nomem(y);
     p[g->ndoc_codes++] = dc;
@@ -72,15 +72,10 @@ static int pattern_key(yr_file *y, int key, yr_pos at, void *ctx)
     pattern_ctx *pc = ctx;
     int v = -1;
     switch (key) {
-    case PK_ID:
-        return yr_str(y, "'id'", &pc->p.id);
-    case PK_REGEX:
-        pc->regex_at = yr_here(y);
-        return yr_str(y, "'regex'", &pc->p.regex);
-    case PK_MESSAGE:
-        return yr_str(y, "'message'", &pc->p.message);
-    case PK_HINTS:
-        return yr_strlist(y, "hints", &pc->p.hints, &pc->p.nhints, &pc->hints_cap);
+    case PK_ID: return yr_str(y, "'id'", &pc->p.id);
+    case PK_REGEX: pc->regex_at = yr_here(y); return yr_str(y, "'regex'", &pc->p.regex);
+    case PK_MESSAGE: return yr_str(y, "'message'", &pc->p.message);
+    case PK_HINTS: return yr_strlist(y, "hints", &pc->p.hints, &pc->p.nhints, &pc->hints_cap);
     default:
         if (yr_enum(y, "language", gloss_lang_names, &v))
             return -1;
@@ -117,7 +112,7 @@ int ruledata_pattern(yr_file *y, void *ctx)
         return -1;
     gloss *g = ctx;
     gl_pattern *p = tl_arena_grow(&g->mem, g->boilerplate, g->nboilerplate,
-                         &g->index->cap_boilerplate, sizeof *p);
+                                  &g->index->cap_boilerplate, sizeof *p);
     if (!p)
         return yr_nomem(y);
     p[g->nboilerplate++] = pc.p;
@@ -135,4 +130,3 @@ int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key)
                         &g->nlatin_allowed, &g->nuntranslated_labels};
     return yr_strlist(y, key, items[i], counts[i], &g->index->cap_lists[i]);
 }
-

@@ -59,10 +59,7 @@ void yr_session_init(yr_session *s, const yr_schema *schema, void *user, tl_aren
     tl_buf_init(&s->aux, 0);
 }
 
-void yr_session_release(yr_session *s)
-{
-    tl_buf_release(&s->aux);
-}
+void yr_session_release(yr_session *s) { tl_buf_release(&s->aux); }
 
 yr_session *yr_session_of(const yr_file *y) { return y->s; }
 void *yr_user(const yr_file *y) { return y->s->user; }
@@ -140,8 +137,8 @@ static void syntax_error(yr_file *y)
             yr_error(y, at, "yaml: %s", problem);
     } else if (p->context) {
         yr_pos c = pos_of(p->context_mark);
-        yr_error(y, pos_of(p->problem_mark), "yaml: %s (%s at %u:%u)", problem, p->context,
-                 c.line, c.col);
+        yr_error(y, pos_of(p->problem_mark), "yaml: %s (%s at %u:%u)", problem, p->context, c.line,
+                 c.col);
     } else {
         yr_error(y, pos_of(p->problem_mark), "yaml: %s", problem);
     }
@@ -175,11 +172,8 @@ static int next(yr_file *y)
     y->have_ev = true;
     const yaml_char_t *anchor = NULL;
     switch (y->ev.type) {
-    case YAML_ALIAS_EVENT:
-        return refuse(y, "anchors and aliases are not supported");
-    case YAML_SCALAR_EVENT:
-        anchor = y->ev.data.scalar.anchor;
-        break;
+    case YAML_ALIAS_EVENT: return refuse(y, "anchors and aliases are not supported");
+    case YAML_SCALAR_EVENT: anchor = y->ev.data.scalar.anchor; break;
     case YAML_SEQUENCE_START_EVENT:
         anchor = y->ev.data.sequence_start.anchor;
         y->depth++;
@@ -189,11 +183,8 @@ static int next(yr_file *y)
         y->depth++;
         break;
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT:
-        y->depth--;
-        break;
-    default:
-        break;
+    case YAML_MAPPING_END_EVENT: y->depth--; break;
+    default: break;
     }
     if (anchor)
         return refuse(y, "anchors and aliases are not supported");
@@ -313,7 +304,6 @@ int yr_enum(yr_file *y, const char *what, const char *const *names, int *out)
     return 0;
 }
 
-
 static int unknown_key(yr_file *y, const char *const *keys)
 {
     const char *best = yr_suggest(yr_scalar(y), keys);
@@ -414,8 +404,7 @@ static int strlist_item(yr_file *y, void *ctx)
 }
 
 /* Appends the strings of the current list to a NULL-terminated arena array. */
-int yr_strlist(yr_file *y, const char *key, const char ***items, size_t *n,
-                       size_t *cap)
+int yr_strlist(yr_file *y, const char *key, const char ***items, size_t *n, size_t *cap)
 {
     char what[64], list[64];
     snprintf(what, sizeof what, "'%s' items", key);
@@ -426,8 +415,7 @@ int yr_strlist(yr_file *y, const char *key, const char ***items, size_t *n,
 
 /* A string or a list of strings (`source: VNA` or `source: [VNA, TASS]`), appended to
  * a NULL-terminated arena array. */
-int yr_str_or_list(yr_file *y, const char *key, const char ***items, size_t *n,
-                           size_t *cap)
+int yr_str_or_list(yr_file *y, const char *key, const char ***items, size_t *n, size_t *cap)
 {
     if (y->ev.type != YAML_SCALAR_EVENT)
         return yr_strlist(y, key, items, n, cap);
@@ -530,7 +518,8 @@ static int read_all(int fd, const struct stat *st, tl_buf *b)
 }
 
 /* Is the file open as `st` on the chain of files being read? Reports the cycle. */
-static bool in_cycle(yr_session *s, const struct stat *st, const char *path, yr_file *from, yr_pos at)
+static bool in_cycle(yr_session *s, const struct stat *st, const char *path, yr_file *from,
+                     yr_pos at)
 {
     size_t k = 0;
     while (k < s->nchain && !(s->chain[k].dev == st->st_dev && s->chain[k].ino == st->st_ino))
@@ -606,7 +595,6 @@ static int load_file(yr_session *s, const char *path, yr_file *from, yr_pos at)
     return s->nomem ? -1 : 0;
 }
 
-
 /* ---- did you mean ---------------------------------------------------------------- */
 
 enum { SUGGEST_MAX = 64 };
@@ -661,7 +649,6 @@ const char *yr_suggest(const char *word, const char *const *known)
     }
     return best;
 }
-
 
 /* ---- entry points -------------------------------------------------------------------- */
 

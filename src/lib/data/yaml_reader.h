@@ -50,13 +50,13 @@ typedef struct {
  * reported into one list. The fields before `chain` are read by the schema. */
 typedef struct {
     const yr_schema *schema;
-    void *user;          /* the schema's (yr_user) */
-    tl_arena *mem;       /* strings and lists read */
-    tl_map *loaded;      /* dev:ino of every file read; a file met again is skipped */
+    void *user;     /* the schema's (yr_user) */
+    tl_arena *mem;  /* strings and lists read */
+    tl_map *loaded; /* dev:ino of every file read; a file met again is skipped */
     tl_diags *d;
-    size_t errors;       /* errors reported so far */
+    size_t errors; /* errors reported so far */
     bool nomem;
-    tl_status top;       /* TL_ERR_IO: the top file cannot be read; schema->unusable:
+    tl_status top; /* TL_ERR_IO: the top file cannot be read; schema->unusable:
                             it cannot be parsed; else TL_OK */
     struct {
         dev_t dev;
@@ -64,7 +64,7 @@ typedef struct {
         const char *path;
     } chain[YR_MAX_INCLUDE_DEPTH]; /* files being read, top first */
     size_t nchain;
-    tl_buf aux;          /* scratch for messages */
+    tl_buf aux; /* scratch for messages */
 } yr_session;
 
 /* A session for reading `schema` files into `mem`, reporting into `d` (may be NULL);
@@ -135,8 +135,7 @@ int yr_each_item(yr_file *y, const char *what, yr_item_fn fn, void *ctx);
  * arena array *items of *n items and capacity *cap. */
 int yr_strlist(yr_file *y, const char *key, const char ***items, size_t *n, size_t *cap);
 /* The same for a string or a list of strings (`source: VNA`, `source: [VNA, TASS]`). */
-int yr_str_or_list(yr_file *y, const char *key, const char ***items, size_t *n,
-                   size_t *cap);
+int yr_str_or_list(yr_file *y, const char *key, const char ***items, size_t *n, size_t *cap);
 
 /* The word of NULL-terminated `known` closest to `word` (edit distance with
  * transpositions) when close enough to be a typo of it, else NULL (borrowed). */

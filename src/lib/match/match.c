@@ -82,8 +82,7 @@ static void on_stem(void *arg, const char *stem)
     if (s->tmp->oom)
         return;
     size_t sl = stem_key_len(s->lang, s->tmp->data, s->tmp->len);
-    if (prefix_len(s->tmp->data, sl) == s->prelen &&
-        memcmp(s->tmp->data, s->pre, s->prelen) == 0)
+    if (prefix_len(s->tmp->data, sl) == s->prelen && memcmp(s->tmp->data, s->pre, s->prelen) == 0)
         add_key(s, s->tmp->data, sl);
 }
 
@@ -195,8 +194,8 @@ static int tok_word_matches(tl_matcher *m, size_t j, const mterm *mt, const mwor
         return 0;
     if (mt->term->match == GL_MATCH_EXACT)
         return strcmp(w->key, mw->full) == 0 &&
-               (!mt->term->case_sensitive || (strlen(mw->surface) == t->len &&
-                                              memcmp(mw->surface, p, t->len) == 0));
+               (!mt->term->case_sensitive ||
+                (strlen(mw->surface) == t->len && memcmp(mw->surface, p, t->len) == 0));
     if (word_ids(m, w))
         return -1;
     if (has_kid(w, mw->kid))
@@ -298,4 +297,3 @@ long match_at(tl_matcher *m, size_t i, const mterm **best)
     }
     return blen;
 }
-

@@ -297,4 +297,3 @@ void match_index_free(tl_match_index *mi)
     tl_arena_release(&mi->mem);
     tl_free(mi);
 }
-

@@ -15,10 +15,10 @@
  * the term to be worth trying: best_at() in match.c skips the others without
  * touching the term (with 10,000 terms a frequent first word starts hundreds). */
 typedef struct {
-    uint32_t term;     /* index into terms */
-    uint32_t kid2;     /* key of the second word; NO_ID: one word, or punctuation next */
-    uint32_t pid2;     /* prefix id of that key */
-    uint16_t n;        /* words and punctuation of the term */
+    uint32_t term; /* index into terms */
+    uint32_t kid2; /* key of the second word; NO_ID: one word, or punctuation next */
+    uint32_t pid2; /* prefix id of that key */
+    uint16_t n;    /* words and punctuation of the term */
 } mstart;
 
 typedef struct {
@@ -32,10 +32,10 @@ typedef struct {
  * members pack a language and two ids (pack() below). */
 struct tl_match_index {
     tl_arena mem;
-    tl_map keys;      /* key bytes -> mkey */
-    mkey **key_tab;   /* by id */
+    tl_map keys;    /* key bytes -> mkey */
+    mkey **key_tab; /* by id */
     size_t nkeys, cap_keys;
-    tl_map prefixes;  /* first LEMMA_PREFIX letters of word keys -> prefix id (1, 2, ...) */
+    tl_map prefixes; /* first LEMMA_PREFIX letters of word keys -> prefix id (1, 2, ...) */
     uint32_t nprefixes;
     tl_set64 lone_firsts; /* (lang, prefix of first word) of terms whose second item is
                              punctuation or missing */
@@ -43,7 +43,7 @@ struct tl_match_index {
     tl_set64 pair_kids;   /* (lang, prefix of first word, key of second word) */
     mterm *terms;
     size_t nterms;
-    uint32_t *regex;  /* indices into terms of the `match: regex` terms (n == 0) */
+    uint32_t *regex; /* indices into terms of the `match: regex` terms (n == 0) */
     size_t nregex;
 };
 

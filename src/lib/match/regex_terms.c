@@ -117,8 +117,9 @@ static match_regexes *regexes(match_regexes **rxp, const tl_match_index *mi)
     if (!rs)
         return NULL;
     *rxp = rs; /* freed by the holder, also when half made */
-    if (!(rs->re = tl_calloc(n, sizeof *rs->re)) || !(rs->prefix = tl_calloc(n, sizeof *rs->prefix)) ||
-        !(rs->tried = tl_calloc(n, 1)) || !(rs->gen = tl_calloc(n, sizeof *rs->gen)))
+    if (!(rs->re = tl_calloc(n, sizeof *rs->re)) ||
+        !(rs->prefix = tl_calloc(n, sizeof *rs->prefix)) || !(rs->tried = tl_calloc(n, 1)) ||
+        !(rs->gen = tl_calloc(n, sizeof *rs->gen)))
         return NULL;
     rs->n = mi->nregex;
     for (size_t i = 0; i < mi->nregex; i++)
@@ -141,11 +142,10 @@ static size_t tok_at(const tl_matcher *m, size_t off)
     return lo;
 }
 
-
 /* A regex matched: if it starts at a token, the tokens it covers are a use of its term.
  * 0, or what `hit` returned. */
-static int regex_hit(const tl_matcher *m, const mterm *mt, URegularExpression *re,
-                     UErrorCode *e, match_hit_fn hit, void *arg)
+static int regex_hit(const tl_matcher *m, const mterm *mt, URegularExpression *re, UErrorCode *e,
+                     match_hit_fn hit, void *arg)
 {
     size_t a = m->chunk_start + (size_t)uregex_start64(re, 0, e);
     size_t b = m->chunk_start + (size_t)uregex_end64(re, 0, e);
@@ -185,8 +185,8 @@ static int candidates(match_regexes *rs, const tl_matcher *m)
             w->flags |= WF_RX_DONE;
             for (size_t r = 0; r < rs->n; r++) {
                 size_t plen = strlen(rs->prefix[r]);
-                if (plen && mi->terms[mi->regex[r]].term->lang == m->lang &&
-                    w->keylen >= plen && memcmp(w->key, rs->prefix[r], plen) == 0) {
+                if (plen && mi->terms[mi->regex[r]].term->lang == m->lang && w->keylen >= plen &&
+                    memcmp(w->key, rs->prefix[r], plen) == 0) {
                     w->flags |= WF_RX_CAND;
                     break;
                 }

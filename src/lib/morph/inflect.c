@@ -173,15 +173,15 @@ static void stem_from_form(const word *w, const char *form, stem_t *st)
 }
 
 /* Sets `obl` to lemma stem `lem` changed by the fleeting-vowel and alternation rules. */
-static void oblique_stem(const phrase_words *pw, const word *w, const ndecl *t,
-                         const stem_t *lem, stem_t *obl)
+static void oblique_stem(const phrase_words *pw, const word *w, const ndecl *t, const stem_t *lem,
+                         stem_t *obl)
 {
     *obl = *lem;
     int ru = pw->lang == TL_LANG_RU;
     const char *lx = infl_lexeme(w);
     int masc = t == &RU_M_HARD || t == &RU_M_VELAR || t == &RU_M_SIB || t == &RU_M_TS ||
-               t == &RU_M_SOFT || t == &UK_M_HARD || t == &UK_M_VELAR ||
-               t == &UK_M_SIB || t == &UK_M_SOFT || t == &UK_M_R;
+               t == &RU_M_SOFT || t == &UK_M_HARD || t == &UK_M_VELAR || t == &UK_M_SIB ||
+               t == &UK_M_SOFT || t == &UK_M_R;
     if (t == &UK_F_SOFT && infl_str_ends(lx, "ість") && !infl_in_list(UK_ISTJ_KEEP, lx)) {
         stem_set(obl, lem->keep - 3, "ост"); /* діяльність -> діяльност-і */
         return;
@@ -238,9 +238,8 @@ static void put_stem_norm(tl_buf *b, const word *w, const stem_t *st)
 /* Builds one alternative `alt` (length n, markers included) on the stems; generation
  * (`gen`) refuses '~' after an unsafe stem and unknown '&' forms. Writes the stem used
  * to *out_st and the bare ending to `ending` (NUL-terminated). Returns 0 or -1. */
-static int form_alt(const phrase_words *pw, const word *w, const stem_t *lem,
-                    const stem_t *obl, const char *alt, size_t n, int gen, stem_t *out_st,
-                    char *ending, size_t ecap)
+static int form_alt(const phrase_words *pw, const word *w, const stem_t *lem, const stem_t *obl,
+                    const char *alt, size_t n, int gen, stem_t *out_st, char *ending, size_t ecap)
 {
     stem_t st = *obl;
     while (n && strchr("!=^%~&", *alt)) {
@@ -350,8 +349,8 @@ static int match_alt(const char *alt, size_t n, void *ctx)
     stem_t st;
     int zero = memchr(alt, '~', n) != NULL;
     for (size_t i = 0; i < mc->nobl; i++) {
-        if (form_alt(mc->pw, mc->w, &mc->lem, &mc->obl[i], alt, n, 0, &st, ending,
-                     sizeof ending) < 0)
+        if (form_alt(mc->pw, mc->w, &mc->lem, &mc->obl[i], alt, n, 0, &st, ending, sizeof ending) <
+            0)
             continue;
         if (try_stem(mc, &st, ending, zero))
             return 1;
@@ -374,7 +373,8 @@ static void analysis_stems(match_ctx *mc, const ndecl *t)
     mc->obl[1] = mc->lem;
     mc->nobl = 2;
     uint32_t c0 = stem_last(w, &mc->lem, 0), c1 = stem_last(w, &mc->lem, 1);
-    if (!infl_is_consonant(c0) || !infl_cp_in(c1, "оеі") || !infl_is_consonant(stem_last(w, &mc->lem, 2)))
+    if (!infl_is_consonant(c0) || !infl_cp_in(c1, "оеі") ||
+        !infl_is_consonant(stem_last(w, &mc->lem, 2)))
         return;
     char last[5];
     last[utf8_encode(c0, last)] = '\0';
@@ -455,8 +455,8 @@ static unsigned adj_mask(match_ctx *mc, const adj_reading *ar)
 
 /* The cells the found phrase can be in, judged by the pattern's words from the first
  * adjective to the head; 0 when undeterminable or contradictory. */
-static unsigned case_mask(const phrase_words *pat, const phrase *ph,
-                          const phrase_words *fnd, tl_buf *tmp)
+static unsigned case_mask(const phrase_words *pat, const phrase *ph, const phrase_words *fnd,
+                          tl_buf *tmp)
 {
     unsigned mask = ALL_CELLS;
     int informative = 0;
@@ -523,8 +523,8 @@ static void put_token(tl_buf *out, const phrase_words *pw, const word *w)
 }
 
 /* Generates `cell` of table t for noun w; -1 when refused. */
-static int gen_noun(tl_buf *out, const phrase_words *pw, const word *w, const ndecl *t,
-                    int num, int c, int animate)
+static int gen_noun(tl_buf *out, const phrase_words *pw, const word *w, const ndecl *t, int num,
+                    int c, int animate)
 {
     if (t == &INDECL) {
         put_token(out, pw, w);
@@ -564,8 +564,8 @@ static int gen_noun(tl_buf *out, const phrase_words *pw, const word *w, const nd
 }
 
 /* ru «13-й» -> «13-го»: the hard adjective ending, shortened as the ru norm does. */
-static int gen_ordinal(tl_buf *out, const phrase_words *pw, const word *w, int row, int num,
-                       int c, int animate, int same_number)
+static int gen_ordinal(tl_buf *out, const phrase_words *pw, const word *w, int row, int num, int c,
+                       int animate, int same_number)
 {
     int r = num == PL ? PLR : row;
     const char *cell = RU_ADJ_HARD.f[r][c];
@@ -598,8 +598,7 @@ static int gen_ordinal(tl_buf *out, const phrase_words *pw, const word *w, int r
     return 0;
 }
 
-static int gen_adj(tl_buf *out, const phrase_words *pw, const word *w, int num, int c,
-                   int animate)
+static int gen_adj(tl_buf *out, const phrase_words *pw, const word *w, int num, int c, int animate)
 {
     const adj_reading *ar = &w->adj;
     int row = num == PL ? PLR : ar->row;
@@ -647,8 +646,7 @@ static int gen_phrase(tl_buf *out, const phrase_words *pw, const phrase *ph, int
         if (ph->none || i < ph->s || i > ph->h)
             put_token(out, pw, w);
         else if (w->kind == W_ORD)
-            rc = gen_ordinal(out, pw, w, row == PLR ? MASC : row, num, c, animate,
-                             same_number);
+            rc = gen_ordinal(out, pw, w, row == PLR ? MASC : row, num, c, animate, same_number);
         else if (i < ph->h || ph->head_adj)
             rc = gen_adj(out, pw, w, num, c, animate);
         else
@@ -672,9 +670,8 @@ static int load_phrase(phrase_words *pw, tl_arena *mem, tl_lang lang, const char
     return 0;
 }
 
-static const char *inflect_run(tl_arena *a, tl_arena *mem, tl_buf *tmp, tl_buf *out,
-                               tl_lang lang, const char *pattern, const char *found,
-                               const char *canonical)
+static const char *inflect_run(tl_arena *a, tl_arena *mem, tl_buf *tmp, tl_buf *out, tl_lang lang,
+                               const char *pattern, const char *found, const char *canonical)
 {
     phrase_words pat, fnd, can;
     phrase pph, cph;
@@ -707,8 +704,7 @@ static const char *inflect_run(tl_arena *a, tl_arena *mem, tl_buf *tmp, tl_buf *
 const char *inflect_like(tl_arena *a, tl_lang lang, const char *pattern, const char *found,
                          const char *canonical)
 {
-    if (!a || !pattern || !found || !canonical ||
-        (lang != TL_LANG_RU && lang != TL_LANG_UK))
+    if (!a || !pattern || !found || !canonical || (lang != TL_LANG_RU && lang != TL_LANG_UK))
         return NULL;
     tl_arena mem;
     tl_buf tmp, out;

@@ -27,7 +27,7 @@
  * the spaces between its words; it is `canonical` unchanged when the found text is in
  * the dictionary form (or the words are indeclinable: «ЦК КПВ»). Returns NULL too
  * when `a` runs out of memory. Method and limits: the comment atop inflect.c. */
-const char *inflect_like(tl_arena *a, tl_lang lang, const char *pattern,
-                         const char *found, const char *canonical);
+const char *inflect_like(tl_arena *a, tl_lang lang, const char *pattern, const char *found,
+                         const char *canonical);
 
 #endif /* TL_INFLECT_H */

@@ -162,12 +162,12 @@ typedef struct {
 } phrase_words;
 
 typedef struct {
-    size_t s, h;      /* first declinable word; head */
-    int none;         /* nothing declinable: all words kept */
-    int head_adj;     /* head is an adjective used as a noun (заведующий) */
-    int row;          /* MASC FEM NEUT or PLR: the phrase's agreement */
-    const ndecl *nt;  /* head table (noun head) */
-    int name;         /* head followed by a capitalised word: a personal name */
+    size_t s, h;     /* first declinable word; head */
+    int none;        /* nothing declinable: all words kept */
+    int head_adj;    /* head is an adjective used as a noun (заведующий) */
+    int row;         /* MASC FEM NEUT or PLR: the phrase's agreement */
+    const ndecl *nt; /* head table (noun head) */
+    int name;        /* head followed by a capitalised word: a personal name */
 } phrase;
 
 /* Whether code point c is one of the UTF-8 string `set`'s. */

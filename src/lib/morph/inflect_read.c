@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-
 /* ---- code points ------------------------------------------------------------------ */
 
 int infl_cp_in(uint32_t c, const char *set)
@@ -77,11 +76,6 @@ static int ends_in_list(const char *const *list, const char *s)
  * normalised for comparison: lower case, ё -> е (ru), apostrophes -> U+0027, soft
  * hyphen and combining acute dropped; src[] maps each normalised code point infl_back to
  * the original bytes so that a new ending can be put on the original stem. */
-
-
-
-
-
 
 const char *infl_lexeme(const word *w) { return w->norm + w->nb[w->lex]; }
 static size_t lex_ncp(const word *w) { return w->ncp - w->lex; }
@@ -297,7 +291,8 @@ static void read_adj_uk(word *w)
         set_adj(w, &UK_ADJ_SOFT, MASC);
     else if (ends(w, "а") && infl_is_consonant(c1))
         set_adj(w, &UK_ADJ_HARD, FEM);
-    else if (ends(w, "я") && c1 == 0x043D && (c2 != 0x043D || infl_in_list(UK_SOFT_ADJ_NN, infl_lexeme(w))))
+    else if (ends(w, "я") && c1 == 0x043D &&
+             (c2 != 0x043D || infl_in_list(UK_SOFT_ADJ_NN, infl_lexeme(w))))
         set_adj(w, &UK_ADJ_SOFT, FEM);
     else if (ends(w, "е") && infl_is_consonant(c1))
         set_adj(w, &UK_ADJ_HARD, NEUT);
@@ -328,15 +323,14 @@ static void set_plural(word *w, const ndecl *t)
  * («Заведующий Организационным отделом»: the head is «Заведующий»). */
 static int oblique_adj_ending(const phrase_words *pw, const word *w)
 {
-    static const char *const RU[] = {"ым", "ого", "его", "ому", "ему", "ых", "ыми", "ими",
-                                     "ую", "юю", NULL};
-    static const char *const UK[] = {"ого", "ому", "ої", "ою", "их", "ими", "ього",
-                                     "ьому", "ьої", "ьою", "іми", NULL};
+    static const char *const RU[] = {"ым",  "ого", "его", "ому", "ему", "ых",
+                                     "ыми", "ими", "ую",  "юю",  NULL};
+    static const char *const UK[] = {"ого",  "ому",  "ої",  "ою",  "их",  "ими",
+                                     "ього", "ьому", "ьої", "ьою", "іми", NULL};
     if (ends_in_list(pw->lang == TL_LANG_RU ? RU : UK, infl_lexeme(w)))
         return 1;
     uint32_t c = infl_back(w, 2);
-    return (ends(w, "им") || ends(w, "их")) && (is_velar(c) || c == 0x043D ||
-                                                 infl_cp_in(c, "шчщ"));
+    return (ends(w, "им") || ends(w, "их")) && (is_velar(c) || c == 0x043D || infl_cp_in(c, "шчщ"));
 }
 
 /* Capitalised words ending in a vowel that Russian does not decline: Кантхо, Хюэ. */
@@ -385,9 +379,10 @@ static void read_noun_ru(const phrase_words *pw, word *w)
     else if (ends(w, "а") && infl_is_vowel(prev))
         set_all(w, &INDECL, FEM);
     else if (ends(w, "а")) {
-        const ndecl *t = is_velar(prev) ? &RU_F_A_VELAR
-                         : is_sib(prev) ? &RU_F_A_SIB
-                         : prev == 0x0446 /* ц */ ? &RU_F_A_TS : &RU_F_A;
+        const ndecl *t = is_velar(prev)           ? &RU_F_A_VELAR
+                         : is_sib(prev)           ? &RU_F_A_SIB
+                         : prev == 0x0446 /* ц */ ? &RU_F_A_TS
+                                                  : &RU_F_A;
         set_noun(w, t, t, NULL, FEM); /* глава, мужчина: masculine agreement */
     } else if (ends(w, "ие"))
         set_noun(w, NULL, NULL, &RU_N_IE, NEUT);
@@ -405,7 +400,7 @@ static void read_noun_ru(const phrase_words *pw, word *w)
         set_plural(w, &RU_PL_II);
     else if (ends(w, "и") && infl_is_consonant(prev))
         set_plural(w, is_velar(prev) || is_sib(prev) || prev == 0x0446 ? &RU_PL_I_HARD
-                                                                      : &RU_PL_I_SOFT);
+                                                                       : &RU_PL_I_SOFT);
     else if (ends(w, "о") || ends(w, "е") || ends(w, "и") || ends(w, "у") || ends(w, "ю") ||
              ends(w, "э"))
         set_all(w, &INDECL, NEUT);
@@ -418,9 +413,10 @@ static void read_noun_ru(const phrase_words *pw, word *w)
         set_noun(w, &RU_M_J, NULL, NULL, MASC);
     else if (infl_is_consonant(infl_back(w, 0))) {
         uint32_t c = infl_back(w, 0);
-        const ndecl *t = is_velar(c) ? &RU_M_VELAR
-                         : is_sib(c) ? &RU_M_SIB
-                         : c == 0x0446 ? &RU_M_TS : &RU_M_HARD;
+        const ndecl *t = is_velar(c)   ? &RU_M_VELAR
+                         : is_sib(c)   ? &RU_M_SIB
+                         : c == 0x0446 ? &RU_M_TS
+                                       : &RU_M_HARD;
         set_noun(w, t, NULL, NULL, MASC);
     }
 }
@@ -443,8 +439,8 @@ static void read_noun_uk(const phrase_words *pw, word *w)
         set_noun(w, &UK_F_IYA, &UK_F_IYA, NULL, FEM);
     else if (ends(w, "я") && infl_is_vowel(prev))
         set_noun(w, &UK_F_VYA, &UK_F_VYA, NULL, FEM);
-    else if (ends(w, "я") && (prev == '\'' || (prev == infl_back(w, 2) &&
-                                                !infl_in_list(UK_FEM_DOUBLE_YA, s))))
+    else if (ends(w, "я") &&
+             (prev == '\'' || (prev == infl_back(w, 2) && !infl_in_list(UK_FEM_DOUBLE_YA, s))))
         set_noun(w, NULL, NULL, &UK_N_YA, NEUT);
     else if (ends(w, "я"))
         set_noun(w, &UK_F_YA, &UK_F_YA, NULL, FEM);
@@ -474,8 +470,9 @@ static void read_noun_uk(const phrase_words *pw, word *w)
     else if (infl_is_consonant(infl_back(w, 0))) {
         uint32_t c = infl_back(w, 0);
         const ndecl *t = infl_in_list(UK_MIXED_R, s) ? &UK_M_R
-                         : is_velar(c)          ? &UK_M_VELAR
-                         : is_sib(c)            ? &UK_M_SIB : &UK_M_HARD;
+                         : is_velar(c)               ? &UK_M_VELAR
+                         : is_sib(c)                 ? &UK_M_SIB
+                                                     : &UK_M_HARD;
         set_noun(w, t, NULL, NULL, MASC);
     }
 }
@@ -507,7 +504,6 @@ void infl_read_word(const phrase_words *pw, word *w)
 
 /* ---- phrase structure ---------------------------------------------------------------- */
 
-
 static int noun_agrees(const noun_reading *nr, int row)
 {
     if (row < 0)
@@ -531,8 +527,8 @@ int infl_parse_phrase(const phrase_words *pw, phrase *ph)
         ph->none = 1;
         return 0;
     }
-    size_t r = s;     /* run s..r-1 */
-    size_t nadj = 0;  /* adjectives (not ordinals) in the run */
+    size_t r = s;    /* run s..r-1 */
+    size_t nadj = 0; /* adjectives (not ordinals) in the run */
     int row = -1;
     for (; r < n; r++) {
         const word *w = &pw->w[r];

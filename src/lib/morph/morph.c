@@ -46,7 +46,7 @@ static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
  * call whatever its cost (tried) lost more than it saved on the bench's articles
  * (-j 2: 1.88 s against 1.60 s without). */
 typedef struct {
-    Hunhandle *h;      /* valid once hstate is set (NULL: unusable) */
+    Hunhandle *h;       /* valid once hstate is set (NULL: unusable) */
     _Atomic int hstate; /* Hunspell created (or found unusable): set under create_lock */
     wordtab *tab;
     pthread_mutex_t mu;
@@ -60,17 +60,17 @@ typedef struct {
 } shared_dict;
 
 typedef struct {
-    int ok;         /* the dictionary is usable: through its table, its handle or both */
-    wordtab *tab;   /* the dictionary's compiled forms (NULL: ask Hunspell for all) */
-    shared_dict *sd; /* the root's record of the dictionary */
-    int tried;      /* load attempted (success or not) */
-    tl_map cache;   /* surface bytes -> tl_word */
+    int ok;              /* the dictionary is usable: through its table, its handle or both */
+    wordtab *tab;        /* the dictionary's compiled forms (NULL: ask Hunspell for all) */
+    shared_dict *sd;     /* the root's record of the dictionary */
+    int tried;           /* load attempted (success or not) */
+    tl_map cache;        /* surface bytes -> tl_word */
     uint32_t try_cp[64]; /* the .aff's TRY letters (lower case), most frequent first */
     int ntry;
 } lang_state;
 
 struct tl_morph {
-    tl_morph *root;   /* the morph whose dictionaries this one uses: itself, or a clone's parent's */
+    tl_morph *root; /* the morph whose dictionaries this one uses: itself, or a clone's parent's */
     shared_dict dicts[3]; /* the root's: loaded dictionaries (used under create_lock) */
     const morph_opts *opt;
     const tl_map *accept[3];
@@ -406,8 +406,7 @@ static Hunhandle *hun_take(tl_morph *m, tl_lang lang, pthread_mutex_t **held)
         pthread_mutex_lock(&create_lock); /* another thread's slow call holds the handle */
         if (!sd->h2_tried) {
             sd->h2_tried = 1;
-            atomic_store_explicit(&sd->h2, Hunspell_create(sd->aff, sd->dic),
-                                  memory_order_release);
+            atomic_store_explicit(&sd->h2, Hunspell_create(sd->aff, sd->dic), memory_order_release);
         }
         pthread_mutex_unlock(&create_lock);
         h2 = atomic_load_explicit(&sd->h2, memory_order_acquire);
@@ -510,8 +509,8 @@ int morph_spell_str(tl_morph *m, tl_lang lang, const char *s)
     return ready(m, lang) ? spell_raw(m, lang, s) : SPELL_UNKNOWN;
 }
 
-int morph_stems(tl_morph *m, tl_lang lang, const char *s,
-                void (*fn)(void *arg, const char *stem), void *arg)
+int morph_stems(tl_morph *m, tl_lang lang, const char *s, void (*fn)(void *arg, const char *stem),
+                void *arg)
 {
     if (!ready(m, lang))
         return 0;

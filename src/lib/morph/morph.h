@@ -57,8 +57,8 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
 
 /* Hunspell stems of NUL-terminated `s`: calls `fn` for each; returns their number,
  * 0 when none or the dictionary is missing. */
-int morph_stems(tl_morph *m, tl_lang lang, const char *s,
-                void (*fn)(void *arg, const char *stem), void *arg);
+int morph_stems(tl_morph *m, tl_lang lang, const char *s, void (*fn)(void *arg, const char *stem),
+                void *arg);
 
 /* Sets w's suggestions (when not yet computed) to a copy of the `n` strings of `list`,
  * computed by another context for the same word and language (suggest.c). 0, or -1

@@ -343,7 +343,8 @@ int wordtab_stems(const wordtab *t, const char *s, size_t n,
         return -1;
     found |= r;
     if (c != CASE_OTHER) {
-        if (wordtab_recase(s, n, 0, b, sizeof b, &bn) || (r = stems_of(t, b, bn, ids, &nids, 32)) < 0)
+        if (wordtab_recase(s, n, 0, b, sizeof b, &bn) ||
+            (r = stems_of(t, b, bn, ids, &nids, 32)) < 0)
             return -1;
         found |= r;
     }
@@ -362,4 +363,3 @@ int wordtab_stems(const wordtab *t, const char *s, size_t n,
         fn(arg, t->pool + t->soff[ids[i]]);
     return nids;
 }
-

@@ -13,9 +13,9 @@
 #include <unicode/uchar.h>
 
 typedef struct {
-    uint32_t off;  /* into the code point pool */
+    uint32_t off; /* into the code point pool */
     uint16_t n;
-    uint8_t kind;  /* COND_ONE, COND_SET, COND_NOTSET, COND_ANY */
+    uint8_t kind; /* COND_ONE, COND_SET, COND_NOTSET, COND_ANY */
 } cond_elem;
 
 enum { COND_ONE, COND_SET, COND_NOTSET, COND_ANY };
@@ -121,12 +121,32 @@ static int elem_ok(const affixes *a, const cond_elem *e, uint32_t c)
 /* Directives whose words we could get wrong: with any of them, no table. */
 static int unsupported(const char *kw)
 {
-    static const char *const no[] = {
-        "PFX", "FLAG", "AF", "AM", "COMPOUNDFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE",
-        "COMPOUNDEND", "COMPOUNDRULE", "COMPOUNDPERMITFLAG", "COMPOUNDFORBIDFLAG",
-        "ONLYINCOMPOUND", "NEEDAFFIX", "PSEUDOROOT", "FORBIDDENWORD", "KEEPCASE",
-        "CIRCUMFIX", "FORCEUCASE", "SUBSTANDARD", "COMPLEXPREFIXES", "CHECKSHARPS",
-        "NOSUGGEST", "WARN", "FORBIDWARN", "LANG", NULL};
+    static const char *const no[] = {"PFX",
+                                     "FLAG",
+                                     "AF",
+                                     "AM",
+                                     "COMPOUNDFLAG",
+                                     "COMPOUNDBEGIN",
+                                     "COMPOUNDMIDDLE",
+                                     "COMPOUNDEND",
+                                     "COMPOUNDRULE",
+                                     "COMPOUNDPERMITFLAG",
+                                     "COMPOUNDFORBIDFLAG",
+                                     "ONLYINCOMPOUND",
+                                     "NEEDAFFIX",
+                                     "PSEUDOROOT",
+                                     "FORBIDDENWORD",
+                                     "KEEPCASE",
+                                     "CIRCUMFIX",
+                                     "FORCEUCASE",
+                                     "SUBSTANDARD",
+                                     "COMPLEXPREFIXES",
+                                     "CHECKSHARPS",
+                                     "NOSUGGEST",
+                                     "WARN",
+                                     "FORBIDWARN",
+                                     "LANG",
+                                     NULL};
     for (int i = 0; no[i]; i++)
         if (strcmp(kw, no[i]) == 0)
             return 1;
@@ -284,19 +304,19 @@ typedef struct {
 } pair;
 
 typedef struct {
-    pair *h;          /* (form hash, stem id) */
+    pair *h; /* (form hash, stem id) */
     size_t n, cap;
-    uint32_t stem;    /* the stem being expanded */
-    tl_buf pool;      /* stem texts, NUL-terminated */
-    uint32_t *soff;   /* stem id -> offset in pool */
+    uint32_t stem;  /* the stem being expanded */
+    tl_buf pool;    /* stem texts, NUL-terminated */
+    uint32_t *soff; /* stem id -> offset in pool */
     size_t nstems, capstems;
     const affixes *a;
     const uint64_t *hidden; /* sorted hashes of hidden stems' forms (see read_dic) */
     size_t nhidden;
-    int incomplete; /* a line or form had to be left out (see WT_COMPLETE) */
+    int incomplete;        /* a line or form had to be left out (see WT_COMPLETE) */
     int hidden_incomplete; /* the same, in the pass over hidden stems */
     int (*fn)(void *arg, const char *form, size_t len); /* instead of storing: see */
-    void *arg;                                         /* wordtab_each_form */
+    void *arg;                                          /* wordtab_each_form */
 } hashes;
 
 static int cmp_u64(const void *x, const void *y)
@@ -442,7 +462,7 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
     while (!st && fgets(line, sizeof line, f)) {
         if (!strchr(line, '\n') && !feof(f))
             hs->incomplete = 1; /* a line longer than the buffer: read in pieces */
-        if (first) { /* the word count */
+        if (first) {            /* the word count */
             first = 0;
             continue;
         }
@@ -460,8 +480,7 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
         }
         size_t wl = strlen(line);
         if (!hidden) {
-            if (TL_GROW(hs->soff, hs->nstems, hs->capstems, 64) ||
-                hs->pool.len > UINT32_MAX / 2) {
+            if (TL_GROW(hs->soff, hs->nstems, hs->capstems, 64) || hs->pool.len > UINT32_MAX / 2) {
                 st = -1;
                 break;
             }
@@ -487,8 +506,7 @@ static int read_dic(const char *path, const affixes *a, hashes *hs, int hidden)
 
 /* Lays the pairs out as a file image (see file_size): the distinct hashes sorted, each
  * with its stem or its list of stems, then the hidden hashes and the stem texts. */
-static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t sig,
-                    size_t *len)
+static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t sig, size_t *len)
 {
     qsort(hs->h, hs->n, sizeof *hs->h, cmp_pair);
     size_t np = 0, w = 0, nlists = 0;
@@ -509,8 +527,8 @@ static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t
     uint32_t flags = a->nbreak == 0 || (a->nbreak > 0 && a->hyphen_break) ? WT_HYPHEN_BREAK : 0;
     if (!a->incomplete && !hs->incomplete && !hs->hidden_incomplete)
         flags |= WT_COMPLETE;
-    wt_header head = {WT_MAGIC, WT_VERSION, sig, w, bits, flags, nhidden, nlists, hs->nstems,
-                      hs->pool.len};
+    wt_header head = {WT_MAGIC, WT_VERSION, sig,    w,          bits,
+                      flags,    nhidden,    nlists, hs->nstems, hs->pool.len};
     if (!(*len = wordtab_file_size(&head)) || nlists >= STEM_LIST)
         return NULL;
     char *mem = tl_calloc(1, *len);
@@ -551,7 +569,7 @@ static void *layout(hashes *hs, const uint64_t *hidden, size_t nhidden, uint64_t
 }
 
 void *wordtab_compile(const char *aff, const char *dic, uint64_t sig, size_t *len,
-                     int (*fn)(void *, const char *, size_t), void *arg, int *rc)
+                      int (*fn)(void *, const char *, size_t), void *arg, int *rc)
 {
     affixes a;
     memset(&a, 0, sizeof a);

@@ -48,10 +48,10 @@ static int signature(const char *aff, const char *dic, uint64_t *sig)
     if (stat(aff, &sa) || stat(dic, &sd))
         return -1;
     char b[8192];
-    int n = snprintf(b, sizeof b, "%u|%s|%lld|%lld.%ld|%s|%lld|%lld.%ld", WT_VERSION, aff,
-                     (long long)sa.st_size, (long long)sa.st_mtim.tv_sec, (long)sa.st_mtim.tv_nsec,
-                     dic, (long long)sd.st_size, (long long)sd.st_mtim.tv_sec,
-                     (long)sd.st_mtim.tv_nsec);
+    int n =
+        snprintf(b, sizeof b, "%u|%s|%lld|%lld.%ld|%s|%lld|%lld.%ld", WT_VERSION, aff,
+                 (long long)sa.st_size, (long long)sa.st_mtim.tv_sec, (long)sa.st_mtim.tv_nsec, dic,
+                 (long long)sd.st_size, (long long)sd.st_mtim.tv_sec, (long)sd.st_mtim.tv_nsec);
     if (n < 0 || (size_t)n >= sizeof b)
         return -1;
     *sig = wordtab_hash(b, (size_t)n);
@@ -156,4 +156,3 @@ void wordtab_close(wordtab *t)
         tl_free(t->mem);
     tl_free(t);
 }
-

@@ -17,18 +17,18 @@
  * Cyrillic letter, an apostrophe or a hyphen, and BREAK is at most "-". */
 #define WT_HYPHEN_BREAK 1u
 #define WT_COMPLETE 2u
-#define MAX_FORM 100         /* Hunspell's MAXWORDLEN: longer words it never accepts */
-#define MAX_COND 24          /* code points in one rule's condition */
+#define MAX_FORM 100 /* Hunspell's MAXWORDLEN: longer words it never accepts */
+#define MAX_COND 24  /* code points in one rule's condition */
 
 typedef struct {
     uint32_t magic, version;
     uint64_t sig;
-    uint64_t count;   /* distinct form hashes */
+    uint64_t count;       /* distinct form hashes */
     uint32_t bits, flags; /* WT_HYPHEN_BREAK, WT_COMPLETE */
-    uint64_t nhidden; /* hashes of Capitalised forms of hidden stems (see read_dic) */
-    uint64_t nlists;  /* uint32 words of lists[] */
-    uint64_t nstems;  /* stems of the .dic */
-    uint64_t pool;    /* bytes of stem text */
+    uint64_t nhidden;     /* hashes of Capitalised forms of hidden stems (see read_dic) */
+    uint64_t nlists;      /* uint32 words of lists[] */
+    uint64_t nstems;      /* stems of the .dic */
+    uint64_t pool;        /* bytes of stem text */
 } wt_header;
 
 struct wordtab {

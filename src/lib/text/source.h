@@ -22,17 +22,17 @@ typedef struct {
 } tl_segment;
 
 typedef struct {
-    const char *orig;   /* the caller's bytes (borrowed, never written) */
-    const char *text;   /* orig, or `copy` when bad bytes had to be blanked */
-    char *copy;         /* owned; NULL when the input was clean */
+    const char *orig; /* the caller's bytes (borrowed, never written) */
+    const char *text; /* orig, or `copy` when bad bytes had to be blanked */
+    char *copy;       /* owned; NULL when the input was clean */
     size_t len;
-    size_t start;       /* 3 after a BOM, else 0 */
-    size_t *lines;      /* start offset of each line; lines[0] == 0 */
+    size_t start;  /* 3 after a BOM, else 0 */
+    size_t *lines; /* start offset of each line; lines[0] == 0 */
     size_t nlines, cap_lines;
-    size_t nbad;        /* invalid sequences and NUL bytes found */
+    size_t nbad; /* invalid sequences and NUL bytes found */
     size_t nbad_recorded;
     tl_bad_bytes bad[100];
-    tl_segment *segs;   /* owned; in order, not overlapping */
+    tl_segment *segs; /* owned; in order, not overlapping */
     size_t nsegs;
 } tl_source;
 

@@ -143,10 +143,9 @@ static void find_urls(tl_tokens *tk, const char *t, size_t first, size_t limit)
             k->flags |= TF_URL;
             continue;
         }
-        if (k->kind == TK_WORD && (ascii_ieq(t + k->off, k->len, "http") ||
-                                   ascii_ieq(t + k->off, k->len, "https") ||
-                                   ascii_ieq(t + k->off, k->len, "ftp") ||
-                                   ascii_ieq(t + k->off, k->len, "www"))) {
+        if (k->kind == TK_WORD &&
+            (ascii_ieq(t + k->off, k->len, "http") || ascii_ieq(t + k->off, k->len, "https") ||
+             ascii_ieq(t + k->off, k->len, "ftp") || ascii_ieq(t + k->off, k->len, "www"))) {
             size_t after = k->off + k->len;
             if (after + 1 < limit && (t[after] == ':' || t[after] == '.')) {
                 url_end = span_end(t, k->off, limit);
