@@ -1,7 +1,8 @@
 /*
- * test_gloss.c - the glossary loader (gloss.c, gloss_check.c) on the fixtures in
- * tests/fixtures/glossary/: one valid file using every key, includes and a cycle, and
- * one file per problem, each asserted at its exact line:col. Run from the project root.
+ * test_gloss.c - the glossary loader (glossary.c, ruledata.c, gloss_check.c) on the
+ * fixtures in tests/fixtures/glossary/: one valid file using every key, includes and a
+ * cycle, and one file per problem, each asserted at its exact line:col. Run from the
+ * project root.
  */
 #include <setjmp.h>
 #include <stdarg.h>

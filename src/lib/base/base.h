@@ -1,13 +1,28 @@
 /*
- * tl_internal.h - types shared by the stages of libtermlint. Private: the CLI and
- * users see only include/termlint.h.
+ * base.h - the primitives every layer of the library uses: allocation (alloc.c), the
+ * array growth helper, the growable string (buf.c), the arena (arena.c), diagnostics
+ * (diag.c), hashing, maps and sets (hash.c), UTF-8 (utf8.c); textclass.h is base's too.
+ * Private: the application and users see only include/termlint.h.
  *
- * Pipeline (dependencies point one way, downwards):
- *   report (CLI) -> check_*.c -> match.c -> {morph.c, gloss.c} -> tokenize.c
- *                -> source.c -> buf.c / arena.c / diag.c
+ * The layers, one folder of src/lib each; a file calls only its own layer and those
+ * below it (the build compiles each folder with the include paths of those layers
+ * only, Makefile), docs/architecture.md draws the data flow:
+ *
+ *   core    tl_run (run.c) -> check_document (check.c) -> the families' hooks;
+ *           corpus.c (run-wide judgments) -> result.c (one span, one finding);
+ *           budget.c (suggestions) ; ctx.c (options, glossaries, clones)
+ *   checks  registry.c (rules, families) ; check_*.c -> doc.c (findings),
+ *           consistency.c
+ *   match   match_index.c (built from data) ; match.c, regex_terms.c -> morph (lemmas)
+ *   morph   morph.c (Hunspell, word cache) -> wordtab*.c ; suggest.c ; stem.c ;
+ *           inflect*.c                                  data  glossary.c, ruledata.c,
+ *                                                             gloss_check.c ->
+ *                                                             yaml_reader.c
+ *   text    source.c ; tokenize.c (words through a lookup callback) ; norm.c ; lang.c
+ *   base    this header
  */
-#ifndef TL_INTERNAL_H
-#define TL_INTERNAL_H
+#ifndef TL_BASE_H
+#define TL_BASE_H
 
 #include "termlint.h"
 
@@ -151,4 +166,4 @@ size_t utf8_count(const char *p, size_t len);
  * memory. */
 int utf8_add_flat(tl_buf *b, const char *p, size_t len);
 
-#endif /* TL_INTERNAL_H */
+#endif /* TL_BASE_H */

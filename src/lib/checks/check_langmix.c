@@ -148,7 +148,7 @@ static int parse_label(tl_arena *a, tl_buf *b, tl_lang lang, const char *s, labe
         uint32_t c;
         size_t k = utf8_decode(s + i, len - i, &c);
         if (!k)
-            return 0; /* gloss.c validated UTF-8; be safe */
+            return 0; /* the glossary loader validated UTF-8; be safe */
         if (tc_space(c)) {
             i += k;
             continue;
