@@ -216,6 +216,7 @@ typedef struct {
  * Other failures return their cause with *out NULL. */
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out);
 
+/* Number of findings of `r` (0 for NULL); they are sorted by position. */
 size_t tl_result_count(const tl_result *r);
 const tl_finding *tl_result_at(const tl_result *r, size_t i); /* borrowed until free */
 /* The language the text was checked as, and why (a short English phrase, borrowed). */

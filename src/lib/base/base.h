@@ -115,6 +115,7 @@ void *tl_arena_grow(tl_arena *a, void *arr, size_t n, size_t *cap, size_t size);
 /* Appends a message; file may be NULL. Returns -1 when out of memory. */
 int diags_add(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
               uint64_t offset, const char *fmt, ...) TL_PRINTF(7, 8);
+/* The same with a va_list. */
 int diags_vadd(tl_diags *d, tl_severity sev, const char *file, unsigned line, unsigned col,
                uint64_t offset, const char *fmt, va_list ap);
 

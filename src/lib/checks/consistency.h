@@ -27,6 +27,7 @@ typedef struct {
     tl_arena mem;
 } infl_memo;
 
+/* Frees what the memo holds (its results too) and empties it. */
 void infl_memo_release(infl_memo *m);
 
 /* `replacement` (a glossary form) inflected like `found` (relative to the glossary form

@@ -82,6 +82,7 @@ int yr_load(yr_session *s, const char *path);
  * when out of memory. */
 int yr_include(yr_file *from, const char *rel, yr_pos at);
 
+/* The session `y` is read in, and its user data (the schema's). */
 yr_session *yr_session_of(const yr_file *y);
 void *yr_user(const yr_file *y);
 /* The file's path as opened (in the session's arena). */

@@ -68,6 +68,7 @@ int morph_adopt_suggestions(tl_morph *m, tl_word *w, const char *const *list, si
 /* Memory that lives as long as the cache (for data attached to tl_words); NULL on OOM. */
 void *morph_alloc(tl_morph *m, size_t n);
 
+/* Word cache lookups and hits of `m`, with those of its clones already freed. */
 void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits);
 
 #endif
