@@ -138,8 +138,14 @@ wordtab-verify: $(BUILD)/bench/wordtab-check
 	$(BUILD)/bench/wordtab-check ru_RU --all-forms
 	$(BUILD)/bench/wordtab-check uk_UA --all-forms
 
-fuzz:
-	@$(MAKE) --no-print-directory -f fuzz/Makefile
+# the libFuzzer target, built with clang into build-fuzz/ (the library's sources with
+# it, instrumented); run it as: build-fuzz/fuzz_check fuzz/corpus/check
+FUZZ_CC ?= clang
+fuzz: require-pkgs
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Iinclude $(LIB_INC) $(PKG_CFLAGS) \
+	    -o build-fuzz/fuzz_check fuzz/fuzz_check.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
 
 # the sources as .clang-format writes them (clang-format 14, Debian 12's); `make format`
 # rewrites them (commit that on its own: whitespace only)
