@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "match_p.h"
+#include "stem.h"
 
 #include <string.h>
 
