@@ -137,22 +137,22 @@ typedef struct {
     const char *const *glossaries;         /* NULL-terminated list of glossary paths, or NULL */
     const char *const *word_lists;         /* NULL-terminated list of --words files, or NULL */
     const char *data_dir;                  /* folder of shipped data (rules.yaml), or NULL: no rule
-                                   data (boilerplate, doubling and language rules then
-                                   run without their word lists) */
+                                              data (boilerplate, doubling and language rules then
+                                              run without their word lists) */
     long suggest_limit;                    /* suggestions for the first N distinct misspelled
-                                   words per run (tl_run) or, for tl_check, per context;
-                                   -1 = all, 0 = none; default 100 */
+                                              words per run (tl_run) or, for tl_check, per context;
+                                              -1 = all, 0 = none; default 100 */
     const char *const *disabled_rules;     /* NULL-terminated rule ids (or prefixes ending
-                                          with '.') to switch off, or NULL */
+                                              with '.') to switch off, or NULL */
     const char *const *severity_overrides; /* NULL-terminated "RULE=LEVEL", or NULL */
     const char *dict_path;                 /* colon-separated dictionary folders searched after
-                                   dict_dir and before the system folders (what
-                                   Hunspell's tools take from $DICPATH), or NULL */
+                                              dict_dir and before the system folders (what
+                                              Hunspell's tools take from $DICPATH), or NULL */
     const char *cache_dir;                 /* folder for the compiled word-form tables (README, "The
-                                   word-form cache"), created when missing; NULL: tables
-                                   are compiled in memory at every start */
+                                              word-form cache"), created when missing; NULL: tables
+                                              are compiled in memory at every start */
     int wordtab;                           /* 1 (default): use the word-form tables; 0: ask
-                                   Hunspell for every word (results are the same) */
+                                              Hunspell for every word (results are the same) */
 } tl_options;
 
 /* Sets every field to its default. */
@@ -241,10 +241,10 @@ typedef struct {
     int (*read)(void *arg, size_t i, const char **text, size_t *len);
     void *read_arg;
     int jobs;            /* threads checking: 0 = one per processor (the default); 1 =
-                             none, the caller's thread checks in tl_run_next() */
+                            none, the caller's thread checks in tl_run_next() */
     int consistency_run; /* 1: term.inconsistent compares the renderings of a concept
-                             across all texts of the run, as if they were one (every
-                             text is then checked before the first result is given) */
+                            across all texts of the run, as if they were one (every
+                            text is then checked before the first result is given) */
 } tl_run_options;
 
 /* Sets every field to its default (ndocs 0, read NULL: set them). */
@@ -275,7 +275,7 @@ typedef struct {
     tl_rule rule;
     const char *id;       /* e.g. "term.forbidden" */
     const char *family;   /* the check family that reports it, e.g. "terms" ("input"
-                                for encoding errors) */
+                             for encoding errors) */
     tl_severity severity; /* default */
     const char *summary;  /* one line */
     int fixable;          /* 1 when a finding's suggestion can replace its span as is */

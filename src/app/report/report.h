@@ -46,7 +46,7 @@ typedef struct {
     void (*finding)(reporter *rp, const report_file *f, const tl_finding *x, size_t i);
     void (*file_end)(reporter *rp, const report_file *f); /* may be NULL */
     void (*end)(reporter *rp, const report_summary *s);   /* last call: frees the state's
-                                                            heap memory too */
+                                                             heap memory too */
 } report_format;
 
 /* The format called `name`, or NULL. */

@@ -63,7 +63,7 @@ typedef struct {
     uint16_t letters;      /* code points of the unstripped skeleton */
     uint8_t nunits;        /* 1 or 2 */
     uint8_t weak;          /* a pair of known words («Куанг Нам»): a variant only of a
-                                 form with an unknown word */
+                              form with an unknown word */
 } name_form;
 
 typedef struct {

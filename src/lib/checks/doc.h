@@ -31,7 +31,7 @@ typedef struct {
     const char **suggestions;
     size_t nsuggestions;
     tl_word *sugg_word; /* spelling: the misspelt word, whose suggestions come after
-                             the check, from a budget (budget.c) */
+                           the check, from a budget (budget.c) */
     tl_rule *also;      /* rules folded into this finding (result.c) */
     size_t nalso;
     /* budget.c's: suggestions for sugg_word a run's thread computed ahead */
@@ -54,7 +54,7 @@ struct tl_doc {
     const tl_severity *severity;     /* per rule, with the context's overrides */
     tl_buf *scratch;                 /* the context's scratch buffer: no call keeps it */
     int hold_uses;                   /* run-wide consistency: the terms family keeps the
-                                     uses of concepts (uses) instead of judging them */
+                                        uses of concepts (uses) instead of judging them */
     /* the current chunk: views of `tk` that the core sets after each chunk */
     tl_token *tok;
     size_t ntok;
@@ -66,7 +66,7 @@ struct tl_doc {
     size_t nf, cap_f;
     int oom;
     struct term_use *uses; /* hold_uses: the terms family's uses of concepts, in
-                                      the arena, for run-wide consistency (corpus.c) */
+                              the arena, for run-wide consistency (corpus.c) */
     size_t nuses;
     void *state[FAM_COUNT]; /* each family's document state (registry.h) */
 };

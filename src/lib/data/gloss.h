@@ -114,7 +114,7 @@ typedef struct {
     const char *message;
     tl_lang lang;       /* TL_LANG_AUTO = any language */
     const char **hints; /* `hints`: texts of which one must occur (ASCII case
-                                ignored) for the pattern to be tried at all; NULL none */
+                           ignored) for the pattern to be tried at all; NULL none */
     size_t nhints;
     gl_loc loc;
 } gl_pattern;
@@ -145,7 +145,7 @@ struct gloss {
     gl_context *contexts; /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
     struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
-                                     files already loaded, array capacities */
+                               files already loaded, array capacities */
 };
 
 /* A new empty glossary (owned: gloss_free), or NULL when out of memory. */

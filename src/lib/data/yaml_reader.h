@@ -57,7 +57,7 @@ typedef struct {
     size_t errors; /* errors reported so far */
     bool nomem;
     tl_status top; /* TL_ERR_IO: the top file cannot be read; schema->unusable:
-                            it cannot be parsed; else TL_OK */
+                      it cannot be parsed; else TL_OK */
     struct {
         dev_t dev;
         ino_t ino;

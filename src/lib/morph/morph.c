@@ -8,9 +8,10 @@
  * hash lookup and no Unicode work at all.
  *
  * Dictionaries are found in --dict-dir, then the folders of $DICPATH (both given by the
- * caller, morph_opts), then the Debian folders, and are loaded only when a text of their language needs them: first
- * the word-form table (wordtab.c, mapped from a cache file), which answers for most
- * words, and Hunspell itself only when a word first needs it (see morph_load).
+ * caller, morph_opts), then the Debian folders, and are loaded only when a text of
+ * their language needs them: first the word-form table (wordtab.c, mapped from a cache
+ * file), which answers for most words, and Hunspell itself only when a word first
+ * needs it (see morph_load).
  * Hunspell_create never fails (a missing .dic only prints "Hash Manager Error"), so we
  * check that both files are readable and probe a word every dictionary has (in the
  * table when there is one, else in Hunspell).

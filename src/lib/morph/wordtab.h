@@ -12,8 +12,9 @@ typedef struct wordtab wordtab;
 
 /* The table of the dictionary aff/dic: mapped from folder cache_dir (created when
  * missing) when a valid file for these exact files is there, else compiled and written
- * there atomically (or kept in memory when cache_dir is NULL or not writable). NULL when the dictionary uses a feature the
- * compiler does not handle, or on any error: callers then ask Hunspell for every word.
+ * there atomically (or kept in memory when cache_dir is NULL or not writable). NULL
+ * when the dictionary uses a feature the compiler does not handle, or on any error:
+ * callers then ask Hunspell for every word.
  * `*built` (may be NULL) is set to 1 when the table was compiled by this call. */
 wordtab *wordtab_open(const char *aff, const char *dic, const char *cache_dir, int *built);
 
