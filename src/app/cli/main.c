@@ -124,7 +124,7 @@ static void check_files(session *s, cli_file *files, size_t n)
         return;
     }
     for (size_t k = 0; k < n; k++) {
-        size_t i;
+        size_t i = k; /* tl_run_next gives them in this order */
         tl_result *r;
         tl_status st = tl_run_next(run, &i, &r);
         emit(s, &files[i], st, r);

@@ -1,15 +1,16 @@
 /*
  * ctx.c - the context: options, rule severities, glossaries and rule data (shared,
- * read-only once built) and, per context, the dictionaries, caches and break iterator.
+ * read-only once built) and, per context, the word cache, the tokenizer, the families'
+ * context state and a suggestion budget.
  *
- * A clone shares the parent's tl_shared and owns its own tl_morph and iterator, so
- * threads never touch each other's mutable state.
+ * A clone shares the parent's tl_shared (and, through morph.c, its dictionaries) and
+ * owns the rest, so threads never touch each other's mutable state.
  */
-#include "norm.h"
 #include "ctx.h"
 
 #include "match.h"
 #include "morph.h"
+#include "norm.h"
 #include "registry.h"
 #include "textclass.h"
 #include "tokenize.h"

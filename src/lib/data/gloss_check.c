@@ -20,9 +20,9 @@
  * A term costs one lookup, two when another concept claims its key: loading N terms is
  * O(N), whatever the glossary's size.
  */
-#include "norm.h"
 #include "gloss.h"
 
+#include "norm.h"
 #include "textclass.h"
 
 #include <string.h>
