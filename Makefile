@@ -32,25 +32,41 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
-            -Iinclude -Isrc -MMD -MP $(PKG_CFLAGS) $(SANFLAGS) \
-            -DTL_DATADIR='"$(DATADIR)"'
+            -Iinclude -MMD -MP $(PKG_CFLAGS) $(SANFLAGS)
 override LDFLAGS += $(SANFLAGS)
 LDLIBS   += $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC  := $(sort $(wildcard src/*.c))
-CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+# The library's layers, lowest first (docs/architecture.md). A file of src/lib/X/ is
+# compiled with -I for its own folder and the folders below it only, so an #include
+# that points up a layer fails to compile; the app sees include/ and src/app/ only.
+LIB_DIRS := base text morph data match checks core
+LIB_SRC  := $(sort $(wildcard $(LIB_DIRS:%=src/lib/%/*.c)))
+APP_SRC  := $(sort $(wildcard src/app/report/*.c src/app/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
+LIB_INC  := $(LIB_DIRS:%=-Isrc/lib/%)
+APP_INC  := -Isrc/app/report -Isrc/app/cli
+inc_base   := base
+inc_text   := text base
+inc_morph  := morph text base
+inc_data   := data text base
+inc_match  := match morph data text base
+inc_checks := checks match morph data text base
+inc_core   := core checks match morph data text base
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libtermlint.a
 BIN      := $(BUILD)/termlint
-DEPS     := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+DEPS     := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all deps check unit golden fuzz-replay demo bench install clean golden-update wordtab-check wordtab-verify \
-        format-check require-pkgs
+        format-check format require-pkgs layers
 
-all: require-pkgs $(BIN)
+all: require-pkgs layers $(BIN)
+
+# the boundaries the include paths alone do not enforce (scripts/check-layers.sh)
+layers:
+	@sh scripts/check-layers.sh
 
 require-pkgs:
 	@pkg-config --exists $(PKGS) || { echo "termlint: missing libraries ($(PKGS)); run scripts/install-deps.sh or 'make demo'" >&2; exit 2; }
@@ -59,20 +75,24 @@ require-pkgs:
 deps:
 	@sh scripts/install-deps.sh
 
-$(BUILD)/%.o: %.c
+$(BUILD)/src/lib/%.o: src/lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
+
+$(BUILD)/src/app/%.o: src/app/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+$(BIN): $(APP_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(shell pkg-config --cflags --libs $(TESTPKGS) 2>/dev/null)
+	$(CC) $(CFLAGS) $(LIB_INC) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(shell pkg-config --cflags --libs $(TESTPKGS) 2>/dev/null)
 
 $(BUILD)/fuzz-replay: fuzz/replay.c fuzz/fuzz_check.c $(LIB)
 	@mkdir -p $(dir $@)
@@ -108,7 +128,7 @@ bench: all
 # research tool: the compiled word-form table against Hunspell (bench/README.md)
 $(BUILD)/bench/wordtab-check: bench/wordtab-check.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LIB_INC) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
 wordtab-check: $(BUILD)/bench/wordtab-check
 
@@ -118,11 +138,23 @@ wordtab-verify: $(BUILD)/bench/wordtab-check
 	$(BUILD)/bench/wordtab-check ru_RU --all-forms
 	$(BUILD)/bench/wordtab-check uk_UA --all-forms
 
-fuzz:
-	@$(MAKE) --no-print-directory -f fuzz/Makefile
+# the libFuzzer target, built with clang into build-fuzz/ (the library's sources with
+# it, instrumented); run it as: build-fuzz/fuzz_check fuzz/corpus/check
+FUZZ_CC ?= clang
+fuzz: require-pkgs
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Iinclude $(LIB_INC) $(PKG_CFLAGS) \
+	    -o build-fuzz/fuzz_check fuzz/fuzz_check.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
 
+# the sources as .clang-format writes them (clang-format 14, Debian 12's); `make format`
+# rewrites them (commit that on its own: whitespace only)
+FORMAT_FILES = $(LIB_SRC) $(APP_SRC) $(wildcard src/*/*/*.h) include/*.h
 format-check:
-	@clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) src/*.h include/*.h
+	@clang-format --dry-run --Werror $(FORMAT_FILES)
+
+format:
+	@clang-format -i $(FORMAT_FILES)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/vietnam $(DESTDIR)$(MANDIR)/man1

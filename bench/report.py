@@ -253,7 +253,7 @@ def main():
 
     # --- word-form table (research) ---
     if b.has("tables-compile-ru") or b.has(f"termlint-notab-ru-{size}"):
-        w("#### Word-form table (research, src/wordtab.c)")
+        w("#### Word-form table (research, src/lib/morph/wordtab*.c)")
         w("")
         w("| | ru | uk |")
         w("|---|---:|---:|")

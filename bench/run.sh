@@ -163,7 +163,7 @@ TL_OK="0 1"
 EMPTY=$CORPUS/empty.txt
 G10K=$CORPUS/glossary-10k.yaml
 
-# --- 0. the word-form tables (src/wordtab.c) --------------------------------------------
+# --- 0. the word-form tables (src/lib/morph/wordtab*.c) -------------------------------
 # termlint compiles each dictionary into a table of its word forms on first use and maps
 # it afterwards. The bench keeps them in a folder of its own: the first runs below
 # compile them (timed as "first run"), every later run maps them, as on a user's machine

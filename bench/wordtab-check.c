@@ -1,8 +1,10 @@
-/* wordtab-check.c - research tool for the compiled word-form table (src/wordtab.c):
- * builds or maps the table of a dictionary, then spells every distinct word of a text
- * with the table and with Hunspell and reports build/open time, agreement and speed.
+/* wordtab-check.c - research tool for the compiled word-form table
+ * (src/lib/morph/wordtab*.c): builds or maps the table of a dictionary, then spells every
+ * distinct word of a text with the table and with Hunspell and reports build/open time,
+ * agreement and speed.
  *
- *   build/bench/wordtab-check ru_RU FILE [CACHE_DIR]
+ *   build/bench/wordtab-check ru_RU FILE [CACHE_DIR]   (default: $TERMLINT_CACHE_DIR,
+ *                                                        else the table is kept in memory)
  *   build/bench/wordtab-check ru_RU --all-forms
  *
  * The second form puts every form the table holds through Hunspell_spell and counts
@@ -161,7 +163,7 @@ int main(int argc, char **argv)
 
     int built;
     double t0 = now();
-    wordtab *t = wordtab_open(aff, dic, argc > 3 ? argv[3] : NULL, &built);
+    wordtab *t = wordtab_open(aff, dic, argc > 3 ? argv[3] : getenv("TERMLINT_CACHE_DIR"), &built);
     double t1 = now();
     if (!t) {
         fprintf(stderr, "no table for %s\n", argv[1]);

@@ -7,6 +7,7 @@
 #include "termlint.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -19,12 +20,16 @@ static tl_ctx *get_ctx(unsigned sel)
     if (!ctxs[sel]) {
         tl_options o;
         tl_options_init(&o);
-        static const char *const gl[] = {"default", NULL};
+        static char glossary[4096];
+        const char *dd = getenv("TERMLINT_DATADIR");
+        dd = dd ? dd : "glossaries";
+        snprintf(glossary, sizeof glossary, "%s/vietnam-politics.yaml", dd);
+        const char *gl[] = {glossary, NULL};
         o.lang = (tl_lang)(sel % 3);
         o.glossaries = sel >= 3 ? gl : NULL;
         o.suggest_limit = 0; /* suggestions are slow and not what is fuzzed */
-        const char *dd = getenv("TERMLINT_DATADIR");
-        o.data_dir = dd ? dd : "glossaries";
+        o.data_dir = dd;
+        o.cache_dir = getenv("TERMLINT_CACHE_DIR");
         tl_ctx_new(&o, &ctxs[sel], NULL);
     }
     return ctxs[sel];

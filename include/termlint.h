@@ -8,16 +8,20 @@
  *   borrowed - valid until the object named is freed;
  *   takes    - the callee frees it.
  *
- * Typical use:
+ * Typical use, one text:
  *   tl_options opt;  tl_options_init(&opt);  opt.glossaries = ...;
  *   tl_ctx *ctx;     tl_ctx_new(&opt, &ctx, diags);
  *   tl_result *r;    tl_check(ctx, "a.txt", text, len, &r);
  *   for (i = 0; i < tl_result_count(r); i++) use(tl_result_at(r, i));
  *   tl_result_free(r);  tl_ctx_free(ctx);
  *
+ * Many texts: a run (tl_run_new) checks them on its own threads and hands the results
+ * over in input order, the same whatever the number of threads; it also owns what
+ * spans texts (the suggestion budget, run-wide consistency).
+ *
  * A tl_ctx is not thread-safe: give each thread its own, made with tl_ctx_clone(),
- * which shares the read-only glossary and rule data and has its own dictionaries
- * and caches.
+ * which shares the read-only glossary and rule data and has its own caches; a run
+ * does this itself.
  */
 #ifndef TERMLINT_H
 #define TERMLINT_H
@@ -65,6 +69,35 @@ const char *tl_severity_str(tl_severity s);
 /* Parses a severity name; returns 0 and sets *out, or -1 for an unknown name. */
 int tl_severity_parse(const char *name, tl_severity *out);
 
+/* Rules. Every finding names one. Append only: never renumber or reuse a value, so that
+ * a program, a configuration or a stored report may keep them; the string ids
+ * (tl_rule_id: "term.forbidden") are the stable interface of the JSON output, --disable,
+ * --severity and docs/rules.md, and are never renamed either. */
+typedef enum {
+    TL_RULE_ENCODING = 0,                  /* "encoding" */
+    TL_RULE_BOILERPLATE,                   /* "boilerplate" */
+    TL_RULE_TERM_FORBIDDEN,                /* "term.forbidden" */
+    TL_RULE_TERM_LITERAL,                  /* "term.literal" */
+    TL_RULE_TERM_INCONSISTENT,             /* "term.inconsistent" */
+    TL_RULE_TERM_VARIANT,                  /* "term.variant" */
+    TL_RULE_DOC_CODE_MISMATCH,             /* "doc-code.mismatch" */
+    TL_RULE_DOC_CODE_FORMAT,               /* "doc-code.format" */
+    TL_RULE_NAME_VARIANT,                  /* "name.variant" */
+    TL_RULE_NUMBERING_MIXED,               /* "numbering.mixed" */
+    TL_RULE_PHRASE_DOUBLED,                /* "phrase.doubled" */
+    TL_RULE_LANG_MIXED,                    /* "lang.mixed" */
+    TL_RULE_SCRIPT_MIXED,                  /* "script.mixed" */
+    TL_RULE_UNTRANSLATED,                  /* "untranslated" */
+    TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, /* "typography.space-before-punct" */
+    TL_RULE_TYPOGRAPHY_RANGE_DASH,         /* "typography.range-dash" */
+    TL_RULE_TYPOGRAPHY_NUMBER_SIGN,        /* "typography.number-sign" */
+    TL_RULE_TYPOGRAPHY_QUOTES,             /* "typography.quotes" */
+    TL_RULE_SPELLING,                      /* "spelling" */
+    TL_RULE_SPELLING_UNKNOWN_NAME,         /* "spelling.unknown-name" */
+    TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
+                     the library's) */
+} tl_rule;
+
 /* Languages a text may be checked as. */
 typedef enum { TL_LANG_AUTO = 0, TL_LANG_RU, TL_LANG_UK } tl_lang;
 
@@ -96,24 +129,30 @@ void tl_diags_clear(tl_diags *d);
 
 /* ---- options ----------------------------------------------------------------- */
 
+/* Everything the library is told about its environment comes through here: it reads
+ * no environment variables and knows no paths of its own. */
 typedef struct {
-    tl_lang lang;               /* TL_LANG_AUTO: detect per text */
-    const char *dict_dir;       /* extra dictionary folder searched first, or NULL */
-    const char *const *glossaries; /* NULL-terminated list of glossary paths, or NULL;
-                                      "default" means the shipped glossary */
-    const char *const *word_lists; /* NULL-terminated list of --words files, or NULL */
-    const char *data_dir;       /* folder of shipped data (rules.yaml, glossaries),
-                                   or NULL for the built-in search (see README) */
-    long suggest_limit;         /* suggestions for the first N distinct misspelled
-                                   words per context; -1 = all, 0 = none; default 100 */
-    const char *const *disabled_rules; /* NULL-terminated rule ids (or prefixes ending
-                                          with '.') to switch off, or NULL */
+    tl_lang lang;                          /* TL_LANG_AUTO: detect per text */
+    const char *dict_dir;                  /* extra dictionary folder searched first, or NULL */
+    const char *const *glossaries;         /* NULL-terminated list of glossary paths, or NULL */
+    const char *const *word_lists;         /* NULL-terminated list of --words files, or NULL */
+    const char *data_dir;                  /* folder of shipped data (rules.yaml), or NULL: no rule
+                                              data (boilerplate, doubling and language rules then
+                                              run without their word lists) */
+    long suggest_limit;                    /* suggestions for the first N distinct misspelled
+                                              words per run (tl_run) or, for tl_check, per context;
+                                              -1 = all, 0 = none; default 100 */
+    const char *const *disabled_rules;     /* NULL-terminated rule ids (or prefixes ending
+                                              with '.') to switch off, or NULL */
     const char *const *severity_overrides; /* NULL-terminated "RULE=LEVEL", or NULL */
-    int consistency_run;        /* 1: term.inconsistent across a whole run */
-    int defer_suggestions;      /* 1: tl_check leaves spelling suggestions empty; fill
-                                   them with tl_result_suggest() in input order, so the
-                                   suggestion budget is spent the same way whatever the
-                                   number of threads */
+    const char *dict_path;                 /* colon-separated dictionary folders searched after
+                                              dict_dir and before the system folders (what
+                                              Hunspell's tools take from $DICPATH), or NULL */
+    const char *cache_dir;                 /* folder for the compiled word-form tables (README, "The
+                                              word-form cache"), created when missing; NULL: tables
+                                              are compiled in memory at every start */
+    int wordtab;                           /* 1 (default): use the word-form tables; 0: ask
+                                              Hunspell for every word (results are the same) */
 } tl_options;
 
 /* Sets every field to its default. */
@@ -132,7 +171,7 @@ tl_status tl_ctx_new(const tl_options *opt, tl_ctx **out, tl_diags *diags);
 
 /* A new context for use on another thread: shares the read-only glossary and rule data
  * of `ctx` (which must outlive the clone) and its Hunspell dictionaries (loaded once,
- * each call on them serialised), and has its own caches.
+ * each call on them serialised), and has its own caches and its own suggestion budget.
  * Not safe to call concurrently with anything else on `ctx`. */
 tl_status tl_ctx_clone(const tl_ctx *ctx, tl_ctx **out);
 
@@ -157,26 +196,27 @@ typedef struct tl_result tl_result;
 /* One finding. Positions: line and column 1-based, columns in Unicode code points,
  * end_column exclusive; offset/length in bytes from the start of the input. */
 typedef struct {
-    const char *rule;        /* rule id, e.g. "spelling", "term.forbidden" (static) */
+    tl_rule rule; /* what was found; tl_rule_id() gives its string id */
     tl_severity severity;
     unsigned line, col, end_line, end_col;
     uint64_t offset, length;
-    const char *message;     /* borrowed from the result */
+    const char *message;            /* borrowed from the result */
     const char *const *suggestions; /* borrowed, `nsuggestions` entries */
     size_t nsuggestions;
-    const char *const *also; /* rule ids also firing on this span (borrowed) */
+    const tl_rule *also; /* other rules firing on this span or inside it (borrowed) */
     size_t nalso;
-    const char *text;        /* the source bytes of the span, NUL-terminated (borrowed) */
+    const char *text; /* the source bytes of the span, NUL-terminated (borrowed) */
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);
- * `name` labels the input in diagnostics. Encoding problems (invalid UTF-8, NUL bytes)
- * become findings of rule "encoding" at TL_SEV_ERROR and make the call return
- * TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
+ * `name` labels the input in diagnostics. Spelling suggestions spend the context's
+ * budget (suggest_limit) in the order of the calls. Encoding problems (invalid UTF-8,
+ * NUL bytes) become findings of rule TL_RULE_ENCODING at TL_SEV_ERROR and make the call
+ * return TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
  * Other failures return their cause with *out NULL. */
-tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len,
-                   tl_result **out);
+tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out);
 
+/* Number of findings of `r` (0 for NULL); they are sorted by position. */
 size_t tl_result_count(const tl_result *r);
 const tl_finding *tl_result_at(const tl_result *r, size_t i); /* borrowed until free */
 /* The language the text was checked as, and why (a short English phrase, borrowed). */
@@ -186,37 +226,69 @@ const char *tl_result_lang_reason(const tl_result *r);
 uint64_t tl_result_words(const tl_result *r);
 void tl_result_free(tl_result *r); /* NULL is a no-op */
 
-/* Fills the suggestions of the spelling findings of `r` from the dictionary of `ctx`,
- * spending ctx's budget (--suggest) on distinct words in order. What
- * tl_result_suggest_ahead() prepared in `r` is used instead of computing it again, so
- * `ctx` then needs no dictionary. TL_OK or TL_ERR_NOMEM. */
-tl_status tl_result_suggest(tl_ctx *ctx, tl_result *r);
+/* ---- runs: many texts ------------------------------------------------------- */
 
-/* For a clone working for its parent (which keeps its results in order): computes with
- * the clone's dictionaries, on the clone's thread, the suggestions that a later
- * tl_result_suggest(parent, r) may pick, and keeps them in `r`. Work is skipped once the
- * parent's budget is spent; it reads that budget while the parent may be spending it,
- * which is safe. The suggestions finally given are the same as without this call.
- * With a context that is not a clone, its own budget is read. TL_OK or TL_ERR_NOMEM. */
-tl_status tl_result_suggest_ahead(tl_ctx *ctx, tl_result *r);
+typedef struct tl_run tl_run;
 
-/* For contexts made with consistency_run: compares the renderings of each concept over
- * all `n` results (checked by `ctx` or its clones; NULL entries are skipped) as if they
- * were one document, in the given order, and adds the term.inconsistent findings to
- * the results they belong to (with per-document consistency off, tl_check adds none).
- * Suggestions and positions are set. TL_OK or TL_ERR_NOMEM. */
-tl_status tl_results_consistency(tl_ctx *ctx, tl_result *const *results, size_t n);
+/* Where a run's texts come from and how it checks them. */
+typedef struct {
+    size_t ndocs; /* texts 0 .. ndocs-1 */
+    /* Gives text i: sets *text and *len and returns 0, or returns non-zero when it
+     * cannot be read (the text's status is then TL_ERR_IO). Called at most once per
+     * text, from the run's threads, for several texts at once and in no set order. The
+     * bytes are borrowed: they must stay valid until text i's result has been taken
+     * with tl_run_next(), and after that as long as the result's findings are used. */
+    int (*read)(void *arg, size_t i, const char **text, size_t *len);
+    void *read_arg;
+    int jobs;            /* threads checking: 0 = one per processor (the default); 1 =
+                            none, the caller's thread checks in tl_run_next() */
+    int consistency_run; /* 1: term.inconsistent compares the renderings of a concept
+                            across all texts of the run, as if they were one (every
+                            text is then checked before the first result is given) */
+} tl_run_options;
+
+/* Sets every field to its default (ndocs 0, read NULL: set them). */
+void tl_run_options_init(tl_run_options *opt);
+
+/* Starts a run of `opt->ndocs` texts checked with `ctx` (borrowed: it must outlive the
+ * run, and must not be used otherwise until tl_run_free). The run's threads use clones
+ * of `ctx`; spelling suggestions are given in input order from a budget of the run's
+ * own (suggest_limit of the context), so the output does not depend on the number of
+ * threads. TL_OK, TL_ERR_USAGE (no read function) or TL_ERR_NOMEM; *out NULL on error.
+ * Threads that cannot be started leave the checking to the caller's thread. */
+tl_status tl_run_new(tl_ctx *ctx, const tl_run_options *opt, tl_run **out);
+
+/* The result of the next text in input order, waiting for it if need be: sets *index
+ * to the text's number and *out to its result (owned: tl_result_free; NULL when the
+ * text could not be read or checked) and returns its status, as tl_check() would
+ * (TL_ERR_ENCODING with a result; TL_ERR_IO when read() failed). After the last text,
+ * returns TL_ERR_USAGE with *out NULL. */
+tl_status tl_run_next(tl_run *run, size_t *index, tl_result **out);
+
+/* Ends a run, also one not read to the end, and frees it; NULL is a no-op. A clone's
+ * cache statistics count in its context's (tl_ctx_cache_stats) from here. */
+void tl_run_free(tl_run *run);
 
 /* ---- rules -------------------------------------------------------------------- */
 
 typedef struct {
-    const char *id;          /* e.g. "term.forbidden" */
-    tl_severity severity;    /* default */
-    const char *summary;     /* one line */
+    tl_rule rule;
+    const char *id;       /* e.g. "term.forbidden" */
+    const char *family;   /* the check family that reports it, e.g. "terms" ("input"
+                             for encoding errors) */
+    tl_severity severity; /* default */
+    const char *summary;  /* one line */
+    int fixable;          /* 1 when a finding's suggestion can replace its span as is */
 } tl_rule_info;
 
-/* The table of all rules (static), `*n` set to its length. */
-const tl_rule_info *tl_rules(size_t *n);
+/* Number of rules the library knows: rules are 0 .. tl_rule_count() - 1. */
+size_t tl_rule_count(void);
+/* The description of rule `r` (static), or NULL when `r` is not a rule. */
+const tl_rule_info *tl_rule_info_get(tl_rule r);
+/* The string id of rule `r` ("term.forbidden"; static), or "?" when `r` is not a rule. */
+const char *tl_rule_id(tl_rule r);
+/* The rule whose string id is `id`: 0 and *out set, or -1 when there is none. */
+int tl_rule_from_id(const char *id, tl_rule *out);
 
 /* ---- glossary validation ----------------------------------------------------- */
 

@@ -6,7 +6,15 @@ BUILD=${BUILD:-build}
 pass=0
 fail=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# the word-form tables of the whole run go to one folder: the first test that loads a
+# dictionary compiles its table, the others map it (the library reads no environment:
+# the tests and the CLI pass this on)
+if [ -z "${TERMLINT_CACHE_DIR:-}" ]; then
+    TERMLINT_CACHE_DIR=$(mktemp -d)
+    tabs=$TERMLINT_CACHE_DIR
+fi
+export TERMLINT_CACHE_DIR
+trap 'rm -f "$log"; if [ -n "${tabs:-}" ]; then rm -rf "$tabs"; fi' EXIT
 
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue

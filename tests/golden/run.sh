@@ -13,10 +13,14 @@ export TERMLINT_DATADIR="$ROOT/glossaries"
 export NO_COLOR=1
 rc=0
 out=$(mktemp) err=$(mktemp)
-# the word-form tables go to a folder of this run: the first case compiles them
-tabs=$(mktemp -d)
-export TERMLINT_CACHE_DIR="$tabs"
-trap 'rm -f "$out" "$err"; rm -rf "$tabs"' EXIT
+# the word-form tables go to a folder of this run (or of the caller's, tests/run-all.sh):
+# the first case compiles them
+tabs=
+if [ -z "${TERMLINT_CACHE_DIR:-}" ]; then
+    tabs=$(mktemp -d)
+    export TERMLINT_CACHE_DIR="$tabs"
+fi
+trap 'rm -f "$out" "$err"; if [ -n "$tabs" ]; then rm -rf "$tabs"; fi' EXIT
 for dir in tests/golden/*/; do
     name=$(basename "$dir")
     [ -f "$dir/cmd" ] || continue

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "tl_internal.h"
+#include "base.h"
 #include "inflect.h"
 
 typedef struct {

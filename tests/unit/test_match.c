@@ -5,7 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "match_internal.h"
+#include "match_p.h"
+#include "stem.h"
 
 #include <string.h>
 

@@ -5,7 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "tl_internal.h"
+#include "base.h"
+#include "norm.h"
 
 #include <string.h>
 

@@ -1,0 +1,205 @@
+/*
+ * check_terms.c - rules `term.forbidden`, `term.literal`, `term.variant`,
+ * `term.inconsistent`, and `name.variant` for the forbidden forms of person and place
+ * concepts (a known name written in a listed wrong form).
+ *
+ * Matches come from the matcher (match/): at each word the best term starting there,
+ * leftmost-longest, then the regex terms. Each match of a forbidden form is reported at
+ * once, with the canonical form inflected like the text (inflect.c) as the suggestion;
+ * a variant is reported as term.variant. Uses of canonical forms and variants (not of
+ * short forms, `short: true`) are recorded and judged for term.inconsistent when the
+ * document ends (consistency.c), or, with run-wide consistency, kept in the document
+ * for the run to judge with the other documents' (corpus.c).
+ */
+#include "consistency.h"
+
+#include <string.h>
+
+typedef struct {
+    term_use *u; /* uses of concepts, in order */
+    size_t n, cap;
+    infl_memo memo; /* suggestions put in the case of the text */
+} terms_state;
+
+/* The family's context state: the regex terms compiled for this context. */
+typedef struct {
+    match_regexes *rx;
+} terms_ctx;
+
+static void release(void *st)
+{
+    terms_state *s = st;
+    tl_free(s->u);
+    infl_memo_release(&s->memo);
+}
+
+static void ctx_release(void *cst)
+{
+    terms_ctx *c = cst;
+    match_regexes_free(c->rx);
+    c->rx = NULL;
+}
+
+static const gl_term *canonical_of(const gl_concept *c, tl_lang lang)
+{
+    for (size_t i = 0; i < c->nterms; i++)
+        if (c->terms[i].kind == GL_CANONICAL && c->terms[i].lang == lang)
+            return &c->terms[i];
+    return NULL;
+}
+
+static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t off, size_t len)
+{
+    const gl_term *t = mt->term;
+    const gl_concept *c = t->concept;
+    const gl_term *canon = canonical_of(c, d->lang);
+    const char *found = doc_flat(d, off, len);
+    if (!found)
+        return;
+    const char *repl = t->suggest ? t->suggest : canon ? canon->text : NULL;
+    tl_rule rule = t->literal ? TL_RULE_TERM_LITERAL
+                   : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE)
+                       ? TL_RULE_NAME_VARIANT
+                       : TL_RULE_TERM_FORBIDDEN;
+    tl_ifinding *f;
+    if (repl)
+        f = doc_add(d, rule, off, len, "«%s» is a wrong rendering of %s '%s'; write «%s»%s%s",
+                    found,
+                    c->category == GL_CAT_PLACE    ? "the place"
+                    : c->category == GL_CAT_PERSON ? "the name"
+                                                   : "the concept",
+                    c->id, repl, t->message ? ": " : "", t->message ? t->message : "");
+    else
+        f = doc_add(d, rule, off, len, "«%s» is a forbidden rendering of '%s'%s%s", found, c->id,
+                    t->message ? ": " : "", t->message ? t->message : "");
+    if (f && repl) {
+        const char *sug = infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, repl, repl);
+        doc_suggest(d, f, sug, strlen(sug));
+    }
+}
+
+static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok)
+{
+    if (TL_GROW(s->u, s->n, s->cap, 64))
+        return -1;
+    uint32_t sig = 0;
+    /* a regex term has no words of its own to compare capitalisation with */
+    for (size_t k = 0, w = 0; mt->n && k < ntok && w < 32; k++) {
+        const tl_token *t = &d->tok[i + k];
+        if (t->kind == TK_PUNCT)
+            continue;
+        if (t->w && (t->w->flags & WF_CAP))
+            sig |= 1u << w;
+        w++;
+    }
+    const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
+    term_use *u = &s->u[s->n];
+    u->mt = mt;
+    u->seq = s->n;
+    u->capsig = sig;
+    u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE)) != 0;
+    u->d = d;
+    u->off = a->off;
+    u->len = b->off + b->len - a->off;
+    s->n++;
+    return 0;
+}
+
+static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t off, size_t len)
+{
+    const gl_term *canon = canonical_of(t->concept, d->lang);
+    const char *found = doc_flat(d, off, len);
+    tl_ifinding *f = NULL;
+    if (found && canon)
+        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len,
+                    "«%s» is an accepted variant of «%s» ('%s'); the canonical form is preferred",
+                    found, canon->text, t->concept->id);
+    else if (found)
+        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of '%s'", found,
+                    t->concept->id);
+    if (f && canon) {
+        const char *sug =
+            infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, canon->text, canon->text);
+        doc_suggest(d, f, sug, strlen(sug));
+    }
+}
+
+/* Term mt matched tokens [i, i+ntok): a forbidden form is reported at once, a variant
+ * too, and a use of a canonical form or a variant is recorded for consistency. */
+static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok)
+{
+    const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
+    size_t off = a->off, len = b->off + b->len - a->off;
+    const gl_term *t = mt->term;
+    if (t->kind == GL_FORBIDDEN) {
+        report_forbidden(d, s, mt, off, len);
+        return 0;
+    }
+    if (t->short_form)
+        return 0;
+    if (t->kind == GL_VARIANT)
+        report_variant(d, s, t, off, len);
+    return record_use(d, s, mt, i, ntok);
+}
+
+typedef struct {
+    tl_doc *d;
+    terms_state *s;
+} hit_arg;
+
+/* A regex term matched tokens [i, i+ntok). */
+static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
+{
+    hit_arg *h = arg;
+    return on_match(h->d, h->s, mt, i, ntok);
+}
+
+/* Leftmost-longest: at each word the best term starting there, then on after it; then
+ * the regex terms over the whole chunk. */
+static int chunk(tl_doc *d, void *st, void *cst)
+{
+    if (!d->mi)
+        return 0;
+    terms_state *s = st;
+    tl_matcher m = {d->mi,       d->morph,       d->lang,      d->tok,    d->ntok,
+                    d->src.text, d->chunk_start, d->chunk_end, d->scratch};
+    for (size_t i = 0; i < d->ntok; i++) {
+        if (d->tok[i].kind == TK_PUNCT || !d->tok[i].w || (d->tok[i].flags & TF_URL))
+            continue;
+        const mterm *mt;
+        long n = match_at(&m, i, &mt);
+        if (n < 0)
+            return -1;
+        if (!n)
+            continue;
+        if (on_match(d, s, mt, i, (size_t)n))
+            return -1;
+        i += (size_t)n - 1;
+    }
+    hit_arg h = {d, s};
+    terms_ctx *c = cst;
+    if (match_regexes_run(&c->rx, &m, on_regex, &h))
+        return -1;
+    return d->oom ? -1 : 0;
+}
+
+/* The uses of the document: judged here, or with run-wide consistency kept in the
+ * document (copied into its arena) for the run to judge with the other documents'. */
+static int finish(tl_doc *d, void *st, void *cst)
+{
+    (void)cst;
+    terms_state *s = st;
+    if (!s->n || !doc_rule_on(d, TL_RULE_TERM_INCONSISTENT))
+        return 0;
+    if (!d->hold_uses)
+        return consistency_judge(s->u, s->n, CONS_DOCUMENT, &s->memo);
+    d->uses = tl_arena_alloc(&d->mem, s->n * sizeof *d->uses);
+    if (!d->uses)
+        return -1;
+    memcpy(d->uses, s->u, s->n * sizeof *d->uses);
+    d->nuses = s->n;
+    return 0;
+}
+
+const tl_family family_terms = {
+    "terms", sizeof(terms_state), sizeof(terms_ctx), NULL, chunk, finish, release, ctx_release};

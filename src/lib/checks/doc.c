@@ -1,0 +1,87 @@
+/*
+ * doc.c - how checks report: findings collected during a check, in the document's
+ * arena. They are resolved (sorted, one per span) and turned into the public result
+ * by result.c once every family has run.
+ */
+#include "doc.h"
+
+#include <string.h>
+
+/* fmt formatted into the document's arena; NULL (and d->oom set) when out of memory. */
+static char *vformat(tl_doc *d, const char *fmt, va_list ap)
+{
+    tl_buf *b = d->scratch;
+    tl_buf_reset(b);
+    tl_buf_vprintf(b, fmt, ap);
+    char *s = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
+    if (!s)
+        d->oom = 1;
+    return s;
+}
+
+tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
+{
+    if ((unsigned)r >= TL_RULE_COUNT || d->severity[r] == TL_SEV_OFF)
+        return NULL;
+    if (TL_GROW(d->f, d->nf, d->cap_f, 64)) {
+        d->oom = 1;
+        return NULL;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vformat(d, fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return NULL;
+    tl_ifinding *f = &d->f[d->nf++];
+    memset(f, 0, sizeof *f);
+    f->off = off;
+    f->len = len;
+    f->rule = r;
+    f->severity = d->severity[r];
+    f->message = msg;
+    return f;
+}
+
+void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < f->nsuggestions; i++)
+        if (strlen(f->suggestions[i]) == n && memcmp(f->suggestions[i], s, n) == 0)
+            return;
+    const char **p = tl_arena_push(&d->mem, f->suggestions, f->nsuggestions, sizeof *p);
+    char *c = tl_arena_strndup(&d->mem, s, n);
+    if (!p || !c) {
+        d->oom = 1;
+        return;
+    }
+    p[f->nsuggestions++] = c;
+    f->suggestions = p;
+}
+
+void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...)
+{
+    if (!f)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(d, fmt, ap);
+    va_end(ap);
+    if (s)
+        doc_suggest(d, f, s, strlen(s));
+}
+
+int doc_rule_on(const tl_doc *d, tl_rule r)
+{
+    return (unsigned)r < TL_RULE_COUNT && d->severity[r] != TL_SEV_OFF;
+}
+
+const char *doc_flat(tl_doc *d, size_t off, size_t len)
+{
+    tl_buf *b = d->scratch;
+    tl_buf_reset(b);
+    utf8_add_flat(b, d->src.text + off, len);
+    const char *s = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
+    if (!s)
+        d->oom = 1;
+    return s;
+}

@@ -1,0 +1,105 @@
+/*
+ * doc.h - the document as the checks see it: the text, the tokens of the current
+ * chunk, the resources of the context, and the findings collected so far (doc.c).
+ *
+ * A document is processed in chunks of about 1 MiB that end at a line break, so a
+ * huge input needs memory for its text, its line index and one chunk of tokens, not
+ * for all of its tokens. Checks see each chunk's tokens once (their family's chunk
+ * hook) and get a last call when the document ends (finish) for document-wide
+ * decisions (consistency, name variants, numbering). The core (check.c) fills the
+ * document and drives the families; checks only read what it gives them and add
+ * findings with doc_add(): they never see the context itself.
+ */
+#ifndef TL_DOC_H
+#define TL_DOC_H
+
+#include "gloss.h"
+#include "registry.h"
+#include "source.h"
+#include "tokenize.h"
+
+struct tl_match_index;
+typedef struct tl_morph tl_morph; /* dictionaries and word caches (morph.c) */
+
+/* ---- findings ----------------------------------------------------------------------- */
+
+typedef struct {
+    size_t off, len;
+    tl_rule rule;
+    tl_severity severity;
+    const char *message; /* in the doc arena */
+    const char **suggestions;
+    size_t nsuggestions;
+    tl_word *sugg_word; /* spelling: the misspelt word, whose suggestions come after
+                           the check, from a budget (budget.c) */
+    tl_rule *also;      /* rules folded into this finding (result.c) */
+    size_t nalso;
+    /* budget.c's: suggestions for sugg_word a run's thread computed ahead */
+    const char *const *ahead;
+    uint8_t nahead, ahead_kind;
+} tl_ifinding;
+
+struct term_use; /* consistency.h */
+
+/* ---- the document ------------------------------------------------------------------- */
+
+struct tl_doc {
+    /* given by the core for the whole document; the checks only read these */
+    tl_source src;
+    tl_lang lang;
+    const char *lang_reason;
+    const gloss *g;                  /* glossaries and rule data (never NULL) */
+    const struct tl_match_index *mi; /* the term matcher; NULL without concepts */
+    tl_morph *morph;                 /* the context's dictionaries and word cache */
+    const tl_severity *severity;     /* per rule, with the context's overrides */
+    tl_buf *scratch;                 /* the context's scratch buffer: no call keeps it */
+    int hold_uses;                   /* run-wide consistency: the terms family keeps the
+                                        uses of concepts (uses) instead of judging them */
+    /* the current chunk: views of `tk` that the core sets after each chunk */
+    tl_token *tok;
+    size_t ntok;
+    size_t chunk_start, chunk_end; /* byte range of the current chunk */
+    tl_tokens tk;                  /* the tokenizer's: the core's only */
+    /* what the checks produce */
+    tl_arena mem; /* findings, messages, per-document check state */
+    tl_ifinding *f;
+    size_t nf, cap_f;
+    int oom;
+    struct term_use *uses; /* hold_uses: the terms family's uses of concepts, in
+                              the arena, for run-wide consistency (corpus.c) */
+    size_t nuses;
+    void *state[FAM_COUNT]; /* each family's document state (registry.h) */
+};
+
+/* Appends a finding of rule `r` over [off, off+len); the message is formatted into the
+ * document arena. Severity comes from d->severity; a rule switched off adds nothing.
+ * Returns the finding (to attach suggestions) or NULL. Sets d->oom on allocation
+ * failure. */
+tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
+    TL_PRINTF(5, 6);
+/* Adds a suggestion (copied into the arena) to `f`, unless `f` has it already. */
+void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
+/* Adds a suggestion formatted into the arena to `f` (NULL: nothing); sets d->oom when
+ * out of memory. */
+void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 4);
+/* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
+int doc_rule_on(const tl_doc *d, tl_rule r);
+/* The text of [off, off+len) for quoting in a message or a suggestion, flattened
+ * (utf8_add_flat), in the document's arena; NULL (and d->oom set) when out of memory. */
+const char *doc_flat(tl_doc *d, size_t off, size_t len);
+
+/* The token at i as a string view. */
+static inline tl_span tok_span(const tl_doc *d, size_t i)
+{
+    tl_span s = {d->src.text + d->tok[i].off, d->tok[i].len};
+    return s;
+}
+
+/* Whether token i is the single punctuation character `c` (ASCII). */
+static inline int tok_is(const tl_doc *d, size_t i, char c)
+{
+    return i < d->ntok && d->tok[i].kind == TK_PUNCT && d->tok[i].len == 1 &&
+           d->src.text[d->tok[i].off] == c;
+}
+
+#endif

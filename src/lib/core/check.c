@@ -1,0 +1,180 @@
+/*
+ * check.c - the pipeline driver behind tl_check().
+ *
+ *   source_init -> (encoding findings) -> language -> families' prepare() -> for each
+ *   segment, each chunk of ~1 MiB in it: tokenize_chunk -> every family's chunk()
+ *   -> at the end every family's finish()
+ *   -> (held for what spans documents, run.c) -> result_build (sort, one finding per
+ *   span, line:col) -> suggestions from the budget (budget.c)
+ *
+ * One pass over the text: the families read the chunk's tokens; none re-scans the text
+ * except line-oriented rules (boilerplate), which walk the chunk's lines once.
+ */
+#include "check.h"
+
+#include "budget.h"
+#include "lang.h"
+#include "morph.h"
+
+#include <string.h>
+
+static void encoding_findings(tl_doc *d)
+{
+    for (size_t i = 0; i < d->src.nbad_recorded; i++) {
+        const tl_bad_bytes *b = &d->src.bad[i];
+        if (b->nul)
+            doc_add(d, TL_RULE_ENCODING, b->off, b->len, "NUL byte at byte offset %zu", b->off);
+        else
+            doc_add(d, TL_RULE_ENCODING, b->off, b->len,
+                    "invalid UTF-8 sequence at byte offset %zu (the text must be UTF-8)", b->off);
+    }
+    if (d->src.nbad > d->src.nbad_recorded) {
+        const tl_bad_bytes *b = &d->src.bad[d->src.nbad_recorded - 1];
+        doc_add(d, TL_RULE_ENCODING, b->off, b->len, "%zu more invalid bytes not listed",
+                d->src.nbad - d->src.nbad_recorded);
+    }
+}
+
+/* What the families' states own outside the arena: freed once the document is
+ * checked, also after an error. */
+static void release_families(tl_doc *d)
+{
+    for (size_t i = 0; i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (d->state[i] && f->release)
+            f->release(d->state[i]);
+        d->state[i] = NULL;
+    }
+}
+
+/* The language of the text: given, or detected. TL_OK or TL_ERR_NOMEM. */
+static tl_status language(const tl_ctx *ctx, tl_doc *d)
+{
+    if (ctx->sh->lang != TL_LANG_AUTO) {
+        d->lang = ctx->sh->lang;
+        d->lang_reason = "given with --lang";
+        return TL_OK;
+    }
+    d->lang = lang_detect(d->src.text + d->src.start, d->src.len - d->src.start, &d->mem,
+                          &d->lang_reason);
+    return d->lang_reason ? TL_OK : TL_ERR_NOMEM;
+}
+
+/* The families' document state, zeroed in the arena, and their prepare hooks. */
+static tl_status prepare_families(tl_doc *d, void *const *cst)
+{
+    for (size_t i = 0; i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (f->state_size && !(d->state[i] = tl_arena_alloc(&d->mem, f->state_size)))
+            return TL_ERR_NOMEM;
+        if (f->prepare && f->prepare(d, d->state[i], cst[i]))
+            return TL_ERR_NOMEM;
+    }
+    return TL_OK;
+}
+
+static tl_word *lookup_word(void *arg, const char *p, size_t len)
+{
+    const tl_doc *d = arg;
+    return morph_word(d->morph, d->lang, p, len);
+}
+
+/* Tokenises [start, end) and gives the chunk to every family. */
+static tl_status chunk(tl_ctx *ctx, tl_doc *d, size_t start, size_t end)
+{
+    tl_word_lookup lookup = {lookup_word, d};
+    tl_status st = tokenize_chunk(ctx->tz, &d->src, start, end, &lookup, &d->tk);
+    if (st != TL_OK)
+        return st;
+    d->tok = d->tk.tok;
+    d->ntok = d->tk.ntok;
+    d->chunk_start = start;
+    d->chunk_end = end;
+    for (size_t i = 0; i < FAM_COUNT; i++)
+        if (family_at(i)->chunk(d, d->state[i], ctx->fam[i]))
+            return TL_ERR_NOMEM;
+    return TL_OK;
+}
+
+static tl_status run(tl_ctx *ctx, tl_doc *d)
+{
+    tl_status st = prepare_families(d, ctx->fam);
+    for (size_t sg = 0; st == TL_OK && sg < d->src.nsegs; sg++) {
+        const tl_segment *seg = &d->src.segs[sg];
+        for (size_t pos = seg->start; st == TL_OK && pos < seg->limit;) {
+            size_t end = tokenize_chunk_end(&d->src, pos, seg->limit);
+            st = chunk(ctx, d, pos, end);
+            pos = end;
+        }
+    }
+    for (size_t i = 0; st == TL_OK && i < FAM_COUNT; i++) {
+        const tl_family *f = family_at(i);
+        if (f->finish && f->finish(d, d->state[i], ctx->fam[i]))
+            st = TL_ERR_NOMEM;
+    }
+    return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
+}
+
+tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses, tl_doc **out)
+{
+    *out = NULL;
+    tl_doc *d = tl_calloc(1, sizeof *d);
+    if (!d)
+        return TL_ERR_NOMEM;
+    tl_arena_init(&d->mem);
+    d->g = ctx->sh->g;
+    d->mi = ctx->sh->mi;
+    d->morph = ctx->morph;
+    d->severity = ctx->sh->severity;
+    d->scratch = &ctx->scratch;
+    d->hold_uses = hold_uses;
+    tl_status st = source_init(&d->src, text, len);
+    if (st == TL_OK) {
+        encoding_findings(d);
+        st = language(ctx, d);
+    }
+    if (st == TL_OK && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
+        st = TL_ERR_DICTIONARY;
+    if (st == TL_OK)
+        st = run(ctx, d);
+    release_families(d);
+    tl_free(d->tk.tok);
+    d->tk.tok = d->tok = NULL;
+    if (st != TL_OK) {
+        doc_free(d);
+        return st;
+    }
+    *out = d;
+    return d->src.nbad ? TL_ERR_ENCODING : TL_OK;
+}
+
+void doc_free(tl_doc *d)
+{
+    if (!d)
+        return;
+    source_release(&d->src);
+    tl_free(d->tk.tok);
+    tl_free(d->f);
+    tl_arena_release(&d->mem);
+    tl_free(d);
+}
+
+tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out)
+{
+    (void)name; /* positions are the caller's to label */
+    *out = NULL;
+    tl_doc *d;
+    tl_status st = check_document(ctx, text, len, 0, &d);
+    if (!d)
+        return st;
+    tl_status built = result_build(d, out);
+    doc_free(d);
+    if (built == TL_OK)
+        built = budget_pick(ctx->morph, &ctx->budget, *out);
+    if (built != TL_OK) {
+        tl_result_free(*out);
+        *out = NULL;
+        return built;
+    }
+    return st;
+}

@@ -1,0 +1,36 @@
+/*
+ * ctx.h - the context (ctx.c): the read-only part shared by a context and its clones
+ * (options, rule severities, glossaries and rule data, the term matcher) and, per
+ * context, what one thread may change (dictionaries' word cache, tokenizer, the
+ * families' context state, scratch memory).
+ */
+#ifndef TL_CTX_H
+#define TL_CTX_H
+
+#include "budget.h"
+#include "morph.h"
+#include "tokenize.h"
+
+struct tl_match_index;
+
+typedef struct tl_shared {
+    tl_lang lang;
+    long suggest_limit;
+    morph_opts dicts; /* where dictionaries and word-form tables are (copies) */
+    gloss *g;         /* glossaries and rule data, merged */
+    tl_map accept[3]; /* per tl_lang: norm keys of words spelled right */
+    tl_severity severity[TL_RULE_COUNT];
+    struct tl_match_index *mi; /* term matcher (match.c); NULL without glossary */
+} tl_shared;
+
+struct tl_ctx {
+    tl_shared *sh;
+    tl_morph *morph;
+    tl_tokenizer *tz;
+    tl_budget budget;     /* what tl_check() spends; a run has its own */
+    int owns_shared;      /* 0 for clones */
+    void *fam[FAM_COUNT]; /* each family's context state (registry.h) */
+    tl_buf scratch;
+};
+
+#endif

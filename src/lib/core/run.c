@@ -1,0 +1,300 @@
+/*
+ * run.c - tl_run: many documents, checked by threads, handed over in input order.
+ *
+ *   workers (clones of the context)                  the caller, tl_run_next(i)
+ *   take the next document, at most WINDOW           waits for document i (with run-
+ *     ahead of the caller                              wide judgments: for all of them,
+ *   read(i) -> check_document                          then corpus_finish once)
+ *   -> budget_ahead: the suggestions the caller      result_build (a worker did it
+ *      may pick                                        already when nothing spans
+ *   -> result_build, or hold the checked document     documents)
+ *      when something spans documents                budget_pick: suggestions, in
+ *                                                      input order
+ *
+ * The output does not depend on the number of threads: each document is checked on
+ * its own (a clone's caches change the speed, never a result), findings are resolved
+ * per document, and what spans documents -- the suggestion budget, run-wide judgments
+ * (corpus.c) -- is spent or made on the caller's thread in input order. Memory holds
+ * the documents between the caller and the fastest worker, unless run-wide judgments
+ * need them all.
+ *
+ * With one job, or when no thread can be started, the caller's thread checks each
+ * document in tl_run_next(), on the caller's context.
+ */
+#include "budget.h"
+#include "check.h"
+#include "corpus.h"
+
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#define WINDOW 64 /* documents a worker may run ahead of the caller */
+#define MAX_THREADS 256
+
+typedef struct {
+    tl_doc *d;    /* checked and held for run-wide judgments */
+    tl_result *r; /* built */
+    tl_status st;
+    int done;
+} slot;
+
+typedef struct {
+    struct tl_run *run;
+    tl_ctx *ctx; /* a clone, the worker's own */
+    pthread_t th;
+} worker;
+
+struct tl_run {
+    tl_ctx *ctx; /* the caller's: decides suggestions, checks without workers */
+    tl_run_options opt;
+    tl_budget budget;
+    int whole;  /* something spans documents: hold every one until all are in */
+    int judged; /* corpus_finish has run */
+    slot *slots;
+    size_t n;
+    size_t take; /* next document for a worker */
+    size_t next; /* next document for the caller */
+    size_t ndone;
+    int stop;
+    worker *w;
+    int nw;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_mutex_t warm; /* one worker at a time opens its dictionaries */
+    tl_buf scratch;       /* the caller's thread's, for held documents */
+};
+
+void tl_run_options_init(tl_run_options *opt) { memset(opt, 0, sizeof *opt); }
+
+/* Checks document i with `ctx` into its slot; `ahead`: a worker, which computes the
+ * suggestions the caller may pick. */
+static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
+{
+    slot *s = &run->slots[i];
+    const char *text;
+    size_t len;
+    if (run->opt.read(run->opt.read_arg, i, &text, &len)) {
+        s->st = TL_ERR_IO;
+        return;
+    }
+    tl_doc *d;
+    s->st = check_document(ctx, text, len, run->whole, &d);
+    if (!d)
+        return;
+    if (ahead && budget_ahead(ctx->morph, &run->budget, d) != TL_OK) {
+        s->st = TL_ERR_NOMEM;
+        doc_free(d);
+        return;
+    }
+    if (run->whole) {
+        s->d = d; /* resolved once run-wide judgments are made */
+        return;
+    }
+    tl_status b = result_build(d, &s->r);
+    doc_free(d);
+    if (b != TL_OK)
+        s->st = b;
+}
+
+/* Dictionaries are opened one at a time (Hunspell 1.7.1 races otherwise; the lock also
+ * keeps two threads from compiling one word-form table). Opened lazily, two workers
+ * would take turns: the first gets ru, the second uk, and each waits for the other's
+ * before it can check a text. Opening all of a worker's dictionaries in one turn lets
+ * the first one work while the next opens. With word-form tables this maps the tables
+ * only, and Hunspell is created when a word first needs it. A text of either language
+ * may come when the language is detected, and any text with an unknown lower-case word
+ * needs the other language's dictionary too (lang.mixed), so with a given language
+ * only its dictionary is opened here and the other stays lazy. */
+static void warm_up(tl_run *run, tl_ctx *ctx)
+{
+    tl_lang lang = ctx->sh->lang;
+    pthread_mutex_lock(&run->warm);
+    if (lang != TL_LANG_UK)
+        tl_ctx_prepare(ctx, TL_LANG_RU, NULL);
+    if (lang != TL_LANG_RU)
+        tl_ctx_prepare(ctx, TL_LANG_UK, NULL);
+    pthread_mutex_unlock(&run->warm);
+}
+
+/* The next document for a worker, waiting while it would run too far ahead; run->n
+ * when there is none left or the run is ending. */
+static size_t take(tl_run *run)
+{
+    pthread_mutex_lock(&run->mu);
+    while (!run->stop && !run->whole && run->take < run->n && run->take >= run->next + WINDOW)
+        pthread_cond_wait(&run->cv, &run->mu);
+    size_t i = !run->stop && run->take < run->n ? run->take++ : run->n;
+    pthread_mutex_unlock(&run->mu);
+    return i;
+}
+
+static void *work(void *p)
+{
+    worker *w = p;
+    tl_run *run = w->run;
+    warm_up(run, w->ctx);
+    for (size_t i; (i = take(run)) < run->n;) {
+        check_one(run, w->ctx, i, 1);
+        pthread_mutex_lock(&run->mu);
+        run->slots[i].done = 1;
+        run->ndone++;
+        pthread_cond_broadcast(&run->cv);
+        pthread_mutex_unlock(&run->mu);
+    }
+    return NULL;
+}
+
+/* Starts up to `jobs` workers, each with a clone of the context; fewer when a clone or
+ * a thread cannot be made (none: the caller's thread checks). */
+static void start_workers(tl_run *run, int jobs)
+{
+    run->w = tl_calloc((size_t)jobs, sizeof *run->w);
+    for (int k = 0; run->w && k < jobs; k++) {
+        worker *w = &run->w[run->nw];
+        w->run = run;
+        if (tl_ctx_clone(run->ctx, &w->ctx) != TL_OK)
+            break;
+        if (pthread_create(&w->th, NULL, work, w)) {
+            tl_ctx_free(w->ctx);
+            break;
+        }
+        run->nw++;
+    }
+}
+
+/* Threads for `n` documents: `jobs`, 0 meaning one per processor, at most one per
+ * document. */
+static int job_count(int jobs, size_t n)
+{
+    if (jobs <= 0)
+        jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1)
+        jobs = 1;
+    if (jobs > MAX_THREADS)
+        jobs = MAX_THREADS;
+    if ((size_t)jobs > n)
+        jobs = n ? (int)n : 1;
+    return jobs;
+}
+
+tl_status tl_run_new(tl_ctx *ctx, const tl_run_options *opt, tl_run **out)
+{
+    *out = NULL;
+    if (!opt->read)
+        return TL_ERR_USAGE;
+    tl_run *run = tl_calloc(1, sizeof *run);
+    if (!run)
+        return TL_ERR_NOMEM;
+    run->ctx = ctx;
+    run->opt = *opt;
+    run->n = opt->ndocs;
+    run->whole = opt->consistency_run != 0;
+    budget_init(&run->budget, ctx->sh->suggest_limit);
+    tl_buf_init(&run->scratch, 0);
+    pthread_mutex_init(&run->mu, NULL);
+    pthread_cond_init(&run->cv, NULL);
+    pthread_mutex_init(&run->warm, NULL);
+    run->slots = tl_calloc(run->n ? run->n : 1, sizeof *run->slots);
+    if (!run->slots) {
+        tl_run_free(run);
+        return TL_ERR_NOMEM;
+    }
+    int jobs = job_count(opt->jobs, run->n);
+    if (jobs > 1)
+        start_workers(run, jobs);
+    *out = run;
+    return TL_OK;
+}
+
+/* Makes slots [0, upto) done: checked by the workers (waited for) or, without workers,
+ * here. */
+static void wait_until(tl_run *run, size_t upto)
+{
+    if (!run->nw) {
+        for (size_t i = 0; i < upto; i++)
+            if (!run->slots[i].done) {
+                check_one(run, run->ctx, i, 0);
+                run->slots[i].done = 1;
+            }
+        return;
+    }
+    pthread_mutex_lock(&run->mu);
+    while (!run->slots[upto - 1].done || (run->whole && run->ndone < upto))
+        pthread_cond_wait(&run->cv, &run->mu);
+    pthread_mutex_unlock(&run->mu);
+}
+
+/* Run-wide judgments, once every document is checked: the held documents now use the
+ * caller's thread's scratch buffer, their workers being done with them. */
+static tl_status judge(tl_run *run)
+{
+    tl_doc **docs = tl_malloc((run->n ? run->n : 1) * sizeof *docs);
+    if (!docs)
+        return TL_ERR_NOMEM;
+    for (size_t i = 0; i < run->n; i++) {
+        docs[i] = run->slots[i].d;
+        if (docs[i])
+            docs[i]->scratch = &run->scratch;
+    }
+    tl_status st = corpus_finish(docs, run->n);
+    tl_free(docs);
+    return st;
+}
+
+tl_status tl_run_next(tl_run *run, size_t *index, tl_result **out)
+{
+    *out = NULL;
+    if (run->next >= run->n)
+        return TL_ERR_USAGE;
+    size_t i = run->next;
+    *index = i;
+    wait_until(run, run->whole ? run->n : i + 1);
+    slot *s = &run->slots[i];
+    if (run->whole && !run->judged) {
+        run->judged = 1;
+        if (judge(run) != TL_OK)
+            s->st = TL_ERR_NOMEM;
+    }
+    if (s->d) {
+        tl_status b = result_build(s->d, &s->r);
+        doc_free(s->d);
+        s->d = NULL;
+        if (b != TL_OK)
+            s->st = b;
+    }
+    if (s->r && budget_pick(run->ctx->morph, &run->budget, s->r) != TL_OK)
+        s->st = TL_ERR_NOMEM;
+    *out = s->r;
+    s->r = NULL;
+    pthread_mutex_lock(&run->mu);
+    run->next = i + 1;
+    pthread_cond_broadcast(&run->cv);
+    pthread_mutex_unlock(&run->mu);
+    return s->st;
+}
+
+void tl_run_free(tl_run *run)
+{
+    if (!run)
+        return;
+    pthread_mutex_lock(&run->mu);
+    run->stop = 1;
+    pthread_cond_broadcast(&run->cv);
+    pthread_mutex_unlock(&run->mu);
+    for (int k = 0; k < run->nw; k++) {
+        pthread_join(run->w[k].th, NULL);
+        tl_ctx_free(run->w[k].ctx);
+    }
+    for (size_t i = 0; run->slots && i < run->n; i++) {
+        doc_free(run->slots[i].d);
+        tl_result_free(run->slots[i].r);
+    }
+    tl_free(run->slots);
+    tl_free(run->w);
+    tl_buf_release(&run->scratch);
+    pthread_mutex_destroy(&run->mu);
+    pthread_cond_destroy(&run->cv);
+    pthread_mutex_destroy(&run->warm);
+    tl_free(run);
+}

@@ -1,0 +1,201 @@
+/*
+ * gloss.h - the glossary (termbase) and rule data as loaded from YAML (glossary.c,
+ * ruledata.c, through yaml_reader.c). Read-only once loaded; shared between contexts.
+ *
+ * Everything a gloss owns lives in its arena and dies with gloss_free().
+ * File/line/col of each item point into the YAML file it came from (1-based), so
+ * `termlint glossary check` and runtime messages can name them.
+ */
+#ifndef TL_GLOSS_H
+#define TL_GLOSS_H
+
+#include "base.h"
+
+typedef enum {
+    GL_CAT_GENERAL = 0,
+    GL_CAT_TITLE,
+    GL_CAT_BODY,
+    GL_CAT_DOCUMENT,
+    GL_CAT_PERSON,
+    GL_CAT_PLACE,
+    GL_CAT_EVENT
+} gl_category;
+
+typedef enum { GL_CANONICAL = 0, GL_VARIANT, GL_FORBIDDEN } gl_kind;
+typedef enum { GL_MATCH_INFLECTED = 0, GL_MATCH_EXACT, GL_MATCH_REGEX } gl_match;
+
+/* Where an item was written. */
+typedef struct {
+    const char *file; /* arena copy of the path as opened */
+    unsigned line, col;
+} gl_loc;
+
+struct gl_concept;
+
+typedef struct gl_term {
+    const char *text; /* UTF-8 as written (the pattern for GL_MATCH_REGEX) */
+    gl_kind kind;
+    gl_match match;          /* default GL_MATCH_INFLECTED */
+    bool case_sensitive;     /* default false */
+    bool short_form;         /* `short: true`: an abbreviation or short form that prose
+                                uses after the full name; not counted for consistency */
+    bool literal;            /* `literal: true` on a forbidden form: a literal MT
+                                rendering, reported as term.literal */
+    const char *message;     /* why it is forbidden / a note; NULL if none */
+    const char *suggest;     /* forbidden only: explicit replacement; NULL = canonical */
+    const char *context;     /* `context:` id of a gl_context the match needs nearby
+                                (the gloss's contexts); NULL = anywhere */
+    const char **not_before; /* `not_before:` words that, directly after the match,
+                                make it another thing («Конгресс США»); NULL-term. */
+    size_t nnot_before;
+    tl_lang lang; /* TL_LANG_RU or TL_LANG_UK */
+    struct gl_concept *concept;
+    gl_loc loc;
+} gl_term;
+
+/* A post a person held (`posts:` of a person concept), with its dates as written
+ * ("2024", "2024-08", "2024-08-03"; NULL = open). */
+typedef struct {
+    const char *title; /* a concept id or free text */
+    const char *valid_from, *valid_to;
+    gl_loc loc;
+} gl_post;
+
+/* An example sentence of a concept's use (`examples:` of a language mapping):
+ * `good` ones must match the concept without a forbidden finding, `bad` ones must
+ * give a forbidden one (`termlint glossary test`). */
+typedef struct {
+    const char *text;
+    tl_lang lang;
+    bool bad;
+    gl_loc loc;
+} gl_example;
+
+/* A named set of words (`contexts:`): a term with `context: id` counts only when one
+ * of them occurs within `window` words of it (0: in the same sentence). */
+typedef struct {
+    const char *id;
+    unsigned window;
+    const char **ru, **uk; /* NULL-terminated terms, matched like inflected terms */
+    size_t nru, nuk;
+    gl_loc loc;
+} gl_context;
+
+typedef struct gl_concept {
+    const char *id;
+    gl_category category;
+    const char *note;    /* NULL if none */
+    const char *vi, *en; /* source-language forms; NULL if none */
+    gl_term *terms;      /* all languages, in file order */
+    size_t nterms;
+    const char **sources; /* `source:` where the renderings are attested; NULL-term. */
+    size_t nsources;
+    gl_post *posts; /* `posts:` (persons), in file order */
+    size_t nposts;
+    gl_example *examples; /* `examples:` of every language, in file order */
+    size_t nexamples;
+    gl_loc loc;
+} gl_concept;
+
+/* A document code such as NQ (resolution). */
+typedef struct {
+    const char *code;      /* as written in the glossary, e.g. "QĐ" */
+    const char *ascii;     /* the ASCII spelling MT writes, e.g. "QD"; NULL if same */
+    const char *vi;        /* e.g. "quy định" */
+    const char *const *ru; /* NULL-terminated type words (lemmas), first preferred */
+    const char *const *uk;
+    gl_loc loc;
+} gl_doc_code;
+
+/* Rule data: patterns and word lists that are data, not C. */
+typedef struct {
+    const char *id;    /* pattern name, e.g. "comment-counter" */
+    const char *regex; /* ICU regex, matched against each line */
+    const char *message;
+    tl_lang lang;       /* TL_LANG_AUTO = any language */
+    const char **hints; /* `hints`: texts of which one must occur (ASCII case
+                           ignored) for the pattern to be tried at all; NULL none */
+    size_t nhints;
+    gl_loc loc;
+} gl_pattern;
+
+typedef struct gloss gloss;
+
+struct gloss {
+    tl_arena mem;
+    const char *name, *version; /* of the first (top) file; NULL if none */
+    gl_concept **concepts;      /* in load order (includes first-come) */
+    size_t nconcepts;
+    gl_doc_code *doc_codes;
+    size_t ndoc_codes;
+    const char *doc_number_format; /* preferred format, e.g. "№ {n}-{code}/{issuer}";
+                                      NULL = that default */
+    gl_pattern *boilerplate;       /* boilerplate line patterns */
+    size_t nboilerplate;
+    const char **reduplications; /* allowed repetitions ("снова и снова"), NULL-term. */
+    size_t nreduplications;
+    const char **ru_only_words; /* frequent Russian words that are not Ukrainian */
+    size_t nru_only_words;
+    const char **uk_only_words; /* frequent Ukrainian words that are not Russian */
+    size_t nuk_only_words;
+    const char **latin_allowed; /* Latin words/abbreviations allowed in Cyrillic text */
+    size_t nlatin_allowed;
+    const char **untranslated_labels; /* English labels such as "Source:" */
+    size_t nuntranslated_labels;
+    gl_context *contexts; /* `contexts:` word sets terms may require nearby */
+    size_t ncontexts;
+    struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
+                               files already loaded, array capacities */
+};
+
+/* A new empty glossary (owned: gloss_free), or NULL when out of memory. */
+gloss *gloss_new(void);
+void gloss_free(gloss *g); /* NULL is a no-op */
+
+/* Loads YAML file `path` (and, recursively, its `include:` files, relative to the
+ * including file; cycles are reported) into `g`, appending to what is already there.
+ * Every problem goes to `d` with file:line:col: errors (unknown keys with a "did you
+ * mean", wrong types, duplicate ids, empty terms, bad regexes, include cycles, YAML
+ * syntax errors with libyaml's mark, alias bombs, a forbidden form equal to its
+ * concept's canonical one) and warnings (the same surface form claimed by two
+ * concepts, a concept without `vi`, ...); docs/glossary-format.md lists them all.
+ * A concept whose id is missing or already taken is reported and left out.
+ * Returns TL_OK when the file was usable (warnings possible), TL_ERR_IO when it cannot
+ * be read, TL_ERR_GLOSSARY when it has errors (what could be loaded stays in `g`),
+ * TL_ERR_NOMEM. */
+tl_status gloss_load(gloss *g, const char *path, tl_diags *d);
+
+/* The context named `id` (borrowed from g), or NULL when none is loaded. */
+const gl_context *gloss_context(const gloss *g, const char *id);
+
+/* ---- internal to the glossary loader (glossary.c, ruledata.c, gloss_check.c) ------ */
+
+/* Compiles ICU regex `pattern` (UTF-8, NUL-terminated) to see whether it is valid.
+ * Returns 0 when valid; 1 when not, with the reason appended to `why` (ICU's error
+ * name and where in the pattern, as a 1-based code point); -1 when out of memory. */
+int gloss_regex_check(const char *pattern, tl_buf *why);
+
+/* True when `s` (may be NULL) shows nothing: only white space and invisible code
+ * points (tc_blank). */
+bool gloss_blank(const char *s);
+
+/* Checks concept `c`, just read with its terms (`has_langs`: it had a `ru` or `uk`
+ * key), against everything checked before:
+ *   errors   - no id, an id already in `ids` (then *keep is false: leave `c` out;
+ *              a missing id becomes "(no id)"), bad regexes, a forbidden form equal
+ *              to a canonical form or a variant of `c`;
+ *   warnings - no `vi`, no terms, a term twice in `c`, a surface form already
+ *              claimed by another concept.
+ * When *keep, records c in `ids` (id -> gl_concept *) and its terms' surface keys in
+ * `forms` (see gloss_check.c; values are gl_term *, which must outlive the maps).
+ * Returns the number of errors appended to `d` (may be NULL), -1 when out of memory. */
+int gloss_check_concept(tl_map *ids, tl_map *forms, gl_concept *c, bool has_langs, tl_diags *d,
+                        bool *keep);
+
+/* Checks the terms target->terms[first_new..] that an `extends:` concept added to
+ * `target` against all loaded forms (its own terms included), as gloss_check_concept()
+ * checks a concept's. Returns the number of errors appended to `d`, -1 when out of
+ * memory. */
+int gloss_check_extension(tl_map *forms, gl_concept *target, size_t first_new, tl_diags *d);
+
+#endif /* TL_GLOSS_H */

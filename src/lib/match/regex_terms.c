@@ -1,0 +1,259 @@
+/*
+ * regex_terms.c - the glossary's `match: regex` terms: ICU regular expressions matched
+ * against the chunk's text, a match counting when it starts at a token.
+ *
+ * ICU regular expressions are not thread-safe, so each context compiles its own copy
+ * (a match_regexes the terms family keeps in its context state). A pattern is compiled
+ * when a text first has a word it can start at: compiling a case-insensitive «\p{L}*»
+ * costs ICU ~5 ms (case closures), and most texts need few of the glossary's patterns
+ * (none of the other language's). A pattern's literal start (literal_prefix) picks the
+ * tokens it is tried at (uregex_lookingAt), so it does not scan the whole chunk; a
+ * pattern without one does. Whether a word's key begins with the literal start of a
+ * pattern of its language is decided once per distinct word and kept in tl_word.flags
+ * (WF_RX_DONE, WF_RX_CAND), so that a chunk's pass over its tokens costs one flag test
+ * a token. Patterns run over the chunk's UTF-8 text through a UText, whose native
+ * indexes are byte offsets.
+ */
+#include "match_p.h"
+
+#include "norm.h"
+
+#include <string.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+struct match_regexes {
+    URegularExpression **re; /* parallel to mi->regex; NULL: not compiled, or failed */
+    uint8_t *tried;          /* compilation attempted */
+    uint64_t *gen;           /* the chunk the pattern last got (uregex_setUText) */
+    uint64_t now;            /* the chunk being checked (counts match_regexes_run calls) */
+    char **prefix;           /* the literal start of each pattern, lower case ("" none) */
+    size_t n;
+    size_t *cand, ncand, capcand; /* tokens of the chunk that may start a pattern */
+};
+
+void match_regexes_free(match_regexes *rs)
+{
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->n; i++) {
+        uregex_close(rs->re[i]);
+        tl_free(rs->prefix ? rs->prefix[i] : NULL);
+    }
+    tl_free(rs->re);
+    tl_free(rs->tried);
+    tl_free(rs->gen);
+    tl_free(rs->prefix);
+    tl_free(rs->cand);
+    tl_free(rs);
+}
+
+static URegularExpression *compile(const gl_term *t)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    u_strFromUTF8(NULL, 0, &n16, t->text, -1, &e);
+    e = U_ZERO_ERROR;
+    UChar *p = tl_malloc(((size_t)n16 + 1) * sizeof *p);
+    if (!p)
+        return NULL;
+    u_strFromUTF8(p, n16 + 1, NULL, t->text, -1, &e);
+    URegularExpression *re =
+        uregex_open(p, n16, t->case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, NULL, &e);
+    tl_free(p);
+    if (U_FAILURE(e)) { /* `glossary check` reports bad patterns; here they are skipped */
+        uregex_close(re);
+        return NULL;
+    }
+    return re;
+}
+
+/* The literal text a pattern must start with, lower-cased: letters up to the first
+ * metacharacter, where a leading class of one letter in two cases ("[Нн]") counts as
+ * that letter. Matches can only start at words whose key begins with it, so the
+ * pattern runs at those words (uregex_lookingAt) instead of at every position. */
+static char *literal_prefix(const char *pat)
+{
+    tl_buf raw, key;
+    tl_buf_init(&raw, 0);
+    tl_buf_init(&key, 0);
+    const char *p = pat;
+    while (*p) {
+        uint32_t a, b;
+        size_t n1, n2;
+        if (*p == '[' && (n1 = utf8_decode(p + 1, strlen(p + 1), &a)) &&
+            (n2 = utf8_decode(p + 1 + n1, strlen(p + 1 + n1), &b)) && p[1 + n1 + n2] == ']' &&
+            a != b && (a == b + 0x20 || b == a + 0x20 || a == b + 0x50 || b == a + 0x50)) {
+            tl_buf_add(&raw, p + 1, n1);
+            p += 3 + n1 + n2 - 1;
+            continue;
+        }
+        if (strchr("\\[](){}.*+?|^$", *p))
+            break;
+        tl_buf_addc(&raw, *p++);
+    }
+    /* a quantifier after the last literal makes it optional: drop that letter */
+    if (*p && strchr("*?{", *p) && raw.len) {
+        do
+            raw.len--;
+        while (raw.len && ((unsigned char)raw.data[raw.len] & 0xC0) == 0x80);
+    }
+    norm_key(&key, raw.data, raw.len, 0);
+    char *out = key.oom ? NULL : tl_strndup(key.data, key.len);
+    tl_buf_release(&raw);
+    tl_buf_release(&key);
+    return out;
+}
+
+/* The context's set, made on first use with every pattern's literal start; NULL when
+ * out of memory. */
+static match_regexes *regexes(match_regexes **rxp, const tl_match_index *mi)
+{
+    if (*rxp)
+        return *rxp;
+    size_t n = mi->nregex ? mi->nregex : 1;
+    match_regexes *rs = tl_calloc(1, sizeof *rs);
+    if (!rs)
+        return NULL;
+    *rxp = rs; /* freed by the holder, also when half made */
+    if (!(rs->re = tl_calloc(n, sizeof *rs->re)) ||
+        !(rs->prefix = tl_calloc(n, sizeof *rs->prefix)) || !(rs->tried = tl_calloc(n, 1)) ||
+        !(rs->gen = tl_calloc(n, sizeof *rs->gen)))
+        return NULL;
+    rs->n = mi->nregex;
+    for (size_t i = 0; i < mi->nregex; i++)
+        if (!(rs->prefix[i] = literal_prefix(mi->terms[mi->regex[i]].term->text)))
+            return NULL;
+    return rs;
+}
+
+/* First token at or after byte `off` (tokens are sorted by offset). */
+static size_t tok_at(const tl_matcher *m, size_t off)
+{
+    size_t lo = 0, hi = m->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->tok[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A regex matched: if it starts at a token, the tokens it covers are a use of its term.
+ * 0, or what `hit` returned. */
+static int regex_hit(const tl_matcher *m, const mterm *mt, URegularExpression *re, UErrorCode *e,
+                     match_hit_fn hit, void *arg)
+{
+    size_t a = m->chunk_start + (size_t)uregex_start64(re, 0, e);
+    size_t b = m->chunk_start + (size_t)uregex_end64(re, 0, e);
+    size_t i = tok_at(m, a), j = tok_at(m, b);
+    if (U_FAILURE(*e) || i >= j || m->tok[i].off != a)
+        return 0; /* a match must start at a token */
+    return hit(arg, mt, i, j - i);
+}
+
+/* Pattern r compiled (on first use) and reading the current chunk; NULL when the
+ * pattern does not compile. */
+static URegularExpression *regex_ready(match_regexes *rs, const tl_match_index *mi, size_t r,
+                                       UText *ut, UErrorCode *e)
+{
+    if (!rs->tried[r]) {
+        rs->tried[r] = 1;
+        rs->re[r] = compile(mi->terms[mi->regex[r]].term);
+    }
+    if (rs->re[r] && rs->gen[r] != rs->now) {
+        rs->gen[r] = rs->now;
+        uregex_setUText(rs->re[r], ut, e);
+    }
+    return rs->re[r];
+}
+
+/* Collects in rs->cand the tokens whose word begins with the literal start of a pattern
+ * of the text's language. -1 when out of memory. */
+static int candidates(match_regexes *rs, const tl_matcher *m)
+{
+    const tl_match_index *mi = m->mi;
+    rs->ncand = 0;
+    for (size_t i = 0; i < m->ntok; i++) {
+        tl_word *w = m->tok[i].w;
+        if (!w)
+            continue;
+        if (!(w->flags & WF_RX_DONE)) {
+            w->flags |= WF_RX_DONE;
+            for (size_t r = 0; r < rs->n; r++) {
+                size_t plen = strlen(rs->prefix[r]);
+                if (plen && mi->terms[mi->regex[r]].term->lang == m->lang && w->keylen >= plen &&
+                    memcmp(w->key, rs->prefix[r], plen) == 0) {
+                    w->flags |= WF_RX_CAND;
+                    break;
+                }
+            }
+        }
+        if (!(w->flags & WF_RX_CAND))
+            continue;
+        if (TL_GROW(rs->cand, rs->ncand, rs->capcand, 256))
+            return -1;
+        rs->cand[rs->ncand++] = i;
+    }
+    return 0;
+}
+
+/* Runs pattern r: at the candidate tokens when it has a literal start, else over the
+ * whole chunk. 0, or -1 when `hit` failed. */
+static int run_one(match_regexes *rs, const tl_matcher *m, size_t r, UText *ut, UErrorCode *e,
+                   match_hit_fn hit, void *arg)
+{
+    const tl_match_index *mi = m->mi;
+    const mterm *mt = &mi->terms[mi->regex[r]];
+    const char *pre = rs->prefix[r];
+    size_t plen = strlen(pre);
+    URegularExpression *re;
+    if (!plen) { /* no literal start: scan the chunk */
+        if (!(re = regex_ready(rs, mi, r, ut, e)))
+            return 0;
+        while (U_SUCCESS(*e) && uregex_findNext(re, e))
+            if (regex_hit(m, mt, re, e, hit, arg))
+                return -1;
+        return 0;
+    }
+    for (size_t c = 0; c < rs->ncand && U_SUCCESS(*e); c++) {
+        size_t i = rs->cand[c];
+        const tl_word *w = m->tok[i].w;
+        if (!w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
+            continue;
+        if (!(re = regex_ready(rs, mi, r, ut, e)))
+            return 0;
+        if (uregex_lookingAt64(re, (int64_t)(m->tok[i].off - m->chunk_start), e) &&
+            regex_hit(m, mt, re, e, hit, arg))
+            return -1;
+    }
+    return 0;
+}
+
+int match_regexes_run(match_regexes **rxp, const tl_matcher *m, match_hit_fn hit, void *arg)
+{
+    const tl_match_index *mi = m->mi;
+    if (!mi->nregex || !m->ntok)
+        return 0;
+    match_regexes *rs = regexes(rxp, mi);
+    if (!rs || candidates(rs, m))
+        return -1;
+    UErrorCode e = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, m->text + m->chunk_start,
+                               (int64_t)(m->chunk_end - m->chunk_start), &e);
+    rs->now++;
+    int rc = 0;
+    for (size_t r = 0; r < rs->n && U_SUCCESS(e) && !rc; r++) {
+        const mterm *mt = &mi->terms[mi->regex[r]];
+        if ((rs->tried[r] && !rs->re[r]) || mt->term->lang != m->lang)
+            continue;
+        rc = run_one(rs, m, r, ut, &e, hit, arg);
+    }
+    /* each regex keeps its own shallow clone of `ut`, pointing at this chunk's bytes; it
+     * is not read again before the next uregex_setUText() */
+    utext_close(ut);
+    return U_FAILURE(e) || rc ? -1 : 0;
+}

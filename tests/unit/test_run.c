@@ -1,0 +1,144 @@
+/* test_run.c - runs of many texts (run.c): results in input order whatever the number
+ * of threads, read failures, run-wide consistency through the one-span resolution,
+ * and a run ended early. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "termlint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const texts[] = {
+    "Это ошибкка в тексте. Вчера Национальное собрание приняло закон.",
+    NULL, /* cannot be read */
+    "Треба чтко визначити завдання.",
+    "Вчера Народное собрание приняло бюджет. Постановление № 24-QD/TW.",
+    "Ещё одна ошибкка и ошибкка.",
+};
+#define NTEXTS (sizeof texts / sizeof texts[0])
+
+static int read_text(void *arg, size_t i, const char **text, size_t *len)
+{
+    const char *const *v = arg;
+    if (!v[i])
+        return -1;
+    *text = v[i];
+    *len = strlen(v[i]);
+    return 0;
+}
+
+static tl_ctx *new_ctx(void)
+{
+    static const char *const gl[] = {"tests/golden/consistency-run-one-span/g.yaml", NULL};
+    tl_options o;
+    tl_options_init(&o);
+    o.data_dir = "glossaries";
+    o.glossaries = gl;
+    o.cache_dir = getenv("TERMLINT_CACHE_DIR");
+    tl_ctx *c = NULL;
+    assert_int_equal(tl_ctx_new(&o, &c, NULL), TL_OK);
+    return c;
+}
+
+/* Everything a run gives, as one string. */
+static void run_all(int jobs, int consistency, char *out, size_t cap)
+{
+    tl_ctx *ctx = new_ctx();
+    tl_run_options ro;
+    tl_run_options_init(&ro);
+    ro.ndocs = NTEXTS;
+    ro.read = read_text;
+    ro.read_arg = (void *)texts;
+    ro.jobs = jobs;
+    ro.consistency_run = consistency;
+    tl_run *run;
+    assert_int_equal(tl_run_new(ctx, &ro, &run), TL_OK);
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < NTEXTS; k++) {
+        size_t i = 99;
+        tl_result *r;
+        tl_status st = tl_run_next(run, &i, &r);
+        assert_int_equal(i, k); /* input order */
+        assert_int_equal(st, texts[k] ? TL_OK : TL_ERR_IO);
+        n += (size_t)snprintf(out + n, cap - n, "#%zu %s\n", i, tl_status_str(st));
+        for (size_t j = 0; j < tl_result_count(r); j++) {
+            const tl_finding *f = tl_result_at(r, j);
+            n += (size_t)snprintf(out + n, cap - n, "%s %llu %s %s also=%zu\n",
+                                  tl_rule_id(f->rule), (unsigned long long)f->offset, f->message,
+                                  f->nsuggestions ? f->suggestions[0] : "-", f->nalso);
+            assert_true(n < cap);
+        }
+        tl_result_free(r);
+    }
+    size_t i;
+    tl_result *r;
+    assert_int_equal(tl_run_next(run, &i, &r), TL_ERR_USAGE);
+    assert_null(r);
+    tl_run_free(run);
+    tl_ctx_free(ctx);
+}
+
+static void test_same_whatever_the_threads(void **st)
+{
+    (void)st;
+    static char one[8192], two[8192];
+    for (int consistency = 0; consistency < 2; consistency++) {
+        run_all(1, consistency, one, sizeof one);
+        run_all(2, consistency, two, sizeof two);
+        assert_string_equal(one, two);
+    }
+}
+
+/* Across the run, «Народное собрание» is the minority rendering: one finding on its
+ * span, term.inconsistent, with the variant finding folded into it. */
+static void test_run_wide_consistency_is_resolved(void **st)
+{
+    (void)st;
+    static char out[8192];
+    run_all(2, 1, out, sizeof out);
+    assert_non_null(strstr(out, "term.inconsistent"));
+    const char *t = strstr(out, "term.inconsistent");
+    assert_non_null(strstr(t, "also=1"));
+    run_all(2, 0, out, sizeof out);
+    assert_null(strstr(out, "term.inconsistent")); /* one rendering per text */
+}
+
+static void test_ended_early(void **st)
+{
+    (void)st;
+    tl_ctx *ctx = new_ctx();
+    tl_run_options ro;
+    tl_run_options_init(&ro);
+    ro.ndocs = NTEXTS;
+    ro.read = read_text;
+    ro.read_arg = (void *)texts;
+    ro.jobs = 2;
+    tl_run *run;
+    assert_int_equal(tl_run_new(ctx, &ro, &run), TL_OK);
+    size_t i;
+    tl_result *r;
+    assert_int_equal(tl_run_next(run, &i, &r), TL_OK);
+    tl_result_free(r);
+    tl_run_free(run); /* the other results are freed with the run */
+    tl_run_free(NULL);
+    ro.read = NULL;
+    assert_int_equal(tl_run_new(ctx, &ro, &run), TL_ERR_USAGE);
+    assert_null(run);
+    tl_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_whatever_the_threads),
+        cmocka_unit_test(test_run_wide_consistency_is_resolved),
+        cmocka_unit_test(test_ended_early),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
