@@ -286,7 +286,7 @@ static int read_lang(yr_file *y, tl_lang lang, example_list ex, bool *canonical)
     return 0;
 }
 
-static const char *const concept_keys[] = {"id", "category", "note",   "vi",      "en", "ru",
+static const char *const concept_keys[] = {"id", "category", "note",  "vi",      "en", "ru",
                                            "uk", "source",   "posts", "extends", NULL};
 enum { CK_ID, CK_CATEGORY, CK_NOTE, CK_VI, CK_EN, CK_RU, CK_UK, CK_SOURCE, CK_POSTS, CK_EXTENDS };
 /* in gl_category order */
@@ -297,9 +297,9 @@ typedef struct {
     gl_concept c;
     yr_pos at;
     bool langs;
-    const char *extends;     /* `extends:` id of a concept loaded before */
+    const char *extends; /* `extends:` id of a concept loaded before */
     yr_pos extends_at;
-    yr_pos no_canonical[2];  /* of a `ru` / `uk` key without a canonical term; line 0 none */
+    yr_pos no_canonical[2]; /* of a `ru` / `uk` key without a canonical term; line 0 none */
     size_t cap_sources, cap_posts, cap_examples;
 } concept_ctx;
 
@@ -361,9 +361,7 @@ static int concept_key(yr_file *y, int key, yr_pos at, void *ctx)
     case CK_SOURCE:
         return yr_str_or_list(y, "source", &cc->c.sources, &cc->c.nsources, &cc->cap_sources);
     case CK_POSTS: return yr_each_item(y, "'posts'", post_item, cc);
-    case CK_EXTENDS:
-        cc->extends_at = yr_here(y);
-        return yr_str(y, "'extends'", &cc->extends);
+    case CK_EXTENDS: cc->extends_at = yr_here(y); return yr_str(y, "'extends'", &cc->extends);
     default: {
         cc->langs = true;
         example_list ex = {&cc->c.examples, &cc->c.nexamples, &cc->cap_examples};
@@ -405,13 +403,13 @@ static int extend_concept(yr_file *y, const concept_ctx *cc)
     gl_concept *t = tl_map_get(&g->index->ids, cc->extends, strlen(cc->extends));
     if (!t) {
         yr_error(y, cc->extends_at,
-                 "'extends' names concept '%s', which is not loaded before this one",
-                 cc->extends);
+                 "'extends' names concept '%s', which is not loaded before this one", cc->extends);
         return 0;
     }
     if (cc->c.id || cc->c.vi || cc->c.en || cc->c.note)
-        yr_error(y, cc->at, "a concept with 'extends' only adds terms, examples, sources and "
-                            "posts (no id, vi, en or note)");
+        yr_error(y, cc->at,
+                 "a concept with 'extends' only adds terms, examples, sources and "
+                 "posts (no id, vi, en or note)");
     size_t first = t->nterms;
     if (append(y, &t->terms, &t->nterms, ld->terms, ld->nterms, sizeof *ld->terms) ||
         append(y, &t->examples, &t->nexamples, cc->c.examples, cc->c.nexamples,
@@ -421,7 +419,7 @@ static int extend_concept(yr_file *y, const concept_ctx *cc)
         append(y, &t->posts, &t->nposts, cc->c.posts, cc->c.nposts, sizeof *cc->c.posts))
         return -1;
     for (size_t i = first; i < t->nterms; i++)
-        t->terms[i].concept = t;
+    t->terms[i].concept = t;
     int rc = gloss_check_extension(&g->index->forms, t, first, s->d);
     if (rc < 0)
         return yr_nomem(y);
