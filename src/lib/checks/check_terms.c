@@ -19,6 +19,12 @@ typedef struct {
     term_use *u; /* uses of concepts, in order */
     size_t n, cap;
     infl_memo memo; /* suggestions put in the case of the text */
+    uint32_t seen;  /* document-wide contexts met so far (mterm.docbit) */
+    struct name_hit {
+        size_t f;                 /* index of the name.variant finding in d->f */
+        const gl_term *t;         /* the wrong form found */
+    } * names;                    /* wrong forms of known names, judged at the end */
+    size_t nnames, cap_names;
 } terms_state;
 
 /* The family's context state: the regex terms compiled for this context. */
@@ -30,6 +36,7 @@ static void release(void *st)
 {
     terms_state *s = st;
     tl_free(s->u);
+    tl_free(s->names);
     infl_memo_release(&s->memo);
 }
 
@@ -75,6 +82,43 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
     if (f && repl) {
         const char *sug = infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, repl, repl);
         doc_suggest(d, f, sug, strlen(sug));
+    }
+    if (f && rule == TL_RULE_NAME_VARIANT) {
+        if (TL_GROW(s->names, s->nnames, s->cap_names, 16)) {
+            d->oom = 1;
+            return;
+        }
+        s->names[s->nnames].f = (size_t)(f - d->f);
+        s->names[s->nnames++].t = t;
+    }
+}
+
+/* Is concept c written in this document in a form other than the wrong form t: a
+ * canonical form or a variant, or another wrong form? */
+static int written_otherwise(const terms_state *s, const gl_concept *c, const gl_term *t)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->u[i].mt->term->concept == c)
+            return 1;
+    for (size_t i = 0; i < s->nnames; i++)
+        if (s->names[i].t->concept == c && s->names[i].t != t)
+            return 1;
+    return 0;
+}
+
+/* A known name written in a wrong form throughout the document is a transcription
+ * that departs from the standard but is consistent (name.transcription, info); mixed
+ * with another form it stays a name variant. Editors fix the mixing first: the same
+ * person or place written two ways misleads the reader, one non-standard spelling
+ * does not. */
+static void judge_names(tl_doc *d, terms_state *s)
+{
+    for (size_t i = 0; i < s->nnames; i++) {
+        tl_ifinding *f = &d->f[s->names[i].f];
+        if (written_otherwise(s, s->names[i].t->concept, s->names[i].t))
+            continue;
+        f->rule = TL_RULE_NAME_TRANSCRIPTION;
+        f->severity = d->severity[TL_RULE_NAME_TRANSCRIPTION];
     }
 }
 
@@ -145,12 +189,18 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
 typedef struct {
     tl_doc *d;
     terms_state *s;
+    tl_matcher *m;
 } hit_arg;
 
 /* A regex term matched tokens [i, i+ntok). */
 static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
 {
     hit_arg *h = arg;
+    int ok = match_where_ok(h->m, mt, i, ntok);
+    if (ok <= 0)
+        return ok;
+    if (mt->window == GL_WINDOW_DOCUMENT && !(h->s->seen & mt->docbit))
+        return 0;
     return on_match(h->d, h->s, mt, i, ntok);
 }
 
@@ -163,6 +213,13 @@ static int chunk(tl_doc *d, void *st, void *cst)
     terms_state *s = st;
     tl_matcher m = {d->mi,       d->morph,       d->lang,      d->tok,    d->ntok,
                     d->src.text, d->chunk_start, d->chunk_end, d->scratch};
+    /* contexts of the whole document: known up to the end of this chunk before matching,
+     * so a context word later in the chunk than the term still counts */
+    int err = 0;
+    for (size_t i = 0; i < d->ntok && !err; i++)
+        s->seen |= match_doc_contexts(&m, i, &err);
+    if (err)
+        return -1;
     for (size_t i = 0; i < d->ntok; i++) {
         if (d->tok[i].kind == TK_PUNCT || !d->tok[i].w || (d->tok[i].flags & TF_URL))
             continue;
@@ -172,11 +229,18 @@ static int chunk(tl_doc *d, void *st, void *cst)
             return -1;
         if (!n)
             continue;
+        int ok = match_where_ok(&m, mt, i, (size_t)n);
+        if (ok < 0)
+            return -1;
+        if (mt->window == GL_WINDOW_DOCUMENT && !(s->seen & mt->docbit))
+            ok = 0;
+        if (!ok)
+            continue; /* not this term here («Конгресс США»): the next word may start one */
         if (on_match(d, s, mt, i, (size_t)n))
             return -1;
         i += (size_t)n - 1;
     }
-    hit_arg h = {d, s};
+    hit_arg h = {d, s, &m};
     terms_ctx *c = cst;
     if (match_regexes_run(&c->rx, &m, on_regex, &h))
         return -1;
@@ -189,6 +253,7 @@ static int finish(tl_doc *d, void *st, void *cst)
 {
     (void)cst;
     terms_state *s = st;
+    judge_names(d, s);
     if (!s->n || !doc_rule_on(d, TL_RULE_TERM_INCONSISTENT))
         return 0;
     if (!d->hold_uses)

@@ -65,6 +65,8 @@ static const rule_row rule_table[] = {
         "a word the dictionary does not know"),
     ROW(TL_RULE_SPELLING_UNKNOWN_NAME, "spelling.unknown-name", "spelling", TL_SEV_INFO, P_SPELL,
         "a capitalised word the dictionary does not know"),
+    ROW(TL_RULE_NAME_TRANSCRIPTION, "name.transcription", "names", TL_SEV_INFO, P_NAME,
+        "a known name in a non-standard transcription, used consistently"),
 };
 
 #undef ROW

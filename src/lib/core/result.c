@@ -60,6 +60,8 @@ static size_t resolve(tl_doc *d)
     size_t kept = 0, maxlen = 0;
     for (size_t j = 0; j < d->nf; j++) {
         tl_ifinding *f = &d->f[j];
+        if (f->severity == TL_SEV_OFF)
+            continue; /* re-graded by its family to a rule that is switched off */
         int pj = rule_prec(f->rule), absorbed = 0;
         /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
          * an unbounded look-back is quadratic when one finding spans a huge line */

@@ -48,6 +48,9 @@ typedef struct gl_term {
     const char **not_before; /* `not_before:` words that, directly after the match,
                                 make it another thing («Конгресс США»); NULL-term. */
     size_t nnot_before;
+    const char **not_after;  /* `not_after:` words that, directly before the match, make it
+                                another thing («американский Конгресс»); NULL-term. */
+    size_t nnot_after;
     tl_lang lang; /* TL_LANG_RU or TL_LANG_UK */
     struct gl_concept *concept;
     gl_loc loc;
@@ -73,9 +76,11 @@ typedef struct {
 
 /* A named set of words (`contexts:`): a term with `context: id` counts only when one
  * of them occurs within `window` words of it (0: in the same sentence). */
+#define GL_WINDOW_DOCUMENT 0xFFFFu
+
 typedef struct {
     const char *id;
-    unsigned window;
+    unsigned window;         /* GL_WINDOW_DOCUMENT: anywhere in the document */
     const char **ru, **uk; /* NULL-terminated terms, matched like inflected terms */
     size_t nru, nuk;
     gl_loc loc;

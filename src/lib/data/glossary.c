@@ -103,7 +103,8 @@ static int get_date(yr_file *y, const char *what, const char **out)
 /* ---- terms --------------------------------------------------------------------------------- */
 
 static const char *const term_keys[] = {"term",    "match",   "case",    "short",      "literal",
-                                        "message", "suggest", "context", "not_before", NULL};
+                                        "message", "suggest", "context", "not_before", "not_after",
+                                        NULL};
 enum {
     TK_TERM,
     TK_MATCH,
@@ -113,14 +114,15 @@ enum {
     TK_MESSAGE,
     TK_SUGGEST,
     TK_CONTEXT,
-    TK_NOT_BEFORE
+    TK_NOT_BEFORE,
+    TK_NOT_AFTER
 };
 static const char *const match_names[] = {"inflected", "exact", "regex", NULL};
 static const char *const case_names[] = {"insensitive", "sensitive", NULL};
 
 typedef struct {
     gl_term t;
-    size_t not_before_cap;
+    size_t not_before_cap, not_after_cap;
     yr_pos text_at; /* of the text, else of the term */
     bool has_text;
     yr_pos forbidden_only_at; /* of `literal` or `suggest` */
@@ -153,6 +155,9 @@ static int term_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TK_NOT_BEFORE:
         return yr_strlist(y, "not_before", &tc->t.not_before, &tc->t.nnot_before,
                           &tc->not_before_cap);
+    case TK_NOT_AFTER:
+        return yr_strlist(y, "not_after", &tc->t.not_after, &tc->t.nnot_after,
+                          &tc->not_after_cap);
     default:
         tc->forbidden_only = term_keys[key];
         tc->forbidden_only_at = at;
@@ -507,8 +512,12 @@ static int context_key(yr_file *y, int key, yr_pos at, void *ctx)
     unsigned long v = strtoul(s, &end, 10);
     if (!strcmp(s, "sentence"))
         v = 0;
+    else if (!strcmp(s, "document"))
+        v = GL_WINDOW_DOCUMENT;
     else if (*end || end == s || v > 1000)
-        yr_error(y, vat, "'window' must be a number of words (0-1000) or 'sentence', not '%s'", s);
+        yr_error(y, vat,
+                 "'window' must be a number of words (0-1000), 'sentence' or 'document', not '%s'",
+                 s);
     xc->c.window = (unsigned)v;
     return 0;
 }

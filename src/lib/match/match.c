@@ -44,6 +44,7 @@
 #include "norm.h"
 #include "stem.h"
 
+#include <limits.h>
 #include <string.h>
 
 /* ---- text words ------------------------------------------------------------------ */
@@ -208,6 +209,26 @@ static int tok_word_matches(tl_matcher *m, size_t j, const mterm *mt, const mwor
     return has_kid(w, mw->kid);
 }
 
+/* Does word w match the first word of term mt, as tok_word_matches() would judge it
+ * for a token holding w with the term's capitalisation? 1, 0, or -1 out of memory. */
+static int word_first_matches(tl_matcher *m, tl_word *w, const mterm *mt)
+{
+    const mword *mw = &mt->w[0];
+    if (mw->punct)
+        return 0;
+    if (mt->term->match == GL_MATCH_EXACT)
+        return strcmp(w->key, mw->full) == 0;
+    if (word_ids(m, w))
+        return -1;
+    if (has_kid(w, mw->kid))
+        return 1;
+    if (w->lemmas_done || w->pid != mw->pid)
+        return 0;
+    if (word_lemmas(m, w))
+        return -1;
+    return has_kid(w, mw->kid);
+}
+
 /* Tokens matched by term `mt` starting at token i (0 = no match, -1 = OOM). A token
  * after the first must follow with only white space between (the tokens array holds no
  * white space, so adjacency in it is exactly that); a hyphen must touch its words. */
@@ -296,4 +317,136 @@ long match_at(tl_matcher *m, size_t i, const mterm **best)
         }
     }
     return blen;
+}
+
+/* ---- where a term counts ----------------------------------------------------------- */
+
+/* Does one of the n terms `v` match at token j? 1, 0, or -1 when out of memory. */
+static int any_at(tl_matcher *m, size_t j, const mterm *v, size_t n)
+{
+    if (m->tok[j].kind == TK_PUNCT || !m->tok[j].w)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        long r = try_term(m, j, &v[k]);
+        if (r)
+            return r < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* The tokens around [i, i+ntok) that a context looks at, never beyond the line (a line
+ * of these texts is a paragraph, a heading or a caption): the sentence (window 0: from
+ * the last sentence start at or before i to the next one), else `window` words on each
+ * side. */
+static void context_span(const tl_matcher *m, const mterm *mt, size_t i, size_t ntok, size_t *lo,
+                         size_t *hi)
+{
+    const unsigned line = TF_LINE_START | TF_PARA_START;
+    const unsigned stop = mt->window ? line : line | TF_SENT_START;
+    unsigned limit = mt->window ? mt->window : UINT_MAX;
+    size_t a = i, b = i + ntok;
+    for (unsigned w = 0; a > 0 && !(m->tok[a].flags & stop) && w < limit;)
+        w += m->tok[--a].kind != TK_PUNCT;
+    for (unsigned w = 0; b < m->ntok && !(m->tok[b].flags & stop) && w < limit; b++)
+        w += m->tok[b].kind != TK_PUNCT;
+    *lo = a;
+    *hi = b;
+}
+
+/* The word token before token i on its line, or SIZE_MAX. */
+static size_t word_before(const tl_matcher *m, size_t i)
+{
+    if (i == 0 || (m->tok[i].flags & (TF_LINE_START | TF_PARA_START)) ||
+        m->tok[i - 1].kind == TK_PUNCT)
+        return SIZE_MAX;
+    return i - 1;
+}
+
+int match_where_ok(tl_matcher *m, const mterm *mt, size_t i, size_t ntok)
+{
+    size_t next = i + ntok;
+    if (mt->nbn && next < m->ntok && !(m->tok[next].flags & (TF_LINE_START | TF_PARA_START))) {
+        int r = any_at(m, next, mt->nb, mt->nbn);
+        if (r)
+            return r < 0 ? -1 : 0;
+    }
+    if (mt->nan) {
+        /* not_after entries may have several words: try each start that would end at i */
+        for (size_t k = 0; k < mt->nan; k++) {
+            size_t n = mt->na[k].n, j = i;
+            for (size_t w = 0; w < n && j != SIZE_MAX; w++)
+                j = word_before(m, j);
+            if (j == SIZE_MAX)
+                continue;
+            long r = try_term(m, j, &mt->na[k]);
+            if (r < 0)
+                return -1;
+            if (r && j + (size_t)r == i)
+                return 0;
+        }
+    }
+    if (!mt->has_ctx || mt->window == GL_WINDOW_DOCUMENT)
+        return 1;
+    size_t lo, hi;
+    context_span(m, mt, i, ntok, &lo, &hi);
+    for (size_t j = lo; j < hi; j++) {
+        if (j == i) {
+            j = next - 1; /* the term's own words are not its context */
+            continue;
+        }
+        int r = any_at(m, j, mt->ctxw, mt->ctxn);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* The document-wide contexts whose entry's first word is w (cached in the word). */
+static int ctx_first(tl_matcher *m, tl_word *w)
+{
+    if (w->ctx_done)
+        return 0;
+    const tl_match_index *mi = m->mi;
+    int l = m->lang == TL_LANG_UK;
+    uint32_t bits = 0;
+    for (uint8_t k = 0; k < mi->ndocctx[l]; k++) {
+        for (uint16_t e = 0; e < mi->docctx[l][k].n && !(bits >> k & 1); e++) {
+            const mterm *mt = &mi->docctx[l][k].w[e];
+            int r = word_first_matches(m, w, mt);
+            if (r < 0)
+                return -1;
+            if (r)
+                bits |= (uint32_t)1 << k;
+        }
+    }
+    w->ctx_first = bits;
+    w->ctx_done = 1;
+    return 0;
+}
+
+uint32_t match_doc_contexts(tl_matcher *m, size_t j, int *err)
+{
+    const tl_match_index *mi = m->mi;
+    int l = m->lang == TL_LANG_UK;
+    tl_word *w = m->tok[j].w;
+    if ((m->lang != TL_LANG_RU && m->lang != TL_LANG_UK) || !mi->ndocctx[l] ||
+        m->tok[j].kind == TK_PUNCT || !w)
+        return 0;
+    if (ctx_first(m, w)) {
+        *err = 1;
+        return 0;
+    }
+    uint32_t bits = 0;
+    for (uint8_t k = 0; k < mi->ndocctx[l]; k++) {
+        if (!(w->ctx_first >> k & 1))
+            continue;
+        int r = any_at(m, j, mi->docctx[l][k].w, mi->docctx[l][k].n);
+        if (r < 0) {
+            *err = 1;
+            return 0;
+        }
+        if (r)
+            bits |= (uint32_t)1 << k;
+    }
+    return bits;
 }

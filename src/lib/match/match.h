@@ -30,6 +30,15 @@ typedef struct tl_mterm {
     const gl_term *term;
     mword *w;
     uint16_t n;
+    /* the term's `context:` (its words, split like terms; ctxn == 0: none) and
+     * `not_before:` words, both in the term's language */
+    const struct tl_mterm *ctxw, *nb;
+    uint16_t ctxn, nbn;
+    uint16_t window; /* words on each side; 0: the sentence; GL_WINDOW_DOCUMENT */
+    uint8_t has_ctx; /* a context is required (ctxn may be 0: then never met) */
+    uint32_t docbit; /* window: document: the context's bit (match_doc_contexts) */
+    const struct tl_mterm *na; /* `not_after:` words */
+    uint16_t nan;
 } mterm;
 
 /* Builds the matcher for every term of `g` (borrowed: must outlive the index). Read-only
@@ -55,6 +64,17 @@ typedef struct {
  * canonical, then glossary order; leftmost-longest is the caller's (skip the tokens of
  * a match). Returns its length in tokens and sets *best (0 none, -1 out of memory). */
 long match_at(tl_matcher *m, size_t i, const mterm **best);
+
+/* Whether term mt, matched at tokens [i, i+ntok), counts where it stands: no
+ * `not_before:` word follows it at once, no `not_after:` word precedes it at once, and,
+ * for a context of a sentence or a window, a word of its context occurs there. 1 yes
+ * (also for terms without any), 0 no, -1 out of memory. A context of the whole document
+ * (mt->docbit) is the caller's to judge, with match_doc_contexts(). */
+int match_where_ok(tl_matcher *m, const mterm *mt, size_t i, size_t ntok);
+
+/* The document-wide contexts (bits, as in mterm.docbit) of m->lang with an entry that
+ * matches at token j; 0 none. *err is set when out of memory. */
+uint32_t match_doc_contexts(tl_matcher *m, size_t j, int *err);
 
 /* ---- regex terms (regex_terms.c) ------------------------------------------------- */
 

@@ -180,8 +180,9 @@ static int next_item(splitter *sp, size_t *off, size_t *n, int *punct)
     }
 }
 
-/* Splits a term into words and punctuation as the text is split (by ICU). */
-static int add_term(tl_match_index *mi, UBreakIterator *bi, const gl_term *t, uint32_t index)
+/* Splits term t into words and punctuation as the text is split (by ICU), into *m.
+ * 0 (m->n == 0 when the term has no words), -1 when out of memory. */
+static int split_term(tl_match_index *mi, UBreakIterator *bi, const gl_term *t, mterm *m)
 {
     size_t len = strlen(t->text);
     splitter sp = {bi, t->text, len, 0, plain_term(t->text, len)};
@@ -229,14 +230,107 @@ static int add_term(tl_match_index *mi, UBreakIterator *bi, const gl_term *t, ui
     tl_buf_release(&key);
     if (bad || !nw)
         return bad ? -1 : 0;
-    mterm *m = &mi->terms[index];
     m->term = t;
     m->n = (uint16_t)nw;
     m->w = tl_arena_alloc(&mi->mem, nw * sizeof *m->w);
     if (!m->w)
         return -1;
     memcpy(m->w, words, nw * sizeof *words);
-    return add_start(mi, m, index);
+    return 0;
+}
+
+static int add_term(tl_match_index *mi, UBreakIterator *bi, const gl_term *t, uint32_t index)
+{
+    mterm *m = &mi->terms[index];
+    if (split_term(mi, bi, t, m))
+        return -1;
+    return m->n ? add_start(mi, m, index) : 0;
+}
+
+/* `n` words of language `lang` split as inflected terms (context words, not_before
+ * words) into an arena array; *out is NULL when none split. -1 when out of memory. */
+static int split_words(tl_match_index *mi, UBreakIterator *bi, const char *const *words,
+                       size_t n, tl_lang lang, const mterm **out, uint16_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    mterm *v = n ? tl_arena_alloc(&mi->mem, n * sizeof *v) : NULL;
+    gl_term *t = n ? tl_arena_alloc(&mi->mem, n * sizeof *t) : NULL;
+    if (n && (!v || !t))
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < UINT16_MAX; i++) {
+        memset(&t[k], 0, sizeof t[k]);
+        memset(&v[k], 0, sizeof v[k]);
+        t[k].text = words[i];
+        t[k].lang = lang;
+        t[k].kind = GL_VARIANT;
+        if (split_term(mi, bi, &t[k], &v[k]))
+            return -1;
+        k += v[k].n > 0;
+    }
+    *out = k ? v : NULL;
+    *nout = (uint16_t)k;
+    return 0;
+}
+
+/* The bit of the document-wide context whose words (in language slot l) are `w`; 0 when
+ * it has none there or is past the 32nd. */
+static uint32_t docbit_of(const tl_match_index *mi, const mterm *w, int l)
+{
+    for (uint8_t k = 0; w && k < mi->ndocctx[l]; k++)
+        if (mi->docctx[l][k].w == w)
+            return (uint32_t)1 << k;
+    return 0;
+}
+
+/* Gives every term with `context:` or `not_before:` their words (contexts are split once
+ * per language and shared by the terms naming them). */
+static int add_conditions(tl_match_index *mi, UBreakIterator *bi, const gloss *g)
+{
+    size_t nc = g->ncontexts;
+    const mterm **cw = nc ? tl_arena_alloc(&mi->mem, 2 * nc * sizeof *cw) : NULL;
+    uint16_t *cn = nc ? tl_arena_alloc(&mi->mem, 2 * nc * sizeof *cn) : NULL;
+    if (nc && (!cw || !cn))
+        return -1;
+    for (size_t c = 0; c < nc; c++) {
+        const gl_context *x = &g->contexts[c];
+        if (split_words(mi, bi, x->ru, x->nru, TL_LANG_RU, &cw[2 * c], &cn[2 * c]) ||
+            split_words(mi, bi, x->uk, x->nuk, TL_LANG_UK, &cw[2 * c + 1], &cn[2 * c + 1]))
+            return -1;
+        if (x->window != GL_WINDOW_DOCUMENT)
+            continue;
+        for (int l = 0; l < 2; l++) {
+            uint8_t k = mi->ndocctx[l];
+            if (k == 32 || !cn[2 * c + l])
+                continue; /* past the 32nd document-wide context: never met */
+            mi->docctx[l][k].w = cw[2 * c + l];
+            mi->docctx[l][k].n = cn[2 * c + l];
+            mi->ndocctx[l]++;
+        }
+    }
+    for (size_t i = 0; i < mi->nterms; i++) {
+        mterm *m = &mi->terms[i];
+        const gl_term *t = m->term;
+        if (!t)
+            continue;
+        if ((t->nnot_before &&
+             split_words(mi, bi, t->not_before, t->nnot_before, t->lang, &m->nb, &m->nbn)) ||
+            (t->nnot_after &&
+             split_words(mi, bi, t->not_after, t->nnot_after, t->lang, &m->na, &m->nan)))
+            return -1;
+        const gl_context *x = t->context ? gloss_context(g, t->context) : NULL;
+        if (!x)
+            continue;
+        size_t c = (size_t)(x - g->contexts), l = t->lang == TL_LANG_UK;
+        m->ctxw = cw[2 * c + l];
+        m->ctxn = cn[2 * c + l];
+        m->window = (uint16_t)(x->window > UINT16_MAX ? UINT16_MAX : x->window);
+        m->has_ctx = 1; /* without words in this language it is never met */
+        if (x->window == GL_WINDOW_DOCUMENT)
+            m->docbit = docbit_of(mi, cw[2 * c + l], (int)l);
+    }
+    return 0;
 }
 
 tl_match_index *match_index_new(const gloss *g)
@@ -270,6 +364,7 @@ tl_match_index *match_index_new(const gloss *g)
             mi->nterms++;
         }
     }
+    ok = ok && add_conditions(mi, bi, g) == 0;
     ubrk_close(bi);
     if (!ok) {
         match_index_free(mi);

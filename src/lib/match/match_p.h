@@ -45,6 +45,12 @@ struct tl_match_index {
     size_t nterms;
     uint32_t *regex; /* indices into terms of the `match: regex` terms (n == 0) */
     size_t nregex;
+    /* contexts with `window: document`, per language: bit k is docctx[l][k] */
+    struct {
+        const mterm *w;
+        uint16_t n;
+    } docctx[2][32];
+    uint8_t ndocctx[2];
 };
 
 /* Bytes of the first LEMMA_PREFIX code points of a key (all of it when shorter). */

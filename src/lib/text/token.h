@@ -57,6 +57,9 @@ typedef struct tl_word {
     uint8_t nsuggestions;
     uint8_t ncp;        /* code points, saturated at 255 */
     uint8_t other_lang; /* SPELL_* in the other language's dictionary (lang.mixed) */
+    uint8_t ctx_done;   /* ctx_first decided (match.c) */
+    uint32_t ctx_first; /* document-wide contexts with an entry whose first word this word
+                           matches, one bit each (match.c, match_doc_contexts) */
 } tl_word;
 
 /* ---- tokens ------------------------------------------------------------------------- */
