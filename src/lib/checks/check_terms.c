@@ -122,6 +122,26 @@ static void judge_names(tl_doc *d, terms_state *s)
     }
 }
 
+/* Does the word at token i open a clause whose first letter may be a capital whatever
+ * the word: after «;» or «:» (items of a list), an opening quote or bracket, or a dash
+ * or bullet that starts an item? */
+static int opens_clause(const tl_doc *d, size_t i)
+{
+    if (i == 0 || d->tok[i - 1].kind != TK_PUNCT)
+        return 0;
+    tl_span p = tok_span(d, i - 1);
+    static const char *const open[] = {";", ":", "«", "\"", "(", "„", "“", NULL};
+    static const char *const item[] = {"–", "—", "-", "•", "*", NULL};
+    for (int k = 0; open[k]; k++)
+        if (p.len == strlen(open[k]) && !memcmp(p.p, open[k], p.len))
+            return 1;
+    /* a dash in mid-sentence is punctuation of the sentence; at a line start, a bullet */
+    for (int k = 0; (d->tok[i - 1].flags & TF_LINE_START) && item[k]; k++)
+        if (p.len == strlen(item[k]) && !memcmp(p.p, item[k], p.len))
+            return 1;
+    return 0;
+}
+
 static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok)
 {
     if (TL_GROW(s->u, s->n, s->cap, 64))
@@ -141,7 +161,8 @@ static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size
     u->mt = mt;
     u->seq = s->n;
     u->capsig = sig;
-    u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE)) != 0;
+    u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE | TF_LINE_START)) != 0 ||
+              opens_clause(d, i);
     u->d = d;
     u->off = a->off;
     u->len = b->off + b->len - a->off;

@@ -30,12 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const mterm *mt;
-    uint64_t first;
-    uint32_t capsig, count;
-} cons_form;
-
 void infl_memo_release(infl_memo *m)
 {
     tl_map_release(&m->map);
@@ -77,54 +71,71 @@ static uint32_t glossary_sig(const mterm *mt)
     return sig;
 }
 
-static int better(const cons_form *a, const cons_form *b)
+/* Capitals are a matter of consistency only in the names of bodies and titles
+ * («Национальное Собрание» / «Национальное собрание»); a general word, a document type or
+ * a place is the same rendering whatever its first letters. */
+static int caps_matter(const mterm *mt)
 {
-    if (a->count != b->count)
-        return a->count > b->count;
-    int ag = a->capsig == glossary_sig(a->mt), bg = b->capsig == glossary_sig(b->mt);
-    int ac = a->mt->term->kind == GL_CANONICAL && ag, bc = b->mt->term->kind == GL_CANONICAL && bg;
-    if (ac != bc)
-        return ac;
-    if (ag != bg)
-        return ag;
-    return a->first < b->first;
+    gl_category c = mt->term->concept->category;
+    return c == GL_CAT_BODY || c == GL_CAT_TITLE;
 }
 
-/* Groups the uses of ONE concept u[0..n) into forms (f, at most n; *nf set) and sets
- * fi[i] to the form of use i. Returns the dominant form's index. */
-static size_t forms(const term_use *u, size_t n, cons_form *f, size_t *nf, size_t *fi)
+/* The rendering of a concept most used among u[0..n) (one concept): ties go to the
+ * canonical term, then to the first used. */
+static const mterm *dominant_term(const term_use *u, size_t n, uint32_t *count)
 {
-    *nf = 0;
-    /* pass 0: uses away from a sentence start define the forms. pass 1: a use at a
-     * sentence start has no comparable first letter; it counts as written the way the
-     * glossary writes its term (so the agencies' «Генеральный секретарь» opening three
-     * sentences outweighs one «генеральный секретарь» mid-sentence) */
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < n; i++) {
-            const term_use *x = &u[i];
-            if ((x->sent != 0) != pass)
-                continue;
-            uint32_t sig = pass ? ((x->capsig & ~1u) | (glossary_sig(x->mt) & 1u)) : x->capsig;
-            size_t k = 0;
-            while (k < *nf && !(f[k].mt == x->mt && f[k].capsig == sig))
-                k++;
-            if (k == *nf) {
-                f[k].mt = x->mt;
-                f[k].capsig = sig;
-                f[k].count = 0;
-                f[k].first = x->seq;
-                (*nf)++;
+    const mterm *best = NULL;
+    uint32_t bn = 0;
+    uint64_t bfirst = 0;
+    for (size_t i = 0; i < n; i++) {
+        const mterm *mt = u[i].mt;
+        uint32_t c = 0;
+        uint64_t first = UINT64_MAX;
+        for (size_t j = 0; j < n; j++)
+            if (u[j].mt == mt) {
+                c++;
+                first = u[j].seq < first ? u[j].seq : first;
             }
-            f[k].count++;
-            if (x->seq < f[k].first)
-                f[k].first = x->seq;
-            fi[i] = k;
+        int canon = mt->term->kind == GL_CANONICAL, bcanon = best && best->term->kind == GL_CANONICAL;
+        if (!best || c > bn || (c == bn && (canon > bcanon || (canon == bcanon && first < bfirst)))) {
+            best = mt;
+            bn = c;
+            bfirst = first;
         }
-    size_t dom = 0;
-    for (size_t k = 1; k < *nf; k++)
-        if (better(&f[k], &f[dom]))
-            dom = k;
-    return dom;
+    }
+    *count = bn;
+    return best;
+}
+
+/* Of the uses of one term u[0..n) with mt == `mt`, away from a sentence start, the
+ * capitalisation most used: ties go to the one the glossary writes, then to the first.
+ * *count gets its uses, *total the uses compared; 0 when none is away from one. */
+static uint32_t dominant_caps(const term_use *u, size_t n, const mterm *mt, uint32_t *count,
+                              uint32_t *total)
+{
+    uint32_t best = 0, bn = 0, gsig = glossary_sig(mt);
+    uint64_t bfirst = 0;
+    *total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].mt != mt || u[i].sent)
+            continue;
+        (*total)++;
+        uint32_t sig = u[i].capsig, c = 0;
+        uint64_t first = UINT64_MAX;
+        for (size_t j = 0; j < n; j++)
+            if (u[j].mt == mt && !u[j].sent && u[j].capsig == sig) {
+                c++;
+                first = u[j].seq < first ? u[j].seq : first;
+            }
+        int g = sig == gsig, bg = best == gsig;
+        if (!bn || c > bn || (c == bn && (g > bg || (g == bg && first < bfirst)))) {
+            best = sig;
+            bn = c;
+            bfirst = first;
+        }
+    }
+    *count = bn;
+    return best;
 }
 
 /* ---- findings ---------------------------------------------------------------------- */
@@ -166,62 +177,124 @@ static const char *recase(tl_buf *b, tl_arena *a, const char *found, uint32_t si
     return b->oom ? found : tl_arena_strndup(a, b->data, b->len);
 }
 
-/* The use of the dominant form to quote: in a document, one away from a sentence start
- * if any. */
-static const term_use *quoted(const term_use *u, size_t n, const size_t *fi, size_t dom,
-                              cons_scope scope)
+/* A use of term mt to quote (with capitalisation sig when `caps`), away from a sentence
+ * start if there is one. */
+static const term_use *quoted(const term_use *u, size_t n, const mterm *mt, int caps, uint32_t sig)
 {
-    for (size_t i = 0; scope == CONS_DOCUMENT && i < n; i++)
-        if (fi[i] == dom && !u[i].sent)
+    const term_use *any = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].mt != mt || (caps && (u[i].sent || u[i].capsig != sig)))
+            continue;
+        if (!u[i].sent)
             return &u[i];
-    for (size_t i = 0; i < n; i++)
-        if (fi[i] == dom)
-            return &u[i];
-    return NULL;
+        any = any ? any : &u[i];
+    }
+    return any;
 }
 
-/* Reports use x, of form fx, against the dominant form fd quoted as `dtext`. */
-static void report(const term_use *x, const cons_form *fx, const cons_form *fd, const char *dtext,
-                   cons_scope scope, infl_memo *memo)
+/* The concept as the reader knows it: its canonical term in the document's language. */
+static const char *concept_name(const gl_concept *c, tl_lang lang)
+{
+    for (size_t i = 0; i < c->nterms; i++)
+        if (c->terms[i].kind == GL_CANONICAL && c->terms[i].lang == lang)
+            return c->terms[i].text;
+    return c->id;
+}
+
+/* Reports use x, rendered by another term than the dominant `dom` (used ndom times, x's
+ * own term nx times), quoting `dtext`. */
+static void report_term(const term_use *x, const mterm *dom, const char *dtext, uint32_t nx,
+                        uint32_t ndom, cons_scope scope, infl_memo *memo)
 {
     tl_doc *d = x->d;
     const char *found = doc_flat(d, x->off, x->len);
     if (!found)
         return;
+    /* name the concept when neither rendering is its canonical term */
+    const char *name = concept_name(x->mt->term->concept, d->lang);
+    int named = strcmp(name, dom->term->text) && strcmp(name, x->mt->term->text);
     tl_ifinding *r = doc_add(d, TL_RULE_TERM_INCONSISTENT, x->off, x->len,
-                             "'%s' is written «%s» here but «%s» elsewhere (%u× against %u×); "
-                             "use one form",
-                             x->mt->term->concept->id, found, dtext, fx->count, fd->count);
+                             "«%s» here, «%s» elsewhere in %s (%u× against %u×): one concept%s%s%s "
+                             "rendered two ways; use one",
+                             found, dtext, scope == CONS_RUN ? "the run" : "this text", nx, ndom,
+                             named ? " («" : "", named ? name : "", named ? "»)" : "");
     if (!r)
         return;
-    const char *dom = scope == CONS_RUN ? dtext : fd->mt->term->text;
-    const char *sug = x->mt == fd->mt ? recase(d->scratch, &d->mem, found, fd->capsig)
-                                      : infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text,
-                                                      found, dom, dtext);
+    const char *sug = infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text, found,
+                                    dom->term->text, dtext);
     doc_suggest(d, r, sug, strlen(sug));
 }
 
-/* Reports the minority uses of one concept u[0..n). */
-static void concept(term_use *u, size_t n, cons_form *f, size_t *fi, cons_scope scope,
-                    infl_memo *memo)
+/* Reports use x of the dominant term written with other capitals than `sig` (used ndom
+ * times of `total` compared), quoting `dtext`. */
+static void report_caps(const term_use *x, uint32_t sig, const char *dtext, uint32_t ndom,
+                        uint32_t total, cons_scope scope)
 {
-    size_t nf;
-    size_t dom = forms(u, n, f, &nf, fi);
-    if (nf < 2)
+    tl_doc *d = x->d;
+    const char *found = doc_flat(d, x->off, x->len);
+    if (!found)
         return;
-    const term_use *du = quoted(u, n, fi, dom, scope);
-    const char *dtext = doc_flat(du->d, du->off, du->len);
+    const char *where = scope == CONS_RUN ? "the run" : "this text";
+    tl_ifinding *r =
+        x->sent ? doc_add(d, TL_RULE_TERM_INCONSISTENT, x->off, x->len,
+                          "«%s» here, «%s» elsewhere in %s (%u× in mid-sentence): one name "
+                          "capitalised two ways; use one",
+                          found, dtext, where, ndom)
+                : doc_add(d, TL_RULE_TERM_INCONSISTENT, x->off, x->len,
+                          "«%s» here, «%s» elsewhere in %s (%u× against %u× in "
+                          "mid-sentence): one name capitalised two ways; use one",
+                          found, dtext, where, total - ndom, ndom);
+    if (!r)
+        return;
+    /* at a sentence start the first letter stays a capital */
+    uint32_t want = x->sent ? (sig | 1u) : sig;
+    const char *sug = recase(d->scratch, &d->mem, found, want);
+    doc_suggest(d, r, sug, strlen(sug));
+}
+
+/* Reports the minority uses of one concept u[0..n) (all of one language): first the uses
+ * of another rendering than the dominant one, then, in the names of bodies and titles,
+ * the uses of a rendering written with other capitals than its uses in mid-sentence
+ * mostly are. A use at a sentence start (or after «;», «:», an opening quote or
+ * bracket) has no comparable first letter: it counts for its rendering, not for
+ * capitals, and is reported for capitals only when another of its words differs. */
+static void concept(term_use *u, size_t n, cons_scope scope, infl_memo *memo)
+{
+    uint32_t ndom;
+    const mterm *dom = dominant_term(u, n, &ndom);
+    const term_use *du = quoted(u, n, dom, 0, 0);
+    const char *dtext = du ? doc_flat(du->d, du->off, du->len) : NULL;
     for (size_t i = 0; dtext && i < n; i++) {
-        if (fi[i] == dom ||
-            (u[i].sent && u[i].mt == f[dom].mt && (u[i].capsig & ~1u) == (f[dom].capsig & ~1u)))
+        if (u[i].mt == dom)
             continue;
-        report(&u[i], &f[fi[i]], &f[dom], dtext, scope, memo);
+        uint32_t nx = 0;
+        for (size_t j = 0; j < n; j++)
+            nx += u[j].mt == u[i].mt;
+        report_term(&u[i], dom, dtext, nx, ndom, scope, memo);
+    }
+    if (!caps_matter(dom))
+        return;
+    uint32_t ncaps, total;
+    uint32_t sig = dominant_caps(u, n, dom, &ncaps, &total);
+    const term_use *cu = ncaps ? quoted(u, n, dom, 1, sig) : NULL;
+    const char *ctext = cu ? doc_flat(cu->d, cu->off, cu->len) : NULL;
+    for (size_t i = 0; ctext && i < n; i++) {
+        if (u[i].mt != dom)
+            continue;
+        uint32_t mask = u[i].sent ? ~1u : ~0u;
+        if ((u[i].capsig & mask) == (sig & mask))
+            continue;
+        report_caps(&u[i], sig, ctext, ncaps, total, scope);
     }
 }
 
+/* By language (a run compares a concept's Russian uses with each other and its
+ * Ukrainian ones with each other, never the two), concept, then occurrence. */
 static int cmp_use(const void *a, const void *b)
 {
     const term_use *x = a, *y = b;
+    if (x->d->lang != y->d->lang)
+        return x->d->lang < y->d->lang ? -1 : 1;
     const gl_concept *cx = x->mt->term->concept, *cy = y->mt->term->concept;
     if (cx != cy)
         return strcmp(cx->id, cy->id);
@@ -233,19 +306,16 @@ int consistency_judge(term_use *u, size_t n, cons_scope scope, infl_memo *memo)
     if (!n)
         return 0;
     qsort(u, n, sizeof *u, cmp_use);
-    cons_form *f = tl_malloc(n * sizeof *f);
-    size_t *fi = tl_malloc(n * sizeof *fi);
-    int rc = f && fi ? 0 : -1;
-    for (size_t i = 0; !rc && i < n;) {
+    int rc = 0;
+    for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n && u[j].mt->term->concept == u[i].mt->term->concept)
+        while (j < n && u[j].mt->term->concept == u[i].mt->term->concept &&
+               u[j].d->lang == u[i].d->lang)
             j++;
-        concept(u + i, j - i, f, fi, scope, memo);
+        concept(u + i, j - i, scope, memo);
         i = j;
     }
     for (size_t i = 0; !rc && i < n; i++)
         rc = u[i].d->oom ? -1 : 0;
-    tl_free(f);
-    tl_free(fi);
     return rc;
 }
