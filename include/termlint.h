@@ -207,6 +207,11 @@ typedef struct {
     const tl_rule *also; /* other rules firing on this span or inside it (borrowed) */
     size_t nalso;
     const char *text; /* the source bytes of the span, NUL-terminated (borrowed) */
+    /* glossary rules (term.*, name.* from the glossary): the concept concerned, by its
+     * stable id and its canonical term in the text's language (borrowed; NULL for other
+     * findings, and canonical NULL when the concept has none in that language) */
+    const char *concept;
+    const char *canonical;
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);

@@ -71,6 +71,12 @@ static json_t *finding_json(const tl_finding *x)
     json_object_set_new(o, "message", json_string(x->message));
     json_object_set_new(o, "suggestions", strings(x->suggestions, x->nsuggestions));
     json_object_set_new(o, "also", rule_ids(x->also, x->nalso));
+    if (x->concept) {
+        json_t *c = json_object();
+        json_object_set_new(c, "id", json_string(x->concept));
+        json_object_set_new(c, "canonical", x->canonical ? json_string(x->canonical) : json_null());
+        json_object_set_new(o, "concept", c);
+    }
     return o;
 }
 

@@ -55,7 +55,44 @@ static const gl_term *canonical_of(const gl_concept *c, tl_lang lang)
     return NULL;
 }
 
-static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t off, size_t len)
+/* How a message names concept c to a reader: its canonical term in `lang`, else in the
+ * other language, else its Vietnamese form, else its id. */
+static const char *concept_label(const gl_concept *c, tl_lang lang)
+{
+    const gl_term *t = canonical_of(c, lang);
+    if (!t)
+        t = canonical_of(c, lang == TL_LANG_RU ? TL_LANG_UK : TL_LANG_RU);
+    return t ? t->text : c->vi ? c->vi : c->id;
+}
+
+/* Suggestion `sug` as it should stand where the found text stands: with a capital first
+ * letter at the start of a sentence or a line (the glossary writes most terms in lower
+ * case). Borrowed from the document's arena, or `sug` itself. */
+static const char *placed(tl_doc *d, const char *sug, int sent)
+{
+    uint32_t c;
+    size_t n = sug[0] ? utf8_decode(sug, strlen(sug), &c) : 0;
+    if (!sent || !n)
+        return sug;
+    uint32_t up = c >= 0x430 && c <= 0x44F   ? c - 0x20
+                  : c >= 0x450 && c <= 0x45F ? c - 0x50
+                  : c >= 'a' && c <= 'z'     ? c - 0x20
+                  : c == 0x491               ? 0x490 /* ґ */
+                                             : c;
+    if (up == c)
+        return sug;
+    char enc[4];
+    size_t k = utf8_encode(up, enc);
+    char *out = tl_arena_alloc(&d->mem, strlen(sug) - n + k + 1);
+    if (!out)
+        return sug;
+    memcpy(out, enc, k);
+    memcpy(out + k, sug + n, strlen(sug + n) + 1);
+    return out;
+}
+
+static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t off, size_t len,
+                             int sent)
 {
     const gl_term *t = mt->term;
     const gl_concept *c = t->concept;
@@ -68,19 +105,21 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
                    : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE)
                        ? TL_RULE_NAME_VARIANT
                        : TL_RULE_TERM_FORBIDDEN;
+    const char *what = c->category == GL_CAT_PLACE    ? "a wrong spelling of the place name"
+                       : c->category == GL_CAT_PERSON ? "a wrong spelling of the name"
+                                                      : "a wrong rendering";
     tl_ifinding *f;
     if (repl)
-        f = doc_add(d, rule, off, len, "«%s» is a wrong rendering of %s '%s'; write «%s»%s%s",
-                    found,
-                    c->category == GL_CAT_PLACE    ? "the place"
-                    : c->category == GL_CAT_PERSON ? "the name"
-                                                   : "the concept",
-                    c->id, repl, t->message ? ": " : "", t->message ? t->message : "");
-    else
-        f = doc_add(d, rule, off, len, "«%s» is a forbidden rendering of '%s'%s%s", found, c->id,
+        f = doc_add(d, rule, off, len, "«%s» is %s; write «%s»%s%s", found, what, repl,
                     t->message ? ": " : "", t->message ? t->message : "");
+    else
+        f = doc_add(d, rule, off, len, "«%s» is %s of «%s»%s%s", found, what,
+                    concept_label(c, d->lang), t->message ? ": " : "",
+                    t->message ? t->message : "");
+    doc_concern(f, c);
     if (f && repl) {
         const char *sug = infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, repl, repl);
+        sug = placed(d, sug, sent);
         doc_suggest(d, f, sug, strlen(sug));
     }
     if (f && rule == TL_RULE_NAME_VARIANT) {
@@ -170,21 +209,24 @@ static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size
     return 0;
 }
 
-static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t off, size_t len)
+static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t off, size_t len,
+                           int sent)
 {
     const gl_term *canon = canonical_of(t->concept, d->lang);
     const char *found = doc_flat(d, off, len);
     tl_ifinding *f = NULL;
     if (found && canon)
         f = doc_add(d, TL_RULE_TERM_VARIANT, off, len,
-                    "«%s» is an accepted variant of «%s» ('%s'); the canonical form is preferred",
-                    found, canon->text, t->concept->id);
+                    "«%s» is an accepted variant of «%s»; the canonical form is preferred", found,
+                    canon->text);
     else if (found)
-        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of '%s'", found,
-                    t->concept->id);
+        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»",
+                    found, concept_label(t->concept, d->lang));
+    doc_concern(f, t->concept);
     if (f && canon) {
         const char *sug =
             infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, canon->text, canon->text);
+        sug = placed(d, sug, sent);
         doc_suggest(d, f, sug, strlen(sug));
     }
 }
@@ -196,14 +238,15 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
     const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
     size_t off = a->off, len = b->off + b->len - a->off;
     const gl_term *t = mt->term;
+    int sent = (a->flags & (TF_SENT_START | TF_LINE_START)) != 0;
     if (t->kind == GL_FORBIDDEN) {
-        report_forbidden(d, s, mt, off, len);
+        report_forbidden(d, s, mt, off, len, sent);
         return 0;
     }
     if (t->short_form)
         return 0;
     if (t->kind == GL_VARIANT)
-        report_variant(d, s, t, off, len);
+        report_variant(d, s, t, off, len, sent);
     return record_use(d, s, mt, i, ntok);
 }
 

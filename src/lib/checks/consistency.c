@@ -218,6 +218,7 @@ static void report_term(const term_use *x, const mterm *dom, const char *dtext, 
                              "rendered two ways; use one",
                              found, dtext, scope == CONS_RUN ? "the run" : "this text", nx, ndom,
                              named ? " («" : "", named ? name : "", named ? "»)" : "");
+    doc_concern(r, x->mt->term->concept);
     if (!r)
         return;
     const char *sug = infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text, found,
@@ -244,6 +245,7 @@ static void report_caps(const term_use *x, uint32_t sig, const char *dtext, uint
                           "«%s» here, «%s» elsewhere in %s (%u× against %u× in "
                           "mid-sentence): one name capitalised two ways; use one",
                           found, dtext, where, total - ndom, ndom);
+    doc_concern(r, x->mt->term->concept);
     if (!r)
         return;
     /* at a sentence start the first letter stays a capital */

@@ -37,6 +37,7 @@ typedef struct {
     /* budget.c's: suggestions for sugg_word a run's thread computed ahead */
     const char *const *ahead;
     uint8_t nahead, ahead_kind;
+    const gl_concept *concept; /* glossary rules: the concept concerned (doc_concern) */
 } tl_ifinding;
 
 struct term_use; /* consistency.h */
@@ -82,6 +83,13 @@ void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
 /* Adds a suggestion formatted into the arena to `f` (NULL: nothing); sets d->oom when
  * out of memory. */
 void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 4);
+/* Records that finding f (NULL: nothing) concerns glossary concept c. */
+static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
+{
+    if (f)
+        f->concept = c;
+}
+
 /* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
 int doc_rule_on(const tl_doc *d, tl_rule r);
 /* The text of [off, off+len) for quoting in a message or a suggestion, flattened

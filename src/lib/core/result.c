@@ -104,6 +104,18 @@ static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_sour
     f->also = s->also;
     f->nalso = s->nalso;
     f->text = tl_arena_strndup(mem, d->src.orig + s->off, s->len);
+    f->concept = NULL;
+    f->canonical = NULL;
+    if (s->concept) { /* copied: a result may outlive the glossary that made it */
+        f->concept = tl_arena_strdup(mem, s->concept->id);
+        for (size_t i = 0; i < s->concept->nterms; i++) {
+            const gl_term *t = &s->concept->terms[i];
+            if (t->kind == GL_CANONICAL && t->lang == d->lang)
+                f->canonical = tl_arena_strdup(mem, t->text);
+        }
+        if (!f->concept)
+            return -1;
+    }
     p->word = s->sugg_word ? f->text : NULL;
     p->list = s->ahead;
     p->n = s->nahead;
