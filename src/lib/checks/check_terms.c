@@ -12,6 +12,8 @@
  * for the run to judge with the other documents' (corpus.c).
  */
 #include "consistency.h"
+#include "norm.h"
+#include "stem.h"
 
 #include <string.h>
 
@@ -27,9 +29,12 @@ typedef struct {
     size_t nnames, cap_names;
 } terms_state;
 
-/* The family's context state: the regex terms compiled for this context. */
+/* The family's context state: the regex terms compiled for this context, and the keys of
+ * the words whose capital is house style (g->house_capitals). */
 typedef struct {
     match_regexes *rx;
+    tl_map house;
+    const gloss *house_of;
 } terms_ctx;
 
 static void release(void *st)
@@ -45,6 +50,8 @@ static void ctx_release(void *cst)
     terms_ctx *c = cst;
     match_regexes_free(c->rx);
     c->rx = NULL;
+    tl_map_release(&c->house);
+    c->house_of = NULL;
 }
 
 static const gl_term *canonical_of(const gl_concept *c, tl_lang lang)
@@ -63,32 +70,6 @@ static const char *concept_label(const gl_concept *c, tl_lang lang)
     if (!t)
         t = canonical_of(c, lang == TL_LANG_RU ? TL_LANG_UK : TL_LANG_RU);
     return t ? t->text : c->vi ? c->vi : c->id;
-}
-
-/* Suggestion `sug` as it should stand where the found text stands: with a capital first
- * letter at the start of a sentence or a line (the glossary writes most terms in lower
- * case). Borrowed from the document's arena, or `sug` itself. */
-static const char *placed(tl_doc *d, const char *sug, int sent)
-{
-    uint32_t c;
-    size_t n = sug[0] ? utf8_decode(sug, strlen(sug), &c) : 0;
-    if (!sent || !n)
-        return sug;
-    uint32_t up = c >= 0x430 && c <= 0x44F   ? c - 0x20
-                  : c >= 0x450 && c <= 0x45F ? c - 0x50
-                  : c >= 'a' && c <= 'z'     ? c - 0x20
-                  : c == 0x491               ? 0x490 /* ґ */
-                                             : c;
-    if (up == c)
-        return sug;
-    char enc[4];
-    size_t k = utf8_encode(up, enc);
-    char *out = tl_arena_alloc(&d->mem, strlen(sug) - n + k + 1);
-    if (!out)
-        return sug;
-    memcpy(out, enc, k);
-    memcpy(out + k, sug + n, strlen(sug + n) + 1);
-    return out;
 }
 
 static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t off, size_t len,
@@ -119,7 +100,7 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
     doc_concern(f, c);
     if (f && repl) {
         const char *sug = infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, repl, repl);
-        sug = placed(d, sug, sent);
+        sug = sent ? doc_capitalised(d, sug) : sug;
         doc_suggest(d, f, sug, strlen(sug));
     }
     if (f && rule == TL_RULE_NAME_VARIANT) {
@@ -181,17 +162,44 @@ static int opens_clause(const tl_doc *d, size_t i)
     return 0;
 }
 
-static int record_use(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok)
+/* The keys of g->house_capitals (both languages), built once per context. */
+static int house_words(terms_ctx *c, const gloss *g)
 {
-    if (TL_GROW(s->u, s->n, s->cap, 64))
+    if (c->house_of == g)
+        return 0;
+    tl_map_release(&c->house);
+    tl_map_init(&c->house);
+    tl_buf key;
+    tl_buf_init(&key, 0);
+    int bad = 0;
+    for (int l = 0; l < 2 && !bad; l++)
+        for (size_t k = 0; k < g->nhouse_capitals[l] && !bad; k++) {
+            const char *w = g->house_capitals[l][k];
+            tl_buf_reset(&key);
+            norm_key(&key, w, strlen(w), l == 0);
+            size_t sl = stem_key_len(l ? TL_LANG_UK : TL_LANG_RU, key.data, key.len);
+            bad = key.oom || !tl_map_put(&c->house, key.data, sl, (void *)1);
+        }
+    tl_buf_release(&key);
+    c->house_of = bad ? NULL : g;
+    return bad ? -1 : 0;
+}
+
+static int record_use(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, size_t i,
+                      size_t ntok)
+{
+    if (TL_GROW(s->u, s->n, s->cap, 64) || house_words(c, d->g))
         return -1;
     uint32_t sig = 0;
-    /* a regex term has no words of its own to compare capitalisation with */
+    /* a regex term has no words of its own to compare capitalisation with; a word whose
+     * capital is house style («Партии») counts as written in lower case */
     for (size_t k = 0, w = 0; mt->n && k < ntok && w < 32; k++) {
         const tl_token *t = &d->tok[i + k];
         if (t->kind == TK_PUNCT)
             continue;
-        if (t->w && (t->w->flags & WF_CAP))
+        const tl_word *x = t->w;
+        if (x && (x->flags & WF_CAP) &&
+            !tl_map_get(&c->house, x->key, stem_key_len(d->lang, x->key, x->keylen)))
             sig |= 1u << w;
         w++;
     }
@@ -226,14 +234,15 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
     if (f && canon) {
         const char *sug =
             infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, canon->text, canon->text);
-        sug = placed(d, sug, sent);
+        sug = sent ? doc_capitalised(d, sug) : sug;
         doc_suggest(d, f, sug, strlen(sug));
     }
 }
 
 /* Term mt matched tokens [i, i+ntok): a forbidden form is reported at once, a variant
  * too, and a use of a canonical form or a variant is recorded for consistency. */
-static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t ntok)
+static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, size_t i,
+                    size_t ntok)
 {
     const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
     size_t off = a->off, len = b->off + b->len - a->off;
@@ -243,16 +252,17 @@ static int on_match(tl_doc *d, terms_state *s, const mterm *mt, size_t i, size_t
         report_forbidden(d, s, mt, off, len, sent);
         return 0;
     }
-    if (t->short_form)
-        return 0;
-    if (t->kind == GL_VARIANT)
+    /* a short form is recorded too: it is never a second rendering, but its capitals
+     * are compared with its own other uses («Центральный Комитет» / «комитет») */
+    if (t->kind == GL_VARIANT && !t->short_form)
         report_variant(d, s, t, off, len, sent);
-    return record_use(d, s, mt, i, ntok);
+    return record_use(d, s, c, mt, i, ntok);
 }
 
 typedef struct {
     tl_doc *d;
     terms_state *s;
+    terms_ctx *c;
     tl_matcher *m;
 } hit_arg;
 
@@ -265,7 +275,7 @@ static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
         return ok;
     if (mt->window == GL_WINDOW_DOCUMENT && !(h->s->seen & mt->docbit))
         return 0;
-    return on_match(h->d, h->s, mt, i, ntok);
+    return on_match(h->d, h->s, h->c, mt, i, ntok);
 }
 
 /* Leftmost-longest: at each word the best term starting there, then on after it; then
@@ -300,12 +310,14 @@ static int chunk(tl_doc *d, void *st, void *cst)
             ok = 0;
         if (!ok)
             continue; /* not this term here («Конгресс США»): the next word may start one */
-        if (on_match(d, s, mt, i, (size_t)n))
+        if (on_match(d, s, cst, mt, i, (size_t)n))
             return -1;
+        for (size_t k = i; k < i + (size_t)n; k++)
+            d->tok[k].flags |= TF_IN_TERM;
         i += (size_t)n - 1;
     }
-    hit_arg h = {d, s, &m};
     terms_ctx *c = cst;
+    hit_arg h = {d, s, c, &m};
     if (match_regexes_run(&c->rx, &m, on_regex, &h))
         return -1;
     return d->oom ? -1 : 0;

@@ -89,6 +89,8 @@ static const mterm *dominant_term(const term_use *u, size_t n, uint32_t *count)
     uint64_t bfirst = 0;
     for (size_t i = 0; i < n; i++) {
         const mterm *mt = u[i].mt;
+        if (mt->term->short_form)
+            continue; /* a short form is no second rendering */
         uint32_t c = 0;
         uint64_t first = UINT64_MAX;
         for (size_t j = 0; j < n; j++)
@@ -254,6 +256,24 @@ static void report_caps(const term_use *x, uint32_t sig, const char *dtext, uint
     doc_suggest(d, r, sug, strlen(sug));
 }
 
+/* Reports the uses of term mt written with other capitals than its uses in mid-sentence
+ * mostly are (see concept()). */
+static void judge_caps(term_use *u, size_t n, const mterm *mt, cons_scope scope)
+{
+    uint32_t ncaps, total;
+    uint32_t sig = dominant_caps(u, n, mt, &ncaps, &total);
+    const term_use *cu = ncaps ? quoted(u, n, mt, 1, sig) : NULL;
+    const char *ctext = cu ? doc_flat(cu->d, cu->off, cu->len) : NULL;
+    for (size_t i = 0; ctext && i < n; i++) {
+        if (u[i].mt != mt)
+            continue;
+        uint32_t mask = u[i].sent ? ~1u : ~0u;
+        if ((u[i].capsig & mask) == (sig & mask))
+            continue;
+        report_caps(&u[i], sig, ctext, ncaps, total, scope);
+    }
+}
+
 /* Reports the minority uses of one concept u[0..n) (all of one language): first the uses
  * of another rendering than the dominant one, then, in the names of bodies and titles,
  * the uses of a rendering written with other capitals than its uses in mid-sentence
@@ -264,29 +284,26 @@ static void concept(term_use *u, size_t n, cons_scope scope, infl_memo *memo)
 {
     uint32_t ndom;
     const mterm *dom = dominant_term(u, n, &ndom);
-    const term_use *du = quoted(u, n, dom, 0, 0);
+    const term_use *du = dom ? quoted(u, n, dom, 0, 0) : NULL;
     const char *dtext = du ? doc_flat(du->d, du->off, du->len) : NULL;
     for (size_t i = 0; dtext && i < n; i++) {
-        if (u[i].mt == dom)
+        if (u[i].mt == dom || u[i].mt->term->short_form)
             continue;
         uint32_t nx = 0;
         for (size_t j = 0; j < n; j++)
             nx += u[j].mt == u[i].mt;
         report_term(&u[i], dom, dtext, nx, ndom, scope, memo);
     }
-    if (!caps_matter(dom))
-        return;
-    uint32_t ncaps, total;
-    uint32_t sig = dominant_caps(u, n, dom, &ncaps, &total);
-    const term_use *cu = ncaps ? quoted(u, n, dom, 1, sig) : NULL;
-    const char *ctext = cu ? doc_flat(cu->d, cu->off, cu->len) : NULL;
-    for (size_t i = 0; ctext && i < n; i++) {
-        if (u[i].mt != dom)
+    /* capitals: of the dominant rendering and of every short form, each on its own */
+    for (size_t i = 0; i < n; i++) {
+        const mterm *mt = u[i].mt;
+        if (!caps_matter(mt) || (mt != dom && !mt->term->short_form))
             continue;
-        uint32_t mask = u[i].sent ? ~1u : ~0u;
-        if ((u[i].capsig & mask) == (sig & mask))
-            continue;
-        report_caps(&u[i], sig, ctext, ncaps, total, scope);
+        size_t k = 0;
+        while (k < i && u[k].mt != mt)
+            k++;
+        if (k == i) /* the first use of mt: judge it once */
+            judge_caps(u, n, mt, scope);
     }
 }
 

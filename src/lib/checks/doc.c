@@ -85,3 +85,27 @@ const char *doc_flat(tl_doc *d, size_t off, size_t len)
         d->oom = 1;
     return s;
 }
+
+const char *doc_capitalised(tl_doc *d, const char *s)
+{
+    uint32_t c;
+    size_t n = s[0] ? utf8_decode(s, strlen(s), &c) : 0;
+    if (!n)
+        return s;
+    uint32_t up = c >= 0x430 && c <= 0x44F   ? c - 0x20
+                  : c >= 0x450 && c <= 0x45F ? c - 0x50
+                  : c >= 'a' && c <= 'z'     ? c - 0x20
+                  : c == 0x491               ? 0x490 /* ґ */
+                                             : c;
+    if (up == c)
+        return s;
+    char enc[4];
+    size_t k = utf8_encode(up, enc);
+    size_t rest = strlen(s + n);
+    char *out = tl_arena_alloc(&d->mem, k + rest + 1);
+    if (!out)
+        return s;
+    memcpy(out, enc, k);
+    memcpy(out + k, s + n, rest + 1);
+    return out;
+}

@@ -90,6 +90,11 @@ static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
         f->concept = c;
 }
 
+/* `s` with a capital first letter (Cyrillic or Latin), in the document's arena; `s`
+ * itself when it has one already or when out of memory. For a suggestion at the start of
+ * a sentence, where the glossary writes most terms in lower case. */
+const char *doc_capitalised(tl_doc *d, const char *s);
+
 /* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
 int doc_rule_on(const tl_doc *d, tl_rule r);
 /* The text of [off, off+len) for quoting in a message or a suggestion, flattened

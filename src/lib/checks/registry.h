@@ -71,6 +71,7 @@ enum {
     FAM_DOUBLED,
     FAM_LANGMIX,
     FAM_BOILERPLATE,
+    FAM_ALTERNATION, /* after FAM_TERMS: it reads the tokens the terms family marked */
     FAM_COUNT
 };
 
@@ -78,6 +79,7 @@ enum {
 const tl_family *family_at(size_t i);
 
 extern const tl_family family_spelling, family_terms, family_doccode, family_numbering,
-    family_typography, family_names, family_doubled, family_langmix, family_boilerplate;
+    family_typography, family_names, family_doubled, family_langmix, family_boilerplate,
+    family_alternation;
 
 #endif

@@ -124,6 +124,16 @@ typedef struct {
     gl_loc loc;
 } gl_pattern;
 
+/* A set of head words that machine translation alternates for one concept (`alternations:`):
+ * «комитет / комиссия / отдел», «резолюция / постановление». */
+typedef struct {
+    const char *id;
+    bool ranked;           /* a tie goes to the word listed first (else to the first used) */
+    const char **ru, **uk; /* NULL-terminated words, dictionary forms */
+    size_t nru, nuk;
+    gl_loc loc;
+} gl_alternation;
+
 typedef struct gloss gloss;
 
 struct gloss {
@@ -149,6 +159,22 @@ struct gloss {
     size_t nuntranslated_labels;
     gl_context *contexts; /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
+    gl_alternation *alternations; /* `alternations:` head words MT uses for one concept */
+    size_t nalternations;
+    const char **function_words[2]; /* `function_words:` ru / uk prepositions, conjunctions
+                                       and particles: never a word of a name */
+    size_t nfunction_words[2];
+    const char **phrase_links[2]; /* `phrase_links:` ru / uk function words that may join
+                                     the words of one name («комиссия по пропаганде и ...») */
+    size_t nphrase_links[2];
+    const char **generic_modifiers[2]; /* `generic_modifiers:` ru / uk words that qualify
+                                          many names («центральный», «провинция»): alone
+                                          they do not tell one body from another */
+    size_t ngeneric_modifiers[2];
+    const char **house_capitals[2]; /* `house_capitals:` ru / uk words that house style
+                                       capitalises at will («Партия», «Государство»): their
+                                       first letter is no inconsistency */
+    size_t nhouse_capitals[2];
     struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
                                files already loaded, array capacities */
 };

@@ -567,6 +567,11 @@ static const char *const top_keys[] = {"name",
                                        "latin_allowed",
                                        "untranslated_labels",
                                        "contexts",
+                                       "alternations",
+                                       "function_words",
+                                       "phrase_links",
+                                       "generic_modifiers",
+                                       "house_capitals",
                                        NULL};
 enum {
     TOP_NAME,
@@ -578,7 +583,12 @@ enum {
     TOP_CONCEPTS,
     TOP_BOILERPLATE,
     TOP_REDUPLICATIONS, /* then the other word lists */
-    TOP_CONTEXTS = TOP_REDUPLICATIONS + 5
+    TOP_CONTEXTS = TOP_REDUPLICATIONS + 5,
+    TOP_ALTERNATIONS,
+    TOP_FUNCTION_WORDS,
+    TOP_PHRASE_LINKS,
+    TOP_GENERIC_MODIFIERS,
+    TOP_HOUSE_CAPITALS
 };
 
 static int include_item(yr_file *y, void *ctx)
@@ -630,6 +640,12 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_CONCEPTS: return yr_each_item(y, "'concepts'", concept_item, NULL);
     case TOP_BOILERPLATE: return yr_each_item(y, "'boilerplate'", ruledata_pattern, gl_of(y));
     case TOP_CONTEXTS: return yr_each_item(y, "'contexts'", context_item, NULL);
+    case TOP_ALTERNATIONS:
+        return yr_each_item(y, "'alternations'", ruledata_alternation, gl_of(y));
+    case TOP_FUNCTION_WORDS: return ruledata_function_words(y, gl_of(y), 0);
+    case TOP_PHRASE_LINKS: return ruledata_function_words(y, gl_of(y), 1);
+    case TOP_GENERIC_MODIFIERS: return ruledata_function_words(y, gl_of(y), 2);
+    case TOP_HOUSE_CAPITALS: return ruledata_function_words(y, gl_of(y), 3);
     default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }

@@ -130,3 +130,80 @@ int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key)
                         &g->nlatin_allowed, &g->nuntranslated_labels};
     return yr_strlist(y, key, items[i], counts[i], &g->index->cap_lists[i]);
 }
+
+/* ---- alternations and function words ------------------------------------------------ */
+
+static const char *const alternation_keys[] = {"id", "ranked", "ru", "uk", NULL};
+
+typedef struct {
+    gl_alternation a;
+    size_t cap_ru, cap_uk;
+} alternation_ctx;
+
+static int alternation_key(yr_file *y, int key, yr_pos at, void *ctx)
+{
+    (void)at;
+    alternation_ctx *ac = ctx;
+    switch (key) {
+    case 0: return yr_str(y, "'id'", &ac->a.id);
+    case 1: return yr_bool(y, "'ranked'", &ac->a.ranked);
+    case 2: return yr_strlist(y, "ru", &ac->a.ru, &ac->a.nru, &ac->cap_ru);
+    default: return yr_strlist(y, "uk", &ac->a.uk, &ac->a.nuk, &ac->cap_uk);
+    }
+}
+
+int ruledata_alternation(yr_file *y, void *ctx)
+{
+    yr_pos at = yr_here(y);
+    alternation_ctx ac = {.a.loc = loc_of(y, at)};
+    int rc = yr_mapping(y, "an alternation", "a mapping (id:, ru:, uk:)", alternation_keys,
+                        alternation_key, &ac);
+    if (rc <= 0)
+        return rc;
+    if (!ac.a.id || gloss_blank(ac.a.id)) {
+        yr_error(y, at, "alternation has no 'id'");
+        return 0;
+    }
+    if (ac.a.nru == 1 || ac.a.nuk == 1)
+        yr_error(y, at, "alternation '%s' needs at least two words per language", ac.a.id);
+    gloss *g = ctx;
+    gl_alternation *p = tl_arena_grow(&g->mem, g->alternations, g->nalternations,
+                                      &g->index->cap_alternations, sizeof *p);
+    if (!p)
+        return yr_nomem(y);
+    p[g->nalternations++] = ac.a;
+    g->alternations = p;
+    return 0;
+}
+
+static const char *const function_word_keys[] = {"ru", "uk", NULL};
+
+typedef struct {
+    gloss *g;
+    int which;
+} word_lists;
+
+static int function_word_key(yr_file *y, int key, yr_pos at, void *ctx)
+{
+    (void)at;
+    word_lists *w = ctx;
+    gloss *g = w->g;
+    const char ***items[] = {&g->function_words[key], &g->phrase_links[key],
+                             &g->generic_modifiers[key], &g->house_capitals[key]};
+    size_t *counts[] = {&g->nfunction_words[key], &g->nphrase_links[key],
+                        &g->ngeneric_modifiers[key], &g->nhouse_capitals[key]};
+    size_t *caps[] = {&g->index->cap_function_words[key], &g->index->cap_phrase_links[key],
+                      &g->index->cap_generic_modifiers[key], &g->index->cap_house_capitals[key]};
+    return yr_strlist(y, function_word_keys[key], items[w->which], counts[w->which],
+                      caps[w->which]);
+}
+
+int ruledata_function_words(yr_file *y, gloss *g, int which)
+{
+    static const char *const what[] = {"'function_words'", "'phrase_links'",
+                                       "'generic_modifiers'", "'house_capitals'"};
+    word_lists w = {g, which};
+    int rc = yr_mapping(y, what[which], "a mapping (ru:, uk:)", function_word_keys,
+                        function_word_key, &w);
+    return rc < 0 ? -1 : 0;
+}

@@ -73,7 +73,10 @@ enum {
     TF_SENT_START = 1 << 3,    /* first word of a sentence */
     TF_URL = 1 << 4,           /* inside a URL or e-mail address */
     TF_CAPS_LINE = 1 << 5,     /* on a line whose words are all in capitals */
-    TF_NEWLINE_BEFORE = 1 << 6 /* a line break precedes the token */
+    TF_NEWLINE_BEFORE = 1 << 6, /* a line break precedes the token */
+    /* check_terms.c, on the tokens of the chunk it has matched: inside a glossary term
+     * (families that come after it leave such words to the glossary) */
+    TF_IN_TERM = 1 << 7
 };
 
 typedef struct {
