@@ -313,6 +313,22 @@ static int verb_like(const tl_word *w)
     return 0;
 }
 
+static int quantifier(const tl_word *w);
+
+/* An infinitive («реорганизовать», «зробити»): copies of a verb are never told apart by
+ * the words after them, which are its object. */
+static int verb_form(tl_lang lang, const tl_word *w)
+{
+    /* Ukrainian infinitives end in -ти; its -ть is an imperative («клацніть або клацніть
+     * правою кнопкою»: a choice, not doubling) */
+    static const char *const ru[] = {"ть", "ти", "чь", "ться", "тись", NULL};
+    static const char *const uk[] = {"ти", "тися", "тись", NULL};
+    for (const char *const *e = lang == TL_LANG_UK ? uk : ru; *e; e++)
+        if (ends_with(w->key, w->keylen, *e))
+            return 1;
+    return 0;
+}
+
 /* The copies joined by a conjunction or comma end before token `after`: a word there
  * (not a preposition, conjunction or auxiliary) or a bracket sets the last copy apart
  * («вміст та вміст її підтек», «курсы и курсы валют», «біля осі, біля осі (з іншого
@@ -327,14 +343,45 @@ static int last_copy_modified(const tl_doc *d, size_t after)
         return 1;
     if (!(t->flags & TF_SPACE_BEFORE))
         return 0;
-    return t->kind == TK_NUMBER ||
-           (t->kind == TK_WORD && !is_function_word(t->w) && !verb_like(t->w));
+    return t->kind == TK_NUMBER || (t->kind == TK_WORD && !is_function_word(t->w) &&
+                                    !verb_like(t->w) && !quantifier(t->w));
+}
+
+/* A word after the second copy that joins both copies rather than one of them: a
+ * quantifier or determiner («кадров и кадров всех уровней», «кадрів і кадрів усіх
+ * рівнів»): machine translation's "X and X of all levels". */
+static int quantifier(const tl_word *w)
+{
+    static const char *const q[] = {
+        /* ru */ "все",  "всех",  "всего", "всей",   "всем",   "всеми",   "каждого", "каждой",
+        "каждых",        "любых", "любого", "разных", "различных", "других", "иных",  "этих",
+        "этого",         "этой",  "таких",  "многих", "некоторых",
+        /* uk */ "всі",  "усі",   "всіх",   "усіх",   "всього", "усього",  "кожного", "кожної",
+        "будь-яких",     "різних", "інших", "цих",    "цього",  "цієї",    "таких",   "багатьох",
+        "деяких",        NULL};
+    for (int k = 0; q[k]; k++)
+        if (strcmp(w->key, q[k]) == 0)
+            return 1;
+    return 0;
 }
 
 /* One word joined to itself that is prose, not doubling: a comparative («быстрее и
- * быстрее», «більше і більше») or an infinitive («ждать и ждать»). */
-static int emphatic(const tl_word *w)
+ * быстрее», «більше і більше») or an infinitive («ждать и ждать») that ends its clause.
+ * An infinitive that goes on with an object is MT doubling («реорганизовать и
+ * реорганизовать административные единицы»): emphasis does not take one. */
+static int emphatic(const tl_doc *d, const tl_word *w, size_t after)
 {
+    int ends_clause = !(after < d->ntok && d->tok[after].kind == TK_WORD &&
+                        !(d->tok[after].flags & TF_NEWLINE_BEFORE));
+    if (verb_form(d->lang, w))
+        return ends_clause || (w->flags & WF_CAP); /* capitalised: labels («Сохранить») */
+    /* a finite verb joined to itself at the end of a clause is emphasis too («ждали и
+     * ждали, пока...», «говорят и говорят») */
+    static const char *const finite[] = {"ли", "ла", "ло", "лся", "лась", "лись", "ют", "ут",
+                                         "ят", "ат", "ет", "ит", NULL};
+    for (int k = 0; ends_clause && finite[k]; k++)
+        if (ends_with(w->key, w->keylen, finite[k]))
+            return 1;
     static const char *const endings[] = {"ее", "ей", "ше",   "ще",   "же", "ть",
                                           "ти", "чь", "ться", "тися", NULL};
     for (int k = 0; endings[k]; k++)
@@ -421,13 +468,17 @@ static size_t phrase_at(tl_doc *d, const redup_list *s, size_t i)
                 ? case_differs(d, i, b)
                 : first_copy_modified(d, i) || (sep == SEP_COMMA && correlative(d, i)) ||
                       (sep == SEP_CONJ && n == 1 &&
-                       (elliptical(d, i, b + k) || emphatic(d->tok[i].w))))
+                       (elliptical(d, i, b + k) || emphatic(d, d->tok[i].w, b + k))))
             continue;
         size_t last = b + k, nb;
         for (int copies = 2; copies < MAX_COPIES && next_copy(d, i, k, last, &nb); copies++)
             last = nb + k;
         int three = last > b + k; /* a third copy is never prose */
-        if ((sep != SEP_NONE && !three && last_copy_modified(d, last)) || allowed(d, s, i, b))
+        /* (a capitalised verb in mid-sentence is a label: «Сохранить и Сохранить как») */
+        int verb = n == 1 && d->tok[i].kind == TK_WORD && verb_form(d->lang, d->tok[i].w) &&
+                   (!(d->tok[i].w->flags & WF_CAP) || (d->tok[i].flags & TF_SENT_START));
+        if ((sep != SEP_NONE && !three && !verb && last_copy_modified(d, last)) ||
+            allowed(d, s, i, b))
             continue;
         report(d, i, k, last, n == 1 ? "the word" : "the phrase");
         return last;
@@ -448,6 +499,187 @@ static size_t segment_end(const tl_doc *d, size_t i)
     while (j < d->ntok && !segment_start(d, j))
         j++;
     return j;
+}
+
+/* ---- sentences repeated further on ---------------------------------------------------
+ * A scraped page repeats its headline as an image caption, a caption under a second
+ * picture, or the lead paragraph after the pictures: a sentence of at least
+ * REPEAT_MIN_WORDS words that the text has had before, within REPEAT_MAX_LINES lines, is
+ * reported on the repeat. The comparison is of the words' keys, so case and spacing do
+ * not matter; a trailing credit or label is not part of the sentence («(Фото: ВИА)»,
+ * «Фото: ...», «- ảnh 1»), so a caption with a credit still repeats the headline. */
+
+#define REPEAT_MIN_WORDS 4
+#define REPEAT_MAX_LINES 100
+
+#define REPEAT_MAX_LINE_WORDS 30
+
+typedef struct {
+    tl_map seen;  /* sentence hash -> line of its first occurrence (+1) */
+    tl_map lines; /* hash of the words of a whole line (4 to 30 words) -> its line (+1) */
+} doubled_state;
+
+static void release(void *st)
+{
+    doubled_state *s = st;
+    tl_map_release(&s->seen);
+    tl_map_release(&s->lines);
+}
+
+static uint64_t hash_step(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return (h ^ 0x1f) * 1099511628211ull;
+}
+
+/* A line that begins with the whole of an earlier line, glued to a label or to the next
+ * paragraph by the scrape («<headline> ảnh 1Член Политбюро...»): the earlier line's words
+ * are reported on this one. The repeat must end where the earlier line ended: what
+ * follows is not a lower-case word going on with the sentence. Returns 1 when reported. */
+static int line_prefix(tl_doc *d, doubled_state *s, size_t a, size_t line)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t words = 0;
+    for (size_t t = a; t < d->ntok && words < REPEAT_MAX_LINE_WORDS; t++) {
+        const tl_token *x = &d->tok[t];
+        if (t > a && (x->flags & (TF_LINE_START | TF_PARA_START)))
+            break;
+        if (x->kind != TK_WORD)
+            continue;
+        h = hash_step(h, x->w->key, x->w->keylen);
+        if (++words < REPEAT_MIN_WORDS)
+            continue;
+        uintptr_t first = (uintptr_t)tl_map_get(&s->lines, (const char *)&h, sizeof h);
+        if (!first || first - 1 >= line || line - (first - 1) > REPEAT_MAX_LINES)
+            continue;
+        const tl_token *n = t + 1 < d->ntok ? &d->tok[t + 1] : NULL;
+        if (n && !(n->flags & (TF_LINE_START | TF_PARA_START)) && n->kind == TK_WORD &&
+            (n->w->script & SCRIPT_CYRILLIC) && !(n->w->flags & WF_CAP))
+            continue;
+        size_t off = d->tok[a].off, len = x->off + x->len - off;
+        int q = quote_len(d, off, len);
+        doc_add(d, TL_RULE_PHRASE_DOUBLED, off, len,
+                "«%.*s%s» repeats line %zu (a caption, headline or lead the page shows twice); "
+                "delete the repeat",
+                q, d->src.text + off, (size_t)q < len ? "…" : "", (size_t)(first - 1));
+        return 1;
+    }
+    return 0;
+}
+
+/* Records the words of the whole line starting at token a (4 to 30 words). 0, or -1 when
+ * out of memory. */
+static int note_line(const tl_doc *d, doubled_state *s, size_t a, size_t line)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t words = 0;
+    for (size_t t = a; t < d->ntok; t++) {
+        const tl_token *x = &d->tok[t];
+        if (t > a && (x->flags & (TF_LINE_START | TF_PARA_START)))
+            break;
+        if (x->kind != TK_WORD)
+            continue;
+        if (++words > REPEAT_MAX_LINE_WORDS)
+            return 0;
+        h = hash_step(h, x->w->key, x->w->keylen);
+    }
+    if (words < REPEAT_MIN_WORDS || tl_map_get(&s->lines, (const char *)&h, sizeof h))
+        return 0;
+    return tl_map_put(&s->lines, (const char *)&h, sizeof h, (void *)(uintptr_t)(line + 1)) ? 0
+                                                                                           : -1;
+}
+
+/* Where the sentence [a, b) ends once a trailing credit or label is cut off: a
+ * parenthesised group at its end, «Фото: ...» / «Фото ...», or a dash followed by at most
+ * three tokens. */
+static size_t without_credit(const tl_doc *d, size_t a, size_t b)
+{
+    size_t e = b;
+    while (e > a && d->tok[e - 1].kind == TK_PUNCT && !tok_is(d, e - 1, ')'))
+        e--; /* final punctuation */
+    if (e > a && tok_is(d, e - 1, ')')) {
+        size_t o = e - 1;
+        while (o > a && !tok_is(d, o, '('))
+            o--;
+        if (o > a)
+            e = o;
+    }
+    for (size_t t = e; t-- > a && e - t <= 4;) {
+        if (d->tok[t].kind == TK_PUNCT && t > a &&
+            (tok_is(d, t, '-') || (d->tok[t].len == 3 && (!memcmp(d->src.text + d->tok[t].off, "–", 3) ||
+                                                          !memcmp(d->src.text + d->tok[t].off, "—", 3))))) {
+            e = t;
+            break;
+        }
+        const tl_word *w = d->tok[t].w;
+        if (d->tok[t].kind == TK_WORD && w && (!strcmp(w->key, "фото") || !strcmp(w->key, "photo"))) {
+            e = t;
+            break;
+        }
+    }
+    while (e > a && d->tok[e - 1].kind == TK_PUNCT)
+        e--;
+    return e;
+}
+
+/* The hash of the words of [a, b) and their number. */
+static uint64_t sentence_hash(const tl_doc *d, size_t a, size_t b, size_t *words)
+{
+    uint64_t h = 1469598103934665603ull;
+    *words = 0;
+    for (size_t t = a; t < b; t++) {
+        const tl_token *x = &d->tok[t];
+        const char *p = x->kind == TK_WORD ? x->w->key : d->src.text + x->off;
+        size_t n = x->kind == TK_WORD ? x->w->keylen : x->len;
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+        h = (h ^ 0x1f) * 1099511628211ull;
+        *words += x->kind == TK_WORD;
+    }
+    return h;
+}
+
+static void repeats(tl_doc *d, doubled_state *s)
+{
+    for (size_t a = 0; a < d->ntok;) {
+        if (!segment_start(d, a)) {
+            a++;
+            continue;
+        }
+        size_t b = segment_end(d, a);
+        if (d->tok[a].flags & TF_LINE_START) {
+            size_t line = source_line_of(&d->src, d->tok[a].off) + 1; /* 1-based, as reported */
+            if (line_prefix(d, s, a, line)) {
+                a = b;
+                continue;
+            }
+            if (note_line(d, s, a, line)) {
+                d->oom = 1;
+                return;
+            }
+        }
+        size_t e = without_credit(d, a, b), words;
+        uint64_t h = sentence_hash(d, a, e, &words);
+        if (words >= REPEAT_MIN_WORDS && !(d->tok[a].flags & TF_URL)) {
+            size_t line = source_line_of(&d->src, d->tok[a].off) + 1; /* 1-based, as reported */
+            uintptr_t first = (uintptr_t)tl_map_get(&s->seen, (const char *)&h, sizeof h);
+            if (first && line > first - 1 && line - (first - 1) <= REPEAT_MAX_LINES &&
+                line != first - 1) {
+                const tl_token *x = &d->tok[a], *y = &d->tok[e - 1];
+                int q = quote_len(d, x->off, y->off + y->len - x->off);
+                doc_add(d, TL_RULE_PHRASE_DOUBLED, x->off, y->off + y->len - x->off,
+                        "«%.*s%s» repeats line %zu (a caption, headline or lead the page shows "
+                        "twice); delete the repeat",
+                        q, d->src.text + x->off, (size_t)q < y->off + y->len - x->off ? "…" : "",
+                        (size_t)(first - 1));
+            } else if (!first && !tl_map_put(&s->seen, (const char *)&h, sizeof h, (void *)(uintptr_t)(line + 1))) {
+                d->oom = 1;
+                return;
+            }
+        }
+        a = b;
+    }
 }
 
 /* A segment [a, b) repeated as the next one(s): one finding over every copy. */
@@ -476,7 +708,7 @@ static void segments(tl_doc *d)
 
 static int chunk(tl_doc *d, void *st, void *cst)
 {
-    (void)st;
+    doubled_state *ds = st;
     if (!doc_rule_on(d, TL_RULE_PHRASE_DOUBLED))
         return 0;
     const redup_list *s = redups(d, cst);
@@ -490,8 +722,9 @@ static int chunk(tl_doc *d, void *st, void *cst)
             i = next - 1;
     }
     segments(d);
+    repeats(d, ds);
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_doubled = {"doubled", 0,    sizeof(doubled_ctx), NULL, chunk,
-                                  NULL,      NULL, ctx_release};
+const tl_family family_doubled = {"doubled", sizeof(doubled_state), sizeof(doubled_ctx), NULL, chunk,
+                                  NULL,      release,               ctx_release};
