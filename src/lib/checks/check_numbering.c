@@ -36,7 +36,7 @@
 #define MAX_ADJ 3
 #define MAX_VALUE 399
 
-enum { K_CONGRESS = 0, K_PLENUM, K_CONVOCATION };
+enum { K_CONGRESS = 0, K_PLENUM, K_CONVOCATION, K_CONFERENCE };
 enum { ST_ROMAN = 0, ST_ARABIC };
 
 typedef struct {
@@ -54,7 +54,7 @@ typedef struct {
     size_t n, cap;
 } numbering_state;
 
-static const char *const kind_name[] = {"congress", "plenum", "convocation"};
+static const char *const kind_name[] = {"congress", "plenum", "convocation", "conference"};
 
 static void release(void *st)
 {
@@ -219,11 +219,16 @@ static int kind_of(const tl_word *w)
     static const struct {
         const char *stem;
         int kind;
-    } nouns[] = {{"съезд", K_CONGRESS},
-                 {"з'їзд", K_CONGRESS},
-                 {"пленум", K_PLENUM},
-                 {"созыв", K_CONVOCATION},
-                 {"скликан", K_CONVOCATION}};
+    } nouns[] = {{"съезд", K_CONGRESS},       {"з'їзд", K_CONGRESS},
+                 /* MT's calque for the congress: still the same event's ordinal */
+                 {"конгресс", K_CONGRESS},    {"конгрес", K_CONGRESS},
+                 {"пленум", K_PLENUM},        {"созыв", K_CONVOCATION},
+                 {"скликан", K_CONVOCATION},
+                 /* MT's «срок» / «термін» for the convocation (khóa): «на 20-й срок» next
+                  * to «XX созыва» is one convocation written two ways */
+                 {"срок", K_CONVOCATION},     {"термін", K_CONVOCATION},
+                 /* «конференция» (hội nghị): a plenum or a party conference, counted apart */
+                 {"конференц", K_CONFERENCE}};
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++) {
         size_t n = strlen(nouns[k].stem);
         if (starts_with(w->key, nouns[k].stem) && w->keylen - n <= 6)
@@ -262,8 +267,8 @@ static const char *assembly_body(const tl_doc *d, size_t a, size_t j)
             return "local";
     for (size_t k = j + 1; k <= j + 3; k++) {
         const tl_word *w = cyr_word(d, k);
-        if (!w || !(d->tok[k].flags & TF_SPACE_BEFORE))
-            break;
+        if (!w || !(d->tok[k].flags & TF_SPACE_BEFORE) || (d->tok[k].flags & TF_LINE_START))
+            break; /* (a headline's noun ends its line: the next line is not its body) */
         if (starts_with_any(w->key, local_stems))
             return "local";
         if (k == j + 1 && (w->flags & WF_CAP) && !starts_with_any(w->key, party_stems))
@@ -294,7 +299,7 @@ static const char *convocation_class(const tl_word *w)
 /* Body of a convocation: ordinal at token i, noun at token j. */
 static const char *convocation_body(const tl_doc *d, size_t i, size_t j)
 {
-    for (size_t k = i; k-- > 0 && k + 3 >= i;) {
+    for (size_t k = i; k-- > 0 && k + 6 >= i;) { /* «комитета партии провинции Нгеан на XX» */
         const tl_word *w = cyr_word(d, k);
         if (!w || (d->tok[k + 1].flags & TF_LINE_START))
             break;
