@@ -64,6 +64,7 @@ typedef struct {
     uint8_t nunits;        /* 1 or 2 */
     uint8_t weak;          /* a pair of known words («Куанг Нам»): a variant only of a
                               form with an unknown word */
+    uint8_t glossary;      /* every word of it is a glossary word: a tie goes to it */
 } name_form;
 
 typedef struct {
@@ -211,6 +212,12 @@ static int record(tl_doc *d, names_state *s, size_t a, size_t b, int nunits, int
     u->end_ncp = (uint8_t)utf8_count(shape_end, ending);
     u->sent = (ta->flags & TF_SENT_START) != 0;
     name_form *f = &s->f[form];
+    if (!f->count) {
+        f->glossary = 1;
+        for (size_t k = a; k < b; k++)
+            if (d->tok[k].kind == TK_WORD && !(d->tok[k].w->flags & WF_IN_GLOSSARY))
+                f->glossary = 0;
+    }
     if (f->count && s->u[f->rep].sent && !u->sent)
         f->rep = (uint32_t)s->nu;
     f->count++;
@@ -255,14 +262,24 @@ static int chunk(tl_doc *d, void *st, void *cst)
 typedef struct {
     const char *x, *y;
     int vowel;
+    int literal; /* one side is a letter-by-letter reading of the Latin spelling that the
+                    standard transcription never writes («тр» for tr): it joins person
+                    names of several syllables too («Тран Ван» / «Чан Ван») */
+    int pairs;   /* only between names of two syllables (persons: «Лыонг Куонг» / «Лыонг
+                    Кыонг»); single words differing so are often two names («Грудаш» /
+                    «Грыдаш» in a list of characters) */
 } confusion;
 
-/* Transliteration confusions of Vietnamese names (DOMAIN.md): tr -> ч (MT also writes т
- * or тр), gi/d -> з (also д, ж, гі), and the vowels of the two orthographies. */
+/* Transliteration confusions of Vietnamese names: tr -> ч (MT also writes т or тр),
+ * gi/d -> з (also д, ж, гі), final nh -> нь (MT drops the soft sign: «Анзянг» /
+ * «Аньзянг»), ư -> ы (uk и; MT reads it as у: «Куонг» / «Кыонг»), uê -> юэ (MT drops the
+ * э: «Хю» / «Хюэ»), and the vowels of the two orthographies. */
 static const confusion confusions[] = {
-    {"ч", "т", 0},  {"ч", "тр", 0}, {"т", "тр", 0}, {"з", "д", 0}, {"з", "ж", 0},
-    {"з", "гі", 0}, {"з", "ги", 0}, {"и", "і", 1},  {"и", "ы", 1}, {"е", "є", 1},
-    {"е", "э", 1},  {"є", "э", 1},  {NULL, NULL, 0}};
+    {"ч", "т", 0, 0, 0},  {"ч", "тр", 0, 1, 0}, {"т", "тр", 0, 0, 0}, {"з", "д", 0, 0, 0},
+    {"з", "ж", 0, 0, 0},  {"з", "гі", 0, 0, 0}, {"з", "ги", 0, 0, 0}, {"нь", "н", 0, 0, 0},
+    {"и", "і", 1, 0, 0},  {"и", "ы", 1, 0, 0},  {"е", "є", 1, 0, 0},  {"е", "э", 1, 0, 0},
+    {"є", "э", 1, 0, 0},  {"у", "ы", 1, 0, 1},  {"у", "и", 1, 0, 1},  {"юэ", "ю", 1, 0, 1},
+    {NULL, NULL, 0, 0, 0}};
 
 static uint32_t find(names_state *s, uint32_t i)
 {
@@ -294,7 +311,8 @@ static void join_skel(names_state *s, uint32_t fi, const char *skel, size_t n, c
         if (c) {
             unsigned min = c->vowel ? VOWEL_MIN_LETTERS : CONSONANT_MIN_LETTERS;
             if (a->letters < min || b->letters < min ||
-                (!c->vowel && a->nunits > 1 && b->nunits > 1))
+                (!c->vowel && !c->literal && a->nunits > 1 && b->nunits > 1) ||
+                (c->pairs && (a->nunits < 2 || b->nunits < 2)))
                 continue;
         } else if (strcmp(a->shape, b->shape) == 0) {
             continue;
@@ -340,6 +358,8 @@ static int dominates(const name_form *a, const name_form *b)
 {
     if (a->count != b->count)
         return a->count > b->count;
+    if (a->glossary != b->glossary)
+        return a->glossary; /* the glossary's transcription is the agencies' */
     if (a->nunits != b->nunits)
         return a->nunits < b->nunits;
     return a->first < b->first;
