@@ -309,7 +309,9 @@ static void join_skel(names_state *s, uint32_t fi, const char *skel, size_t n, c
         if (gi == fi || (a->weak && b->weak))
             continue;
         if (c) {
-            unsigned min = c->vowel ? VOWEL_MIN_LETTERS : CONSONANT_MIN_LETTERS;
+            int pair = a->nunits > 1 && b->nunits > 1;
+            unsigned min = c->vowel || (c->literal && pair) ? VOWEL_MIN_LETTERS
+                                                            : CONSONANT_MIN_LETTERS;
             if (a->letters < min || b->letters < min ||
                 (!c->vowel && !c->literal && a->nunits > 1 && b->nunits > 1) ||
                 (c->pairs && (a->nunits < 2 || b->nunits < 2)))
@@ -360,6 +362,9 @@ static int dominates(const name_form *a, const name_form *b)
         return a->count > b->count;
     if (a->glossary != b->glossary)
         return a->glossary; /* the glossary's transcription is the agencies' */
+    int at = strstr(a->skel, "тр") != NULL, bt = strstr(b->skel, "тр") != NULL;
+    if (at != bt)
+        return bt; /* «тр» is a letter-by-letter reading; the standard writes «ч» */
     if (a->nunits != b->nunits)
         return a->nunits < b->nunits;
     return a->first < b->first;
