@@ -432,8 +432,11 @@ static void report(tl_doc *d, const names_state *s, const name_use *u, const nam
                         "write the name one way, %s",
                         (int)u->len, text + u->off, (int)r->len, text + r->off,
                         (unsigned)dom->count,
-                        dom->nunits < mine->nunits ? "as one word like a place name"
-                                                   : "as it is first written");
+                        dom->glossary && !mine->glossary ? "as the glossary writes it"
+                        : strstr(mine->skel, "тр") && !strstr(dom->skel, "тр")
+                            ? "with «ч» for tr, as the standard transcription does"
+                        : dom->nunits < mine->nunits ? "as one word like a place name"
+                                                     : "as it is first written");
         if (f)
             doc_suggest(d, f, b.data, b.len);
     }
