@@ -95,6 +95,7 @@ typedef enum {
     TL_RULE_SPELLING,                      /* "spelling" */
     TL_RULE_SPELLING_UNKNOWN_NAME,         /* "spelling.unknown-name" */
     TL_RULE_NAME_TRANSCRIPTION,            /* "name.transcription" */
+    TL_RULE_TERM_USE,                      /* "term.use" */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;
@@ -302,6 +303,59 @@ int tl_rule_from_id(const char *id, tl_rule *out);
  * `diags` (errors and warnings). Returns TL_OK when the file could be read and parsed
  * (there may still be warnings and errors in `diags`), else the cause. */
 tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags *diags);
+
+/* Validates glossary files paths[0..n) loaded together, as a check run loads them
+ * (conflicts between the files are found), and adds what only a glossary's keeper needs:
+ * warnings for a concept without `source`, without terms in a language the glossary
+ * declares (`languages:`), or whose canonical form cannot be inflected (its variants'
+ * and forbidden forms' suggestions stay as written); errors for a variant or forbidden
+ * form that is another concept's canonical form. Returns TL_OK when every file could be
+ * read and parsed (problems are in `diags`), else the first cause. */
+tl_status tl_glossary_check(const char *const *paths, size_t n, tl_diags *diags);
+
+/* Counts of a glossary, per file or in all. */
+typedef struct {
+    const char *file;     /* the file whose concepts these are (borrowed until the call
+                             returns); NULL for the total row */
+    size_t concepts;      /* concepts defined there (`extends:` entries add to them) */
+    size_t with_source;   /* concepts with a `source` */
+    size_t examples;      /* example sentences */
+    size_t posts;         /* posts of persons */
+    size_t canonical[2];  /* canonical forms: [0] Russian, [1] Ukrainian */
+    size_t variants[2];   /* accepted variants, short forms included */
+    size_t forbidden[2];  /* forbidden forms */
+} tl_glossary_stats;
+
+/* Loads paths[0..n) together and calls `row` for each file that defines concepts, in
+ * load order, then once with the totals (file NULL). `row` returns 0 to go on. Problems
+ * of the files go to `diags`. TL_OK, the first load problem, or TL_ERR_NOMEM. */
+tl_status tl_glossary_stats_get(const char *const *paths, size_t n,
+                                int (*row)(void *arg, const tl_glossary_stats *s), void *arg,
+                                tl_diags *diags);
+
+typedef struct {
+    size_t examples; /* example sentences checked */
+    size_t failed;   /* of them, those that did not behave as the glossary says */
+} tl_glossary_test_result;
+
+/* Checks every `examples:` sentence of the glossaries of `opt` (their language given by
+ * where they stand) with the matcher, as a check run would: a good example must find its
+ * concept (canonical form, variant or short form) and no wrong form of it, a bad one a
+ * wrong form of it (term.forbidden, term.literal, name.variant or name.transcription).
+ * Each failure is an error in `diags` at the example's file:line:col. TL_OK, or the cause
+ * when the glossaries or dictionaries cannot be loaded. */
+tl_status tl_glossary_test(const tl_options *opt, tl_glossary_test_result *out, tl_diags *diags);
+
+typedef enum { TL_GLOSSARY_YAML = 0, TL_GLOSSARY_CSV, TL_GLOSSARY_TBX } tl_glossary_format;
+
+/* Reads glossary `in_path` (YAML; CSV when its name ends in .csv, TBX-Basic when .tbx or
+ * .xml) and writes its concepts (with their terms, examples, sources and posts, and the
+ * contexts they name) in format `out` into *text (owned: tl_glossary_text_free), *len
+ * bytes. docs/glossary-format.md says what each format holds; rule data stays in YAML.
+ * Problems of the input go to `diags`; on anything but TL_OK *text is NULL. */
+tl_status tl_glossary_convert(const char *in_path, tl_glossary_format out, char **text,
+                              size_t *len, tl_diags *diags);
+void tl_glossary_text_free(char *text); /* NULL is a no-op */
 
 #ifdef __cplusplus
 }

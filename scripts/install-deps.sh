@@ -2,7 +2,7 @@
 # Installs, idempotently, every Debian package termlint needs to build, test and demo.
 # Without root (and without sudo) it prints the apt-get line to run and exits 2.
 set -u
-PKGS="gcc make pkg-config libhunspell-dev libicu-dev libyaml-dev libjansson-dev hunspell-ru hunspell-uk libcmocka-dev python3"
+PKGS="gcc make pkg-config libhunspell-dev libicu-dev libyaml-dev libjansson-dev libxml2-dev hunspell-ru hunspell-uk libcmocka-dev python3"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

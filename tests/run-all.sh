@@ -54,6 +54,17 @@ if [ -x "$BUILD/fuzz-replay" ]; then
     fi
 fi
 
+# The shipped glossary's examples, through the matcher: a glossary edit that breaks
+# matching fails here
+if TERMLINT_DATADIR=glossaries "$BUILD/termlint" glossary test default >"$log" 2>&1; then
+    pass=$((pass + 1))
+    echo "glossary test: $(tail -n 1 "$log")"
+else
+    fail=$((fail + 1))
+    echo "FAIL: glossary test default"
+    cat "$log"
+fi
+
 # The samples of ../shared are third-party and not in the repository: when present,
 # check that termlint runs over them without input errors (exit 0 or 1).
 if [ -d ../shared/samples ]; then

@@ -59,6 +59,9 @@ typedef struct {
 } cli_env;
 
 int cli_env_apply(cli_opts *o, const char *argv0, cli_env *env);
+
+/* `termlint glossary ...` (argv[0] is "glossary"); the exit code (glossary_cmd.c). */
+int cli_glossary(int argc, char **argv, const char *argv0);
 void cli_env_release(cli_env *env);
 
 #endif

@@ -218,31 +218,6 @@ static int cmd_check(int argc, char **argv, const char *argv0)
     return exit_code;
 }
 
-static int cmd_glossary(int argc, char **argv)
-{
-    if (argc < 3 || strcmp(argv[1], "check") != 0) {
-        fprintf(stderr, "usage: termlint glossary check FILE...\n");
-        return 2;
-    }
-    int worst = 0;
-    for (int i = 2; i < argc; i++) {
-        tl_diags *d = tl_diags_new();
-        tl_status st = tl_glossary_validate(argv[i], NULL, d);
-        print_diags(d);
-        size_t nerr = tl_diags_errors(d), nwarn = tl_diags_count(d) - nerr;
-        int rc = (st != TL_OK || nerr) ? 2 : nwarn ? 1 : 0;
-        fprintf(stderr, "%s: %s (%zu error%s, %zu warning%s)\n", argv[i],
-                rc == 2   ? "invalid"
-                : rc == 1 ? "valid with warnings"
-                          : "valid",
-                nerr, nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
-        if (rc > worst)
-            worst = rc;
-        tl_diags_free(d);
-    }
-    return worst;
-}
-
 static int cmd_rules(void)
 {
     for (size_t i = 0; i < tl_rule_count(); i++) {
@@ -269,7 +244,7 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "check"))
         return cmd_check(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "glossary"))
-        return cmd_glossary(argc - 1, argv + 1);
+        return cli_glossary(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "rules"))
         return cmd_rules();
     fprintf(stderr, "termlint: unknown command '%s'\ntry 'termlint --help'\n", argv[1]);

@@ -15,7 +15,8 @@ void cli_usage(FILE *f)
     char formats[256];
     report_names(formats, sizeof formats, "|", "|");
     fputs("usage: termlint check [options] PATH...\n"
-          "       termlint glossary check FILE...\n"
+          "       termlint glossary check|stats|test FILE...\n"
+          "       termlint glossary convert IN OUT\n"
           "       termlint rules\n"
           "       termlint --version | --help\n"
           "\n"

@@ -252,6 +252,15 @@ static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, si
         report_forbidden(d, s, mt, off, len, sent);
         return 0;
     }
+    if (doc_rule_on(d, TL_RULE_TERM_USE)) {
+        tl_ifinding *u = doc_add(d, TL_RULE_TERM_USE, off, len, "«%s»: %s of «%s»",
+                                 doc_flat(d, off, len) ? doc_flat(d, off, len) : "",
+                                 t->kind == GL_CANONICAL ? "the canonical form"
+                                 : t->short_form         ? "a short form"
+                                                         : "a variant",
+                                 concept_label(t->concept, d->lang));
+        doc_concern(u, t->concept);
+    }
     /* a short form is recorded too: it is never a second rendering, but its capitals
      * are compared with its own other uses («Центральный Комитет» / «комитет») */
     if (t->kind == GL_VARIANT && !t->short_form)

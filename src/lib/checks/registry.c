@@ -67,6 +67,9 @@ static const rule_row rule_table[] = {
         "a capitalised word the dictionary does not know"),
     ROW(TL_RULE_NAME_TRANSCRIPTION, "name.transcription", "names", TL_SEV_INFO, P_NAME,
         "a known name in a non-standard transcription, used consistently"),
+    /* off by default: for glossary tests and terminology reports, which count every use */
+    ROW(TL_RULE_TERM_USE, "term.use", "terms", TL_SEV_OFF, P_TERM,
+        "a use of a glossary term (canonical form, variant or short form)"),
 };
 
 #undef ROW

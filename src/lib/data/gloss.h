@@ -81,6 +81,8 @@ typedef struct {
 typedef struct {
     const char *id;
     unsigned window;         /* GL_WINDOW_DOCUMENT: anywhere in the document */
+    unsigned categories;     /* `categories:` a term of a concept of one of these
+                                (bit 1 << gl_category) counts as a word of the context */
     const char **ru, **uk; /* NULL-terminated terms, matched like inflected terms */
     size_t nru, nuk;
     gl_loc loc;
@@ -138,6 +140,7 @@ typedef struct gloss gloss;
 
 struct gloss {
     tl_arena mem;
+    unsigned languages; /* `languages:` of the files, bit (1 << tl_lang) each */
     const char *name, *version; /* of the first (top) file; NULL if none */
     gl_concept **concepts;      /* in load order (includes first-come) */
     size_t nconcepts;

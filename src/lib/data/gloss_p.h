@@ -31,6 +31,22 @@ int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key);
 int ruledata_alternation(yr_file *y, void *ctx);
 int ruledata_function_words(yr_file *y, gloss *g, int which);
 
+/* Adds concept c (copied into g's arena, its terms too: they may be scratch) as the YAML
+ * loader adds one: checked against what g holds, left out when its id is missing or
+ * taken (reported). *errors grows by the errors reported. 0, or -1 out of memory.
+ * For importers of other formats (gloss_csv.c, gloss_tbx.c). */
+int gloss_add_concept(gloss *g, const gl_concept *c, tl_diags *d, size_t *errors);
+
+/* Writers of gloss_export.c and gloss_tbx.c: g appended to b (b->oom says whether whole). */
+void gloss_write_yaml(const gloss *g, tl_buf *b);
+void gloss_write_csv(const gloss *g, tl_buf *b);
+int gloss_write_tbx(const gloss *g, tl_buf *b);
+/* Readers: the file's concepts added to g (problems in d with file:line:col). TL_OK,
+ * TL_ERR_IO (unreadable), TL_ERR_GLOSSARY (errors), TL_ERR_NOMEM. */
+tl_status gloss_read_csv(gloss *g, const char *path, tl_diags *d);
+tl_status gloss_read_tbx(gloss *g, const char *path, tl_diags *d);
+extern const char CSV_HEADER[];
+
 /* Where an item was written: the file being read and a position in it. */
 static inline gl_loc loc_of(const yr_file *y, yr_pos p)
 {

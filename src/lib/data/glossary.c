@@ -485,7 +485,18 @@ static int concept_item(yr_file *y, void *ctx)
 
 /* ---- contexts ---------------------------------------------------------------------------- */
 
-static const char *const context_keys[] = {"id", "window", "ru", "uk", NULL};
+static const char *const context_keys[] = {"id", "window", "ru", "uk", "categories", NULL};
+
+static int category_item(yr_file *y, void *ctx)
+{
+    gl_context *c = ctx;
+    int v = -1;
+    if (yr_enum(y, "category", category_names, &v))
+        return -1;
+    if (v >= 0)
+        c->categories |= 1u << v;
+    return 0;
+}
 
 typedef struct {
     gl_context c;
@@ -502,6 +513,8 @@ static int context_key(yr_file *y, int key, yr_pos at, void *ctx)
         return yr_strlist(y, "ru", &xc->c.ru, &xc->c.nru, &xc->cap_ru);
     if (key == 3)
         return yr_strlist(y, "uk", &xc->c.uk, &xc->c.nuk, &xc->cap_uk);
+    if (key == 4)
+        return yr_each_item(y, "'categories'", category_item, &xc->c);
     const char *s;
     yr_pos vat = yr_here(y);
     if (yr_str(y, "'window'", &s))
@@ -608,8 +621,12 @@ static int include_item(yr_file *y, void *ctx)
 static int language_item(yr_file *y, void *ctx)
 {
     (void)ctx;
-    int v;
-    return yr_enum(y, "language", gloss_lang_names, &v);
+    int v = -1;
+    if (yr_enum(y, "language", gloss_lang_names, &v))
+        return -1;
+    if (v >= 0)
+        gl_of(y)->languages |= 1u << (v == 0 ? TL_LANG_RU : TL_LANG_UK);
+    return 0;
 }
 
 static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
@@ -728,4 +745,32 @@ const gl_context *gloss_context(const gloss *g, const char *id)
         if (!strcmp(g->contexts[i].id, id))
             return &g->contexts[i];
     return NULL;
+}
+
+int gloss_add_concept(gloss *g, const gl_concept *c, tl_diags *d, size_t *errors)
+{
+    gl_concept *k = tl_arena_alloc(&g->mem, sizeof *k);
+    gl_term *terms = tl_arena_alloc(&g->mem, (c->nterms ? c->nterms : 1) * sizeof *terms);
+    if (!k || !terms)
+        return -1;
+    *k = *c;
+    if (c->nterms)
+        memcpy(terms, c->terms, c->nterms * sizeof *terms);
+    k->terms = terms;
+    for (size_t i = 0; i < k->nterms; i++)
+        terms[i].concept = k;
+    bool keep;
+    int rc = gloss_check_concept(&g->index->ids, &g->index->forms, k, k->nterms > 0, d, &keep);
+    if (rc < 0)
+        return -1;
+    *errors += (size_t)rc;
+    if (!keep)
+        return 0;
+    gl_concept **p =
+        tl_arena_grow(&g->mem, g->concepts, g->nconcepts, &g->index->cap_concepts, sizeof *p);
+    if (!p)
+        return -1;
+    p[g->nconcepts++] = k;
+    g->concepts = p;
+    return 0;
 }

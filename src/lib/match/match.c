@@ -397,6 +397,15 @@ int match_where_ok(tl_matcher *m, const mterm *mt, size_t i, size_t ntok)
         int r = any_at(m, j, mt->ctxw, mt->ctxn);
         if (r)
             return r;
+        if (mt->ctxcats && m->tok[j].kind != TK_PUNCT && m->tok[j].w) {
+            /* a term of a concept of the context's categories («Нгеан», a place) */
+            const mterm *best;
+            long n = match_at(m, j, &best);
+            if (n < 0)
+                return -1;
+            if (n && (mt->ctxcats >> best->term->concept->category & 1u))
+                return 1;
+        }
     }
     return 0;
 }

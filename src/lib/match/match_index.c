@@ -327,6 +327,7 @@ static int add_conditions(tl_match_index *mi, UBreakIterator *bi, const gloss *g
         m->ctxn = cn[2 * c + l];
         m->window = (uint16_t)(x->window > UINT16_MAX ? UINT16_MAX : x->window);
         m->has_ctx = 1; /* without words in this language it is never met */
+        m->ctxcats = (uint16_t)x->categories;
         if (x->window == GL_WINDOW_DOCUMENT)
             m->docbit = docbit_of(mi, cw[2 * c + l], (int)l);
     }
