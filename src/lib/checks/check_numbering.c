@@ -21,7 +21,7 @@
  *                     the three words after the noun («созыва в Национальное собрание»),
  *                     else the stem of the word just before the ordinal.
  * At the end of the document each (kind, body) group with both styles gets its minority
- * uses reported; a tie goes to Roman numerals for congresses (agency usage, DOMAIN.md)
+ * uses reported; a tie goes to Roman numerals for congresses (the agencies write «XIV съезд»)
  * and to Arabic figures for plenums and convocations. The suggestion converts the
  * ordinal and keeps the rest of the span: «XIII Национальным съездом»; Roman -> Arabic
  * takes the ending from the written one, else from the adjective or the noun's case
