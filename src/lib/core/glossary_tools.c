@@ -83,7 +83,10 @@ static int keeper_checks(const gloss *g, const gl_concept *c, tl_map *canon, tl_
         for (size_t i = 0; t && i < c->nterms; i++)
             replaced |= c->terms[i].lang == lang && c->terms[i].kind != GL_CANONICAL &&
                         !c->terms[i].suggest;
-        if (t && replaced && !inflectable(scratch, t) &&
+        /* (names are left out: a name suggested in the nominative reads as a name, and
+         * most Vietnamese names, one syllable a word, do not decline) */
+        if (t && replaced && c->category != GL_CAT_PERSON && c->category != GL_CAT_PLACE &&
+            !inflectable(scratch, t) &&
             warn(d, TL_SEV_WARNING, &t->loc,
                  "canonical form '%s' of concept '%s' cannot be inflected: suggestions for its "
                  "variants and forbidden forms found in another case will be '%s' as written",
