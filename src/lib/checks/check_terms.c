@@ -21,7 +21,14 @@ typedef struct {
     term_use *u; /* uses of concepts, in order */
     size_t n, cap;
     infl_memo memo; /* suggestions put in the case of the text */
-    uint32_t seen;  /* document-wide contexts met so far (mterm.docbit) */
+    /* contexts with `window: document` (mterm.docbit): where they were met, as line
+     * numbers of the document (this chunk's, then the last one before it) */
+    struct ctx_line {
+        uint32_t bits, line;
+    } * ctxl;
+    size_t nctxl, cap_ctxl;
+    uint32_t last_line[32]; /* +1; 0: not met before this chunk */
+    uint32_t line_base;     /* lines of the document before this chunk */
     struct name_hit {
         size_t f;                 /* index of the name.variant finding in d->f */
         const gl_term *t;         /* the wrong form found */
@@ -42,6 +49,7 @@ static void release(void *st)
     terms_state *s = st;
     tl_free(s->u);
     tl_free(s->names);
+    tl_free(s->ctxl);
     infl_memo_release(&s->memo);
 }
 
@@ -268,6 +276,32 @@ static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, si
     return record_use(d, s, c, mt, i, ntok);
 }
 
+/* A news article is a few dozen lines: a word of a document-wide context counts within
+ * this many lines of the term, so that a long file of many texts (an archive, a book) is
+ * not one context */
+#define DOC_CONTEXT_LINES 60
+
+/* Is the document-wide context of mt met near line `line` of this chunk? */
+static int doc_context_met(const terms_state *s, const mterm *mt, uint32_t line)
+{
+    uint32_t lo = line > DOC_CONTEXT_LINES ? line - DOC_CONTEXT_LINES : 0,
+             hi = line + DOC_CONTEXT_LINES;
+    for (size_t k = 0; k < s->nctxl; k++)
+        if ((s->ctxl[k].bits & mt->docbit) && s->ctxl[k].line >= lo && s->ctxl[k].line <= hi)
+            return 1;
+    for (int b = 0; b < 32; b++)
+        if ((mt->docbit >> b & 1) && s->last_line[b] && s->last_line[b] - 1 >= lo)
+            return 1;
+    return 0;
+}
+
+/* The line (of the document) of each token of the chunk, counted as the chunk goes. */
+static uint32_t token_line(const tl_doc *d, const terms_state *s, size_t i)
+{
+    return s->line_base + (uint32_t)source_line_of(&d->src, d->tok[i].off) -
+           (uint32_t)source_line_of(&d->src, d->chunk_start);
+}
+
 typedef struct {
     tl_doc *d;
     terms_state *s;
@@ -282,7 +316,7 @@ static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
     int ok = match_where_ok(h->m, mt, i, ntok);
     if (ok <= 0)
         return ok;
-    if (mt->window == GL_WINDOW_DOCUMENT && !(h->s->seen & mt->docbit))
+    if (mt->window == GL_WINDOW_DOCUMENT && !doc_context_met(h->s, mt, token_line(h->d, h->s, i)))
         return 0;
     return on_match(h->d, h->s, h->c, mt, i, ntok);
 }
@@ -299,8 +333,17 @@ static int chunk(tl_doc *d, void *st, void *cst)
     /* contexts of the whole document: known up to the end of this chunk before matching,
      * so a context word later in the chunk than the term still counts */
     int err = 0;
-    for (size_t i = 0; i < d->ntok && !err; i++)
-        s->seen |= match_doc_contexts(&m, i, &err);
+    s->nctxl = 0;
+    s->line_base = (uint32_t)source_line_of(&d->src, d->chunk_start);
+    for (size_t i = 0; i < d->ntok && !err; i++) {
+        uint32_t bits = match_doc_contexts(&m, i, &err);
+        if (!bits)
+            continue;
+        if (TL_GROW(s->ctxl, s->nctxl, s->cap_ctxl, 16))
+            return -1;
+        s->ctxl[s->nctxl].bits = bits;
+        s->ctxl[s->nctxl++].line = token_line(d, s, i);
+    }
     if (err)
         return -1;
     for (size_t i = 0; i < d->ntok; i++) {
@@ -315,7 +358,7 @@ static int chunk(tl_doc *d, void *st, void *cst)
         int ok = match_where_ok(&m, mt, i, (size_t)n);
         if (ok < 0)
             return -1;
-        if (mt->window == GL_WINDOW_DOCUMENT && !(s->seen & mt->docbit))
+        if (mt->window == GL_WINDOW_DOCUMENT && !doc_context_met(s, mt, token_line(d, s, i)))
             ok = 0;
         if (!ok)
             continue; /* not this term here («Конгресс США»): the next word may start one */
@@ -329,6 +372,10 @@ static int chunk(tl_doc *d, void *st, void *cst)
     hit_arg h = {d, s, c, &m};
     if (match_regexes_run(&c->rx, &m, on_regex, &h))
         return -1;
+    for (size_t k = 0; k < s->nctxl; k++) /* for the next chunk: the last sightings */
+        for (int b = 0; b < 32; b++)
+            if (s->ctxl[k].bits >> b & 1)
+                s->last_line[b] = s->ctxl[k].line + 1;
     return d->oom ? -1 : 0;
 }
 
