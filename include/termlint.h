@@ -96,6 +96,7 @@ typedef enum {
     TL_RULE_SPELLING_UNKNOWN_NAME,         /* "spelling.unknown-name" */
     TL_RULE_NAME_TRANSCRIPTION,            /* "name.transcription" */
     TL_RULE_TERM_USE,                      /* "term.use" */
+    TL_RULE_PHRASE_REPEATED,               /* "phrase.repeated" */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;

@@ -559,7 +559,7 @@ static int line_prefix(tl_doc *d, doubled_state *s, size_t a, size_t line)
             continue;
         size_t off = d->tok[a].off, len = x->off + x->len - off;
         int q = quote_len(d, off, len);
-        doc_add(d, TL_RULE_PHRASE_DOUBLED, off, len,
+        doc_add(d, TL_RULE_PHRASE_REPEATED, off, len,
                 "«%.*s%s» repeats line %zu (a caption, headline or lead the page shows twice); "
                 "delete the repeat",
                 q, d->src.text + off, (size_t)q < len ? "…" : "", (size_t)(first - 1));
@@ -668,7 +668,7 @@ static void repeats(tl_doc *d, doubled_state *s)
                 line != first - 1) {
                 const tl_token *x = &d->tok[a], *y = &d->tok[e - 1];
                 int q = quote_len(d, x->off, y->off + y->len - x->off);
-                doc_add(d, TL_RULE_PHRASE_DOUBLED, x->off, y->off + y->len - x->off,
+                doc_add(d, TL_RULE_PHRASE_REPEATED, x->off, y->off + y->len - x->off,
                         "«%.*s%s» repeats line %zu (a caption, headline or lead the page shows "
                         "twice); delete the repeat",
                         q, d->src.text + x->off, (size_t)q < y->off + y->len - x->off ? "…" : "",
@@ -698,9 +698,16 @@ static void segments(tl_doc *d)
                              !(d->tok[a].flags & TF_URL);
              copies++)
             last += k;
-        if (last > b) {
+        if (last > b) { /* reported on the repeats, the first copy stays as it is */
             int line = (d->tok[b].flags & TF_LINE_START) != 0;
-            report(d, a, k, last, line ? "the line" : "the sentence");
+            const tl_token *x = &d->tok[b], *y = &d->tok[last - 1];
+            size_t off = x->off, len = y->off + y->len - off, clen = d->tok[b + k - 1].off +
+                                                                     d->tok[b + k - 1].len - off;
+            int q = quote_len(d, off, clen);
+            doc_add(d, TL_RULE_PHRASE_REPEATED, off, len,
+                    "%s «%.*s%s» repeats the one before it; delete the repeat",
+                    line ? "the line" : "the sentence", q, d->src.text + off,
+                    (size_t)q < clen ? "…" : "");
         }
         a = last;
     }

@@ -20,7 +20,9 @@
 #include <string.h>
 
 /* precedence classes: boilerplate > term > doc-code > name > the rest > spelling */
-enum { P_ENC = 0, P_BOILER = 1, P_TERM = 2, P_DOC = 3, P_NAME = 4, P_REST = 5, P_SPELL = 6 };
+enum { P_ENC = 0, P_BOILER = 1, P_TERM = 2, P_DOC = 3, P_NAME = 4, P_REST = 5, P_SPELL = 6,
+       /* a finding over a whole line or sentence never folds the findings inside it */
+       P_LINE = 7 };
 
 #define ROW(r, id, fam, sev, prec, summary) [r] = {{r, id, fam, sev, summary, 0}, prec}
 
@@ -70,6 +72,8 @@ static const rule_row rule_table[] = {
     /* off by default: for glossary tests and terminology reports, which count every use */
     ROW(TL_RULE_TERM_USE, "term.use", "terms", TL_SEV_OFF, P_TERM,
         "a use of a glossary term (canonical form, variant or short form)"),
+    ROW(TL_RULE_PHRASE_REPEATED, "phrase.repeated", "doubled", TL_SEV_WARNING, P_LINE,
+        "a sentence or line shown twice (a caption, headline or lead)"),
 };
 
 #undef ROW
