@@ -177,25 +177,6 @@ static int stop_kind(const alt_ctx *c, const tl_word *w)
     return w ? (int)(uintptr_t)tl_map_get(&c->stop, w->key, w->keylen) : 0;
 }
 
-/* Adjective endings (longest first within a language): a word before the head is part
- * of the name only when it looks like an adjective agreeing with it, not a verb or a
- * noun of the clause before («Депутаты обсудили резолюцию»). */
-static int adjective_like(tl_lang lang, const char *key, size_t n)
-{
-    static const char *const ru[] = {"ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ой",
-                                     "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом",
-                                     "ем", "ую", "юю", "ых", "их", "ей", NULL};
-    static const char *const uk[] = {"ими", "іми", "ого", "ому", "ього", "ьому", "ий", "ій",
-                                     "им", "ім", "ої", "ою", "их", "іх", "на", "не", "ну",
-                                     "ні", "ля", "ле", "ка", "ке", "ку", "ова", "ове", NULL};
-    for (const char *const *e = lang == TL_LANG_UK ? uk : ru; *e; e++) {
-        size_t m = strlen(*e);
-        if (m < n && !memcmp(key + n - m, *e, m))
-            return 1;
-    }
-    return 0;
-}
-
 /* Verb endings: a word after the head that ends so is the clause going on, not a word
  * of the name («комиссия провела», «комитет выступил»). */
 static int verb_like(tl_lang lang, const char *key, size_t n)
@@ -265,7 +246,7 @@ static void use_at(const alt_ctx *c, const tl_doc *d, size_t i, uintptr_t v, alt
         size_t j = first - 1;
         const tl_word *w = d->tok[j].w;
         if (d->tok[j].kind != TK_WORD || !w || stop_kind(c, w) || head_at(c, d, j) ||
-            !adjective_like(d->lang, w->key, w->keylen))
+            !doc_adjective_like(d->lang, w->key, w->keylen))
             break;
         uint8_t sp;
         uint64_t h = word_key(c, d, j, &sp);

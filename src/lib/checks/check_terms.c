@@ -40,7 +40,8 @@ typedef struct {
  * the words whose capital is house style (g->house_capitals). */
 typedef struct {
     match_regexes *rx;
-    tl_map house;
+    tl_map house;     /* stems of g->house_capitals */
+    tl_map qualifier; /* stems of g->generic_modifiers («районный», «провинциальный») */
     const gloss *house_of;
 } terms_ctx;
 
@@ -59,6 +60,7 @@ static void ctx_release(void *cst)
     match_regexes_free(c->rx);
     c->rx = NULL;
     tl_map_release(&c->house);
+    tl_map_release(&c->qualifier);
     c->house_of = NULL;
 }
 
@@ -170,23 +172,30 @@ static int opens_clause(const tl_doc *d, size_t i)
     return 0;
 }
 
-/* The keys of g->house_capitals (both languages), built once per context. */
+/* The stems of g->house_capitals and g->generic_modifiers (both languages), built once
+ * per context. */
 static int house_words(terms_ctx *c, const gloss *g)
 {
     if (c->house_of == g)
         return 0;
     tl_map_release(&c->house);
+    tl_map_release(&c->qualifier);
     tl_map_init(&c->house);
+    tl_map_init(&c->qualifier);
     tl_buf key;
     tl_buf_init(&key, 0);
     int bad = 0;
     for (int l = 0; l < 2 && !bad; l++)
-        for (size_t k = 0; k < g->nhouse_capitals[l] && !bad; k++) {
-            const char *w = g->house_capitals[l][k];
-            tl_buf_reset(&key);
-            norm_key(&key, w, strlen(w), l == 0);
-            size_t sl = stem_key_len(l ? TL_LANG_UK : TL_LANG_RU, key.data, key.len);
-            bad = key.oom || !tl_map_put(&c->house, key.data, sl, (void *)1);
+        for (int set = 0; set < 2 && !bad; set++) {
+            const char *const *list = set ? g->generic_modifiers[l] : g->house_capitals[l];
+            size_t n = set ? g->ngeneric_modifiers[l] : g->nhouse_capitals[l];
+            for (size_t k = 0; k < n && !bad; k++) {
+                tl_buf_reset(&key);
+                norm_key(&key, list[k], strlen(list[k]), l == 0);
+                size_t sl = stem_key_len(l ? TL_LANG_UK : TL_LANG_RU, key.data, key.len);
+                bad = key.oom ||
+                      !tl_map_put(set ? &c->qualifier : &c->house, key.data, sl, (void *)1);
+            }
         }
     tl_buf_release(&key);
     c->house_of = bad ? NULL : g;
@@ -216,8 +225,25 @@ static int record_use(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, 
     u->mt = mt;
     u->seq = s->n;
     u->capsig = sig;
+    u->qual = 0;
+    const tl_word *q = i > 0 && !(a->flags & TF_LINE_START) ? d->tok[i - 1].w : NULL;
+    size_t qsl = q ? stem_key_len(d->lang, q->key, q->keylen) : 0;
+    if (q && mt->n && d->tok[i - 1].kind == TK_WORD && (q->script & SCRIPT_CYRILLIC) &&
+        !(q->flags & WF_ALLCAPS) && doc_adjective_like(d->lang, q->key, q->keylen) &&
+        tl_map_get(&c->qualifier, q->key, qsl)) {
+        /* «районного народного совета», «Провінційної народної ради»: a qualified name,
+         * whose capitals are compared with other qualified uses only */
+        size_t sl = qsl;
+        uint64_t h = 1469598103934665603ull;
+        for (size_t k = 0; k < sl; k++)
+            h = (h ^ (unsigned char)q->key[k]) * 1099511628211ull;
+        u->qual = h ? h : 1;
+        u->capsig = (sig << 1) | ((q->flags & WF_CAP) != 0);
+        a = &d->tok[i - 1]; /* the span takes the qualifier in: the capitals compared */
+    }
+    size_t first = (size_t)(a - d->tok);
     u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE | TF_LINE_START)) != 0 ||
-              opens_clause(d, i);
+              opens_clause(d, first);
     u->d = d;
     u->off = a->off;
     u->len = b->off + b->len - a->off;

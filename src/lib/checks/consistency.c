@@ -112,20 +112,20 @@ static const mterm *dominant_term(const term_use *u, size_t n, uint32_t *count)
 /* Of the uses of one term u[0..n) with mt == `mt`, away from a sentence start, the
  * capitalisation most used: ties go to the one the glossary writes, then to the first.
  * *count gets its uses, *total the uses compared; 0 when none is away from one. */
-static uint32_t dominant_caps(const term_use *u, size_t n, const mterm *mt, uint32_t *count,
-                              uint32_t *total)
+static uint32_t dominant_caps(const term_use *u, size_t n, const mterm *mt, uint64_t qual,
+                              uint32_t *count, uint32_t *total)
 {
-    uint32_t best = 0, bn = 0, gsig = glossary_sig(mt);
+    uint32_t best = 0, bn = 0, gsig = glossary_sig(mt) << (qual != 0);
     uint64_t bfirst = 0;
     *total = 0;
     for (size_t i = 0; i < n; i++) {
-        if (u[i].mt != mt || u[i].sent)
+        if (u[i].mt != mt || u[i].qual != qual || u[i].sent)
             continue;
         (*total)++;
         uint32_t sig = u[i].capsig, c = 0;
         uint64_t first = UINT64_MAX;
         for (size_t j = 0; j < n; j++)
-            if (u[j].mt == mt && !u[j].sent && u[j].capsig == sig) {
+            if (u[j].mt == mt && u[j].qual == qual && !u[j].sent && u[j].capsig == sig) {
                 c++;
                 first = u[j].seq < first ? u[j].seq : first;
             }
@@ -181,11 +181,12 @@ static const char *recase(tl_buf *b, tl_arena *a, const char *found, uint32_t si
 
 /* A use of term mt to quote (with capitalisation sig when `caps`), away from a sentence
  * start if there is one. */
-static const term_use *quoted(const term_use *u, size_t n, const mterm *mt, int caps, uint32_t sig)
+static const term_use *quoted(const term_use *u, size_t n, const mterm *mt, int caps, uint32_t sig,
+                              uint64_t qual)
 {
     const term_use *any = NULL;
     for (size_t i = 0; i < n; i++) {
-        if (u[i].mt != mt || (caps && (u[i].sent || u[i].capsig != sig)))
+        if (u[i].mt != mt || (caps && (u[i].sent || u[i].capsig != sig || u[i].qual != qual)))
             continue;
         if (!u[i].sent)
             return &u[i];
@@ -258,14 +259,14 @@ static void report_caps(const term_use *x, uint32_t sig, const char *dtext, uint
 
 /* Reports the uses of term mt written with other capitals than its uses in mid-sentence
  * mostly are (see concept()). */
-static void judge_caps(term_use *u, size_t n, const mterm *mt, cons_scope scope)
+static void judge_caps(term_use *u, size_t n, const mterm *mt, uint64_t qual, cons_scope scope)
 {
     uint32_t ncaps, total;
-    uint32_t sig = dominant_caps(u, n, mt, &ncaps, &total);
-    const term_use *cu = ncaps ? quoted(u, n, mt, 1, sig) : NULL;
+    uint32_t sig = dominant_caps(u, n, mt, qual, &ncaps, &total);
+    const term_use *cu = ncaps ? quoted(u, n, mt, 1, sig, qual) : NULL;
     const char *ctext = cu ? doc_flat(cu->d, cu->off, cu->len) : NULL;
     for (size_t i = 0; ctext && i < n; i++) {
-        if (u[i].mt != mt)
+        if (u[i].mt != mt || u[i].qual != qual)
             continue;
         uint32_t mask = u[i].sent ? ~1u : ~0u;
         if ((u[i].capsig & mask) == (sig & mask))
@@ -284,7 +285,7 @@ static void concept(term_use *u, size_t n, cons_scope scope, infl_memo *memo)
 {
     uint32_t ndom;
     const mterm *dom = dominant_term(u, n, &ndom);
-    const term_use *du = dom ? quoted(u, n, dom, 0, 0) : NULL;
+    const term_use *du = dom ? quoted(u, n, dom, 0, 0, 0) : NULL;
     const char *dtext = du ? doc_flat(du->d, du->off, du->len) : NULL;
     for (size_t i = 0; dtext && i < n; i++) {
         if (u[i].mt == dom || u[i].mt->term->short_form)
@@ -300,10 +301,10 @@ static void concept(term_use *u, size_t n, cons_scope scope, infl_memo *memo)
         if (!caps_matter(mt) || (mt != dom && !mt->term->short_form))
             continue;
         size_t k = 0;
-        while (k < i && u[k].mt != mt)
+        while (k < i && !(u[k].mt == mt && u[k].qual == u[i].qual))
             k++;
-        if (k == i) /* the first use of mt: judge it once */
-            judge_caps(u, n, mt, scope);
+        if (k == i) /* the first use of mt with this qualifier: judge them once */
+            judge_caps(u, n, mt, u[i].qual, scope);
     }
 }
 

@@ -109,3 +109,20 @@ const char *doc_capitalised(tl_doc *d, const char *s)
     memcpy(out + k, s + n, rest + 1);
     return out;
 }
+
+/* Adjective endings per language (see doc.h). */
+int doc_adjective_like(tl_lang lang, const char *key, size_t n)
+{
+    static const char *const ru[] = {"ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ой",
+                                     "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом",
+                                     "ем", "ую", "юю", "ых", "их", "ей", NULL};
+    static const char *const uk[] = {"ими", "іми", "ого", "ому", "ього", "ьому", "ий", "ій",
+                                     "им", "ім", "ої", "ою", "их", "іх", "на", "не", "ну",
+                                     "ні", "ля", "ле", "ка", "ке", "ку", "ова", "ове", NULL};
+    for (const char *const *e = lang == TL_LANG_UK ? uk : ru; *e; e++) {
+        size_t m = strlen(*e);
+        if (m < n && !memcmp(key + n - m, *e, m))
+            return 1;
+    }
+    return 0;
+}

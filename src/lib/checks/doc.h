@@ -95,6 +95,11 @@ static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
  * a sentence, where the glossary writes most terms in lower case. */
 const char *doc_capitalised(tl_doc *d, const char *s);
 
+/* Does the word of norm key `key` (n bytes) end like an adjective of `lang` («центрального»,
+ * «провінційної»)? By its ending only: for telling a qualifier before a name from a verb
+ * or a noun of the clause before it. */
+int doc_adjective_like(tl_lang lang, const char *key, size_t n);
+
 /* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
 int doc_rule_on(const tl_doc *d, tl_rule r);
 /* The text of [off, off+len) for quoting in a message or a suggestion, flattened
