@@ -94,6 +94,7 @@ typedef enum {
     TL_RULE_TYPOGRAPHY_QUOTES,             /* "typography.quotes" */
     TL_RULE_SPELLING,                      /* "spelling" */
     TL_RULE_SPELLING_UNKNOWN_NAME,         /* "spelling.unknown-name" */
+    TL_RULE_SPELLING_ORDINAL_ENDING,       /* "spelling.ordinal-ending" */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;

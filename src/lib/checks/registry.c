@@ -65,6 +65,8 @@ static const rule_row rule_table[] = {
         "a word the dictionary does not know"),
     ROW(TL_RULE_SPELLING_UNKNOWN_NAME, "spelling.unknown-name", "spelling", TL_SEV_INFO, P_SPELL,
         "a capitalised word the dictionary does not know"),
+    ROW(TL_RULE_SPELLING_ORDINAL_ENDING, "spelling.ordinal-ending", "spelling", TL_SEV_WARNING,
+        P_SPELL, "a figure with a non-standard ordinal ending («1-ый», «16-ой»)"),
 };
 
 #undef ROW

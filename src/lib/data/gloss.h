@@ -119,6 +119,24 @@ typedef struct {
     gl_loc loc;
 } gl_pattern;
 
+/* Rule data of the spelling rules in one language (`spelling:` ru / uk), each list
+ * NULL-terminated (docs/glossary-format.md says what each holds). The pair lists
+ * hold their pairs flattened: first, second, first, second, ... */
+enum {
+    GL_SP_ABBREVIATIONS = 0, /* «окт.», «г-н»: abbreviations that are not misspellings */
+    GL_SP_COMPOUND_PREFIXES, /* «гос», «кибер»: clipped first parts written together */
+    GL_SP_NUMERAL_PREFIXES,  /* «пяти», «двух»: numerals as the first part of a compound */
+    GL_SP_ADJECTIVE_LINKS,   /* pairs: [о, ий]: «российско-» is the stem of «российский» */
+    GL_SP_ORDINAL_ENDINGS,   /* pairs: [ый, й]: a non-standard ending after a figure and
+                                its standard form */
+    GL_SP_WORDS,             /* words of the genre the dictionary lacks */
+    GL_SP_COUNT
+};
+typedef struct {
+    const char **list[GL_SP_COUNT];
+    size_t n[GL_SP_COUNT];
+} gl_spelling;
+
 typedef struct gloss gloss;
 
 struct gloss {
@@ -144,6 +162,7 @@ struct gloss {
     size_t nuntranslated_labels;
     gl_context *contexts; /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
+    gl_spelling spelling[3]; /* `spelling:` rule data, by tl_lang (0 unused) */
     struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
                                files already loaded, array capacities */
 };

@@ -14,6 +14,7 @@ struct gl_index {
     tl_map files; /* dev:ino of every file loaded -> non-NULL (yaml_reader.c) */
     size_t cap_concepts, cap_doc_codes, cap_boilerplate, cap_contexts;
     size_t cap_lists[5];
+    size_t cap_spelling[3][GL_SP_COUNT];
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */
@@ -25,6 +26,9 @@ int ruledata_pattern(yr_file *y, void *ctx);
 /* Word list i (0 reduplications, 1 ru_only_words, 2 uk_only_words, 3 latin_allowed,
  * 4 untranslated_labels), the value of top-level key `key`. */
 int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key);
+/* The value of top-level key `spelling:` (a mapping of languages to the lists of
+ * gl_spelling). */
+int ruledata_spelling(yr_file *y, gloss *g);
 
 /* Where an item was written: the file being read and a position in it. */
 static inline gl_loc loc_of(const yr_file *y, yr_pos p)
