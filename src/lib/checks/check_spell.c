@@ -139,20 +139,6 @@ static int abbreviation(const tl_doc *d, size_t i, const tl_word *w)
     return part > 0;
 }
 
-/* The dictionary knows `a` followed by `b` (keys; either may be empty). */
-static int known_join(tl_doc *d, const char *a, size_t na, const char *b, size_t nb)
-{
-    tl_buf *t = d->scratch;
-    tl_buf_reset(t);
-    tl_buf_add(t, a, na);
-    tl_buf_add(t, b, nb);
-    if (t->oom) {
-        d->oom = 1;
-        return 0;
-    }
-    return morph_spell_str(d->morph, d->lang, t->data) == SPELL_OK;
-}
-
 static int has_prefix(const char *key, size_t keylen, const char *p, size_t *n)
 {
     *n = strlen(p);
@@ -166,7 +152,7 @@ static int clipped_compound(tl_doc *d, const spelldata *sd, const tl_word *w)
     for (size_t k = 0; k < sd->n[GL_SP_COMPOUND_PREFIXES]; k++)
         if (has_prefix(w->key, w->keylen, sd->list[GL_SP_COMPOUND_PREFIXES][k], &n) &&
             utf8_count(w->key + n, w->keylen - n) >= CLIPPED_REST_MIN_CP &&
-            known_join(d, "", 0, w->key + n, w->keylen - n))
+            spelldata_known_join(d, "", 0, w->key + n, w->keylen - n))
             return 1;
     return 0;
 }
@@ -176,21 +162,7 @@ static int numeral_compound(tl_doc *d, const spelldata *sd, const tl_word *w)
 {
     for (size_t k = 0; k < sd->n[GL_SP_NUMERAL_PREFIXES]; k++) {
         const char *p = sd->list[GL_SP_NUMERAL_PREFIXES][k];
-        if (known_join(d, p, strlen(p), w->key, w->keylen))
-            return 1;
-    }
-    return 0;
-}
-
-/* «российско»: the stem of an adjective the dictionary knows, by the adjective_links
- * pairs [ending of the part, ending of the adjective]. */
-static int adjective_stem(tl_doc *d, const spelldata *sd, const tl_word *w)
-{
-    const char *const *l = sd->list[GL_SP_ADJECTIVE_LINKS];
-    for (size_t k = 0; k + 1 < sd->n[GL_SP_ADJECTIVE_LINKS]; k += 2) {
-        size_t n = strlen(l[k]);
-        if (n < w->keylen && memcmp(w->key + w->keylen - n, l[k], n) == 0 &&
-            known_join(d, w->key, w->keylen - n, l[k + 1], strlen(l[k + 1])))
+        if (spelldata_known_join(d, p, strlen(p), w->key, w->keylen))
             return 1;
     }
     return 0;
@@ -203,7 +175,7 @@ static int known_title_case(tl_doc *d, const tl_word *w)
     size_t n = utf8_decode(w->key, w->keylen, &c);
     char up[4];
     size_t k = n ? utf8_encode((uint32_t)u_toupper((UChar32)c), up) : 0;
-    return k && known_join(d, up, k, w->key + n, w->keylen - n);
+    return k && spelldata_known_join(d, up, k, w->key + n, w->keylen - n);
 }
 
 static int pend(spell_state *s, const tl_token *t)
@@ -239,7 +211,7 @@ static int spell_word(tl_doc *d, spell_state *s, size_t i, int part)
     int caps_line = (t->flags & TF_CAPS_LINE) != 0;
     int ok = caps_line ? morph_spell_lower(m, d->lang, w) != SPELL_BAD
                        : morph_spell(m, d->lang, w) != SPELL_BAD;
-    if (ok || clipped_compound(d, sd, w) || (part && adjective_stem(d, sd, w)))
+    if (ok || clipped_compound(d, sd, w) || (part && spelldata_adjective_stem(sd, d, w)))
         return 0;
     if (!(w->flags & WF_CAP)) {
         report_bad(d, t->off, t->len, w);

@@ -187,3 +187,28 @@ int spelldata_in_name_run(tl_doc *d, size_t i, int before)
             return 1;
     return before && i > 0 && run_word(d, i) && spelldata_name_syllable(d, i - 1);
 }
+
+int spelldata_known_join(tl_doc *d, const char *a, size_t na, const char *b, size_t nb)
+{
+    tl_buf *t = d->scratch;
+    tl_buf_reset(t);
+    tl_buf_add(t, a, na);
+    tl_buf_add(t, b, nb);
+    if (t->oom) {
+        d->oom = 1;
+        return 0;
+    }
+    return morph_spell_str(d->morph, d->lang, t->data) == SPELL_OK;
+}
+
+int spelldata_adjective_stem(const spelldata *s, tl_doc *d, const tl_word *w)
+{
+    const char *const *l = s->list[GL_SP_ADJECTIVE_LINKS];
+    for (size_t k = 0; k + 1 < s->n[GL_SP_ADJECTIVE_LINKS]; k += 2) {
+        size_t n = strlen(l[k]);
+        if (n < w->keylen && memcmp(w->key + w->keylen - n, l[k], n) == 0 &&
+            spelldata_known_join(d, w->key, w->keylen - n, l[k + 1], strlen(l[k + 1])))
+            return 1;
+    }
+    return 0;
+}

@@ -46,4 +46,14 @@ int spelldata_name_syllable(tl_doc *d, size_t i);
  * only), or, when `before` is set, directly precedes it. */
 int spelldata_in_name_run(tl_doc *d, size_t i, int before);
 
+/* The text's dictionary knows the string `a` followed by `b` (keys; either may be
+ * empty). Uses d->scratch. */
+int spelldata_known_join(tl_doc *d, const char *a, size_t na, const char *b, size_t nb);
+
+/* The key of `w` ends like the first item of an adjective_links pair and, with that
+ * ending replaced by the second, is a word the text's dictionary knows: «российско»
+ * (of «российский») as the first part of a compound, «конструктивно» (of
+ * «конструктивный») as an adverb. */
+int spelldata_adjective_stem(const spelldata *s, tl_doc *d, const tl_word *w);
+
 #endif
