@@ -322,7 +322,10 @@ static int chunk(tl_doc *d, void *st, void *cst)
 }
 
 /* Shapes of the Russian/Ukrainian practical transcription of Vietnamese syllables:
- * clusters that native words rarely have. */
+ * clusters that native words rarely have, and the final «-нь» of «Минь», «Тхань»
+ * (of at most 8 letters). Not the final «-ть» of «Лить» (Lịch): names ending so are
+ * rare in the genre, and every infinitive and «-ость» noun ends so, which let a typo
+ * of one at the start of a sentence pass as a name. */
 static int looks_vietnamese(const char *key)
 {
     static const char *const marks[] = {"нг", "тх", "кх", "фы", "зя", "ньх", "ыо", "ыа", NULL};
@@ -330,7 +333,7 @@ static int looks_vietnamese(const char *key)
         if (strstr(key, marks[i]))
             return 1;
     size_t n = strlen(key);
-    return n >= 4 && (strcmp(key + n - 4, "нь") == 0 || strcmp(key + n - 4, "ть") == 0) && n <= 16;
+    return n >= 4 && strcmp(key + n - 4, "нь") == 0 && n <= 16;
 }
 
 static int finish(tl_doc *d, void *st, void *cst)
