@@ -87,18 +87,18 @@ typedef struct {
 
 /* The family's context state. */
 typedef struct {
-    tl_arena mem;       /* labels */
-    lm_words lang[3];   /* by tl_lang */
-    spelldata sd[3];    /* by tl_lang: abbreviations, name syllables */
+    tl_arena mem;     /* labels */
+    lm_words lang[3]; /* by tl_lang */
+    spelldata sd[3];  /* by tl_lang: abbreviations, name syllables */
 } langmix_ctx;
 
 /* The family's document state. */
 typedef struct {
-    const lm_words *w;     /* the data in the document's language */
-    const spelldata *sd;   /* the spelling data in the document's language */
-    int credit;        /* inside a photo/source credit (untranslated) */
-    int evidence;      /* the text has shown the other language (lang.mixed) */
-    tl_buf pending;    /* lm_pending: words waiting for that evidence */
+    const lm_words *w;   /* the data in the document's language */
+    const spelldata *sd; /* the spelling data in the document's language */
+    int credit;          /* inside a photo/source credit (untranslated) */
+    int evidence;        /* the text has shown the other language (lang.mixed) */
+    tl_buf pending;      /* lm_pending: words waiting for that evidence */
 } langmix_state;
 
 /* A word the text's dictionary rejects, to be tried in the other dictionary once the

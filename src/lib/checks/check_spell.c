@@ -278,11 +278,11 @@ static int number_suffix(tl_doc *d, const spelldata *sd, size_t i)
     if (std) {
         const tl_token *n = &d->tok[i - 2], *e = &d->tok[i];
         size_t len = e->off + e->len - n->off;
-        tl_ifinding *f = doc_add(d, TL_RULE_SPELLING_ORDINAL_ENDING, n->off, len,
-                                 "'%.*s': an ordinal in figures takes the ending «-%s» here, "
-                                 "not «-%.*s»",
-                                 (int)len, d->src.text + n->off, std, (int)e->len,
-                                 d->src.text + e->off);
+        tl_ifinding *f =
+            doc_add(d, TL_RULE_SPELLING_ORDINAL_ENDING, n->off, len,
+                    "'%.*s': an ordinal in figures takes the ending «-%s» here, "
+                    "not «-%.*s»",
+                    (int)len, d->src.text + n->off, std, (int)e->len, d->src.text + e->off);
         doc_suggestf(d, f, "%.*s-%s", (int)n->len, d->src.text + n->off, std);
         return 1;
     }
@@ -350,5 +350,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return 0;
 }
 
-const tl_family family_spelling = {"spelling", sizeof(spell_state), sizeof(spell_ctx), NULL, chunk,
-                                   finish,     release,             ctx_release};
+const tl_family family_spelling = {
+    "spelling", sizeof(spell_state), sizeof(spell_ctx), NULL, chunk, finish, release, ctx_release};

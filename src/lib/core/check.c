@@ -62,9 +62,8 @@ static tl_status language(const tl_ctx *ctx, tl_doc *d)
         d->lang_reason = "given with --lang";
         return TL_OK;
     }
-    lang_hints h = {{NULL, &ctx->sh->only[TL_LANG_RU], &ctx->sh->only[TL_LANG_UK]},
-                    known_word,
-                    ctx->morph};
+    lang_hints h = {
+        {NULL, &ctx->sh->only[TL_LANG_RU], &ctx->sh->only[TL_LANG_UK]}, known_word, ctx->morph};
     d->lang = lang_detect(d->src.text + d->src.start, d->src.len - d->src.start, &h, &d->mem,
                           &d->lang_reason);
     return d->lang_reason ? TL_OK : TL_ERR_NOMEM;

@@ -123,13 +123,12 @@ typedef struct {
  * NULL-terminated (docs/glossary-format.md says what each holds). The pair lists
  * hold their pairs flattened: first, second, first, second, ... */
 enum {
-    GL_SP_ABBREVIATIONS = 0, /* «окт.», «г-н»: abbreviations that are not misspellings */
-    GL_SP_COMPOUND_PREFIXES, /* «гос», «кибер»: clipped first parts written together */
-    GL_SP_NUMERAL_PREFIXES,  /* «пяти», «двух»: numerals as the first part of a compound */
-    GL_SP_ADJECTIVE_LINKS,   /* pairs: [о, ий]: «российско-» is the stem of «российский» */
-    GL_SP_ORDINAL_ENDINGS,   /* pairs: [ый, й]: a non-standard ending after a figure and
-                                its standard form */
-    GL_SP_WORDS,             /* words of the genre the dictionary lacks */
+    GL_SP_ABBREVIATIONS = 0, /* «окт.», «г-н» */
+    GL_SP_COMPOUND_PREFIXES, /* «гос», «кибер»: clipped first parts */
+    GL_SP_NUMERAL_PREFIXES,  /* «пяти», «двух»: numeral first parts */
+    GL_SP_ADJECTIVE_LINKS, /* pairs [о, ий]: «российско-», «российский» */
+    GL_SP_ORDINAL_ENDINGS, /* pairs [ый, й]: «1-ый», «1-й» */
+    GL_SP_WORDS,           /* words the dictionary lacks */
     GL_SP_COUNT
 };
 typedef struct {
@@ -163,8 +162,8 @@ struct gloss {
     gl_context *contexts; /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
     gl_spelling spelling[3]; /* `spelling:` rule data, by tl_lang (0 unused) */
-    struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
-                               files already loaded, array capacities */
+    struct gl_index *index;  /* the loader's (gloss_p.h): id and surface-form maps,
+                                files already loaded, array capacities */
 };
 
 /* A new empty glossary (owned: gloss_free), or NULL when out of memory. */

@@ -133,9 +133,13 @@ int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key)
 
 /* ---- spelling ------------------------------------------------------------------------- */
 
-static const char *const spelling_keys[] = {
-    "abbreviations",   "compound_prefixes", "numeral_prefixes", "adjective_links",
-    "ordinal_endings", "words",             NULL};
+static const char *const spelling_keys[] = {"abbreviations",
+                                            "compound_prefixes",
+                                            "numeral_prefixes",
+                                            "adjective_links",
+                                            "ordinal_endings",
+                                            "words",
+                                            NULL};
 
 typedef struct {
     gloss *g;
@@ -161,8 +165,8 @@ static int spelling_pair(yr_file *y, void *ctx)
     gl_spelling *sp = &sc->g->spelling[sc->lang];
     size_t *cap_l = &sc->g->index->cap_spelling[sc->lang][sc->key];
     for (int i = 0; i < 2; i++) {
-        const char **p = tl_arena_grow(&sc->g->mem, sp->list[sc->key], sp->n[sc->key], cap_l,
-                                       sizeof *p);
+        const char **p =
+            tl_arena_grow(&sc->g->mem, sp->list[sc->key], sp->n[sc->key], cap_l, sizeof *p);
         if (!p)
             return yr_nomem(y);
         p[sp->n[sc->key]++] = two[i];

@@ -63,8 +63,7 @@ static int lower2(unsigned char *b)
 
 static int cyrillic_at(const unsigned char *s, size_t i, size_t n)
 {
-    return i + 1 < n && (s[i] == 0xD0 || s[i] == 0xD1 || s[i] == 0xD2) &&
-           (s[i + 1] & 0xC0) == 0x80;
+    return i + 1 < n && (s[i] == 0xD0 || s[i] == 0xD1 || s[i] == 0xD2) && (s[i + 1] & 0xC0) == 0x80;
 }
 
 /* A word as detection sees it: its Cyrillic letters, lower-cased. */
