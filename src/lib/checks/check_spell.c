@@ -145,16 +145,21 @@ static int has_prefix(const char *key, size_t keylen, const char *p, size_t *n)
     return *n < keylen && memcmp(key, p, *n) == 0;
 }
 
-/* «госзакупки», «кибербезопасности»: a clipped prefix and a word the dictionary knows. */
-static int clipped_compound(tl_doc *d, const spelldata *sd, const tl_word *w)
+/* «госзакупки», «кибербезопасности»: a clipped prefix and a word the dictionary knows.
+ * The answer is kept in the word's flags: unknown words recur, and each try may ask
+ * Hunspell. */
+static int clipped_compound(tl_doc *d, const spelldata *sd, tl_word *w)
 {
+    if (w->flags & WF_CLIPPED_DONE)
+        return (w->flags & WF_CLIPPED) != 0;
+    int yes = 0;
     size_t n;
-    for (size_t k = 0; k < sd->n[GL_SP_COMPOUND_PREFIXES]; k++)
-        if (has_prefix(w->key, w->keylen, sd->list[GL_SP_COMPOUND_PREFIXES][k], &n) &&
-            utf8_count(w->key + n, w->keylen - n) >= CLIPPED_REST_MIN_CP &&
-            spelldata_known_join(d, "", 0, w->key + n, w->keylen - n))
-            return 1;
-    return 0;
+    for (size_t k = 0; !yes && k < sd->n[GL_SP_COMPOUND_PREFIXES]; k++)
+        yes = has_prefix(w->key, w->keylen, sd->list[GL_SP_COMPOUND_PREFIXES][k], &n) &&
+              utf8_count(w->key + n, w->keylen - n) >= CLIPPED_REST_MIN_CP &&
+              spelldata_known_join(d, "", 0, w->key + n, w->keylen - n);
+    w->flags |= WF_CLIPPED_DONE | (yes ? WF_CLIPPED : 0);
+    return yes;
 }
 
 /* «70-летия»: a numeral prefix makes the part after «digits-» a dictionary word. */

@@ -36,7 +36,10 @@ enum {
     WF_RX_CAND = 1 << 11, /* it can */
     /* check_langmix.c: whether the word opens a photo or source credit */
     WF_CREDIT_DONE = 1 << 12, /* decided */
-    WF_CREDIT = 1 << 13       /* it does («Фото», «Source») */
+    WF_CREDIT = 1 << 13,      /* it does («Фото», «Source») */
+    /* check_spell.c: whether a word the dictionary rejects is a clipped compound */
+    WF_CLIPPED_DONE = 1 << 14, /* decided */
+    WF_CLIPPED = 1 << 15       /* it is («госзакупки»: a listed prefix + a known word) */
 };
 
 enum { SPELL_UNKNOWN = 0, SPELL_OK, SPELL_BAD };
