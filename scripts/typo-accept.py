@@ -14,6 +14,10 @@ Prints the share of typos termlint accepts (no warning: a typo taken for a name,
 whatever termlint accepts beyond the dictionary (rule data: clipped compounds, numeral
 and adjective compounds, abbreviations, supplementary words; names) shows here, so a
 change to those must not raise it noticeably. The accepted typos are listed.
+
+--prefixed takes only the words that begin with a `compound_prefixes` entry of the rule
+data (glossaries/rules.yaml; needs PyYAML), with --per-word typos each: the words where
+a typo could pass as a clipped compound («госдарственный» = «гос» + «дарственный»).
 """
 import argparse
 import json
@@ -73,6 +77,10 @@ def main():
     ap.add_argument("--lang", default="ru", choices=["ru", "uk"])
     ap.add_argument("--n", type=int, default=4000, help="words to take (at most)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prefixed", action="store_true",
+                    help="only words that begin with a compound prefix of the rule data")
+    ap.add_argument("--per-word", type=int, default=1, help="typos made of each word")
+    ap.add_argument("--rules", default="glossaries/rules.yaml")
     ap.add_argument("texts", nargs="+")
     args = ap.parse_args()
     rnd = random.Random(args.seed)
@@ -81,10 +89,16 @@ def main():
         with open(path, encoding="utf-8", errors="replace") as f:
             words.update(re.findall(r"\b[а-яёіїєґ']{5,}\b", f.read()))
     words = sorted(w for w in words if not w.startswith("'") and not w.endswith("'"))
+    if args.prefixed:
+        import yaml  # only this mode needs it
+        with open(args.rules, encoding="utf-8") as f:
+            pre = yaml.safe_load(f)["spelling"][args.lang]["compound_prefixes"]
+        words = [w for w in words if any(w.startswith(p) and len(w) > len(p) + 3 for p in pre)]
     words = sorted(set(words) - hunspell_bad(words, args.lang))
     rnd.shuffle(words)
     words = words[:args.n]
-    typos = sorted({typo(w, LETTERS[args.lang], rnd) for w in words})
+    typos = sorted({typo(w, LETTERS[args.lang], rnd) for w in words
+                    for _ in range(args.per_word)})
     typos = sorted(hunspell_bad(typos, args.lang))
     filler = "и" if args.lang == "ru" else "та"
     mid = [f"{filler} {t} {filler}" for t in typos]

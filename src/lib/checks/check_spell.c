@@ -13,7 +13,8 @@
  * (spelldata.c; glossaries/rules.yaml):
  *   - listed abbreviations: «окт.», «проф.», «г-н», «г-жи», «р-н»;
  *   - clipped compounds: a listed prefix written together with a word of at least four
- *     letters that the dictionary knows («госзакупки», «кибербезопасность»);
+ *     letters that the dictionary knows («госзакупки», «кибербезопасность»), unless a
+ *     dictionary word lies one edit away (then it is a typo of that word);
  *   - numeral compounds after «digits-»: the part is right when a listed numeral
  *     prefix makes it a dictionary word («70-летия»: «пятилетия»; «2-комнатная»);
  *   - compound adjectives: a first part that is the stem of an adjective the
@@ -145,9 +146,26 @@ static int has_prefix(const char *key, size_t keylen, const char *p, size_t *n)
     return *n < keylen && memcmp(key, p, *n) == 0;
 }
 
-/* «госзакупки», «кибербезопасности»: a clipped prefix and a word the dictionary knows.
- * The answer is kept in the word's flags: unknown words recur, and each try may ask
- * Hunspell. */
+/* A dictionary word lies one edit from `w` (a split into two words, with a space or a
+ * hyphen, does not count: «авто-режим» is the compound itself):
+ * then `w` is more likely a typo of it than a compound («госдарственный» of
+ * «государственный» splits into «гос» + «дарственный»). Asked of a copy, so that the
+ * word's own suggestions are left to the budget. */
+static int near_word(tl_doc *d, const tl_word *w)
+{
+    tl_word copy = *w;
+    copy.suggestions = NULL;
+    int slow;
+    int n = morph_suggest(d->morph, d->lang, &copy, 3, 0, &slow);
+    for (int i = 0; i < n; i++)
+        if (!strpbrk(copy.suggestions[i], " -"))
+            return 1;
+    return 0;
+}
+
+/* «госзакупки», «кибербезопасности»: a clipped prefix and a word the dictionary knows,
+ * and no dictionary word one edit away. The answer is kept in the word's flags: unknown
+ * words recur, and each try may ask Hunspell. */
 static int clipped_compound(tl_doc *d, const spelldata *sd, tl_word *w)
 {
     if (w->flags & WF_CLIPPED_DONE)
@@ -158,6 +176,7 @@ static int clipped_compound(tl_doc *d, const spelldata *sd, tl_word *w)
         yes = has_prefix(w->key, w->keylen, sd->list[GL_SP_COMPOUND_PREFIXES][k], &n) &&
               utf8_count(w->key + n, w->keylen - n) >= CLIPPED_REST_MIN_CP &&
               spelldata_known_join(d, "", 0, w->key + n, w->keylen - n);
+    yes = yes && !near_word(d, w);
     w->flags |= WF_CLIPPED_DONE | (yes ? WF_CLIPPED : 0);
     return yes;
 }
