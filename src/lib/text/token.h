@@ -39,7 +39,7 @@ enum {
     WF_CREDIT = 1 << 13,      /* it does («Фото», «Source») */
     /* check_spell.c: whether a word the dictionary rejects is a clipped compound */
     WF_CLIPPED_DONE = 1 << 14, /* decided */
-    WF_CLIPPED = 1 << 15       /* it is («госзакупки»: a listed prefix + a known word) */
+    WF_CLIPPED = 1 << 15 /* it is («госзакупки»: a listed prefix + a known word) */
 };
 
 enum { SPELL_UNKNOWN = 0, SPELL_OK, SPELL_BAD };
