@@ -97,6 +97,7 @@ typedef enum {
     TL_RULE_NAME_TRANSCRIPTION,            /* "name.transcription" */
     TL_RULE_TERM_USE,                      /* "term.use" */
     TL_RULE_PHRASE_REPEATED,               /* "phrase.repeated" */
+    TL_RULE_SPELLING_ORDINAL_ENDING,       /* "spelling.ordinal-ending" */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;
@@ -316,15 +317,15 @@ tl_status tl_glossary_check(const char *const *paths, size_t n, tl_diags *diags)
 
 /* Counts of a glossary, per file or in all. */
 typedef struct {
-    const char *file;     /* the file whose concepts these are (borrowed until the call
+    const char *file;    /* the file whose concepts these are (borrowed until the call
                              returns); NULL for the total row */
-    size_t concepts;      /* concepts defined there (`extends:` entries add to them) */
-    size_t with_source;   /* concepts with a `source` */
-    size_t examples;      /* example sentences */
-    size_t posts;         /* posts of persons */
-    size_t canonical[2];  /* canonical forms: [0] Russian, [1] Ukrainian */
-    size_t variants[2];   /* accepted variants, short forms included */
-    size_t forbidden[2];  /* forbidden forms */
+    size_t concepts;     /* concepts defined there (`extends:` entries add to them) */
+    size_t with_source;  /* concepts with a `source` */
+    size_t examples;     /* example sentences */
+    size_t posts;        /* posts of persons */
+    size_t canonical[2]; /* canonical forms: [0] Russian, [1] Ukrainian */
+    size_t variants[2];  /* accepted variants, short forms included */
+    size_t forbidden[2]; /* forbidden forms */
 } tl_glossary_stats;
 
 /* Loads paths[0..n) together and calls `row` for each file that defines concepts, in
@@ -354,8 +355,8 @@ typedef enum { TL_GLOSSARY_YAML = 0, TL_GLOSSARY_CSV, TL_GLOSSARY_TBX } tl_gloss
  * contexts they name) in format `out` into *text (owned: tl_glossary_text_free), *len
  * bytes. docs/glossary-format.md says what each format holds; rule data stays in YAML.
  * Problems of the input go to `diags`; on anything but TL_OK *text is NULL. */
-tl_status tl_glossary_convert(const char *in_path, tl_glossary_format out, char **text,
-                              size_t *len, tl_diags *diags);
+tl_status tl_glossary_convert(const char *in_path, tl_glossary_format out, char **text, size_t *len,
+                              tl_diags *diags);
 void tl_glossary_text_free(char *text); /* NULL is a no-op */
 
 #ifdef __cplusplus

@@ -305,6 +305,30 @@ static void test_wrong_types(void **state)
            E(16, 9, "'uk' must be a mapping, not a string"));
 }
 
+/* `spelling:` lists by language; pair lists take pairs only. */
+static void test_spelling(void **state)
+{
+    (void)state;
+    EXPECT("spelling.yaml", TL_ERR_GLOSSARY,
+           E(7, 9, "'ordinal_endings' items are pairs of two strings"),
+           E(8, 9, "'ordinal_endings' must be a list, not a string"),
+           E(9, 5, "unknown key 'wrods' (did you mean 'words'?)"),
+           E(12, 3, "unknown key 'be'"));
+    gloss *g;
+    tl_status st;
+    tl_diags *d = load(FX "spelling.yaml", &g, &st);
+    const gl_spelling *ru = &g->spelling[TL_LANG_RU], *uk = &g->spelling[TL_LANG_UK];
+    assert_int_equal(ru->n[GL_SP_ABBREVIATIONS], 2);
+    assert_string_equal(ru->list[GL_SP_ABBREVIATIONS][1], "г-н");
+    assert_int_equal(ru->n[GL_SP_COMPOUND_PREFIXES], 1);
+    assert_int_equal(ru->n[GL_SP_ORDINAL_ENDINGS], 2); /* one pair, flattened */
+    assert_string_equal(ru->list[GL_SP_ORDINAL_ENDINGS][1], "й");
+    assert_int_equal(uk->n[GL_SP_WORDS], 1);
+    assert_int_equal(uk->n[GL_SP_ABBREVIATIONS], 0);
+    tl_diags_free(d);
+    gloss_free(g);
+}
+
 static void test_ids(void **state)
 {
     (void)state;
@@ -603,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_validate),       cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_large),          cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_provenance),     cmocka_unit_test(test_extends),
+        cmocka_unit_test(test_spelling),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

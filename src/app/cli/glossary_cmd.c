@@ -190,8 +190,9 @@ static int cmd_convert(cli_opts *o)
     char *text = NULL;
     size_t len = 0;
     if (format_of(out_path, &out_fmt) || format_of(o->glossaries[0], &in_fmt)) {
-        fprintf(stderr, "termlint: '%s' -> '%s': formats are told by the extension: .yaml, "
-                        ".csv or .tbx\n",
+        fprintf(stderr,
+                "termlint: '%s' -> '%s': formats are told by the extension: .yaml, "
+                ".csv or .tbx\n",
                 o->glossaries[0], out_path);
     } else if (d) {
         tl_status st = tl_glossary_convert(o->glossaries[0], out_fmt, &text, &len, d);

@@ -22,12 +22,17 @@
  *               і ї є ґ). The other dictionary is asked only for words the text's own
  *               dictionary rejects, so it is loaded (lazily, by morph.c) only when a text
  *               has such a word; in a Russian text, only once the text shows Ukrainian
- *               letters or words (see check_lang). Not reported: capitalised words the dictionary does not
- *               know (names), unless they have the other language's letters and the
- *               other dictionary knows them; words of one or two letters; abbreviations
- *               («напр.»); ordinal endings («13-м»); and, for the dictionary test alone,
- *               a word whose stem of 4+ letters the text's dictionary knows («файла» in
- *               Ukrainian: «файл» is Ukrainian, the ending is spelling's business). The
+ *               letters or words (see check_lang). Not reported: capitalised words the
+ *               dictionary does not know (names), unless they have the other language's
+ *               letters and the other dictionary knows them; a short capitalised word
+ *               beside a syllable of a transcribed name («Ле Минь Чи», «Бо Кео»: see
+ *               name_syllable_word); words of one or two letters; abbreviations
+ *               («напр.», and those of the `spelling:` data: «дол.»); ordinal endings
+ *               («13-м»); and, for the dictionary test alone, a word whose stem of 4+
+ *               letters the text's dictionary knows («файла» in Ukrainian: «файл» is
+ *               Ukrainian, the ending is spelling's business) and an adverb or
+ *               compound part whose adjective the text's dictionary knows (the
+ *               adjective_links pairs: «конструктивно» of «конструктивний»). The
  *               suggestion is a letter mapping (ы->и, ъе->'є, і->и, ...) when the
  *               text's dictionary accepts the result. Limit: a loanword the text's
  *               dictionary lacks and the other has («дрон» in Russian) is reported in
@@ -51,6 +56,7 @@
 #include "doc.h"
 #include "morph.h"
 #include "norm.h"
+#include "spelldata.h"
 #include "stem.h"
 #include "textclass.h"
 
@@ -61,6 +67,7 @@
 #define MAX_LISTED_LETTERS 4
 #define ABBREV_MAX_CP 5
 #define MAX_LABEL_PARTS 8
+#define NAME_SYLLABLE_MAX_CP 4
 
 typedef struct {
     const char *part[MAX_LABEL_PARTS]; /* word keys, or punctuation as written */
@@ -82,14 +89,16 @@ typedef struct {
 typedef struct {
     tl_arena mem;     /* labels */
     lm_words lang[3]; /* by tl_lang */
+    spelldata sd[3];  /* by tl_lang: abbreviations, name syllables */
 } langmix_ctx;
 
 /* The family's document state. */
 typedef struct {
-    const lm_words *w; /* the data in the document's language */
-    int credit;        /* inside a photo/source credit (untranslated) */
-    int evidence;      /* the text has shown the other language (lang.mixed) */
-    tl_buf pending;    /* lm_pending: words waiting for that evidence */
+    const lm_words *w;   /* the data in the document's language */
+    const spelldata *sd; /* the spelling data in the document's language */
+    int credit;          /* inside a photo/source credit (untranslated) */
+    int evidence;        /* the text has shown the other language (lang.mixed) */
+    tl_buf pending;      /* lm_pending: words waiting for that evidence */
 } langmix_state;
 
 /* A word the text's dictionary rejects, to be tried in the other dictionary once the
@@ -124,6 +133,7 @@ static void ctx_release(void *cst)
     for (int l = 0; l < 3; l++) {
         tl_map_release(&c->lang[l].other_only);
         tl_map_release(&c->lang[l].allowed);
+        spelldata_release(&c->sd[l]);
     }
     tl_arena_release(&c->mem);
 }
@@ -629,10 +639,22 @@ static int own_stem_known(tl_doc *d, const tl_word *w)
 
 /* The dictionary test of a lowercase (or sentence-initial) word the text's dictionary
  * rejects: the other dictionary knows it and the text's does not know its stem. */
-static void other_dict_test(tl_doc *d, const tl_token *t)
+static void other_dict_test(tl_doc *d, const spelldata *sd, const tl_token *t)
 {
-    if (morph_spell_other(d->morph, d->lang, t->w) == SPELL_OK && !own_stem_known(d, t->w))
+    if (morph_spell_other(d->morph, d->lang, t->w) == SPELL_OK && !own_stem_known(d, t->w) &&
+        !spelldata_adjective_stem(sd, d, t->w))
         report_lang(d, t, LM_DICT);
+}
+
+/* «Ле Минь Чи», «Бо Кео»: a short capitalised word beside a syllable of a transcribed
+ * name is a syllable of that name, though alone it would be a word of the other
+ * language. Collisions are short words (particles, pronouns, conjunctions), and
+ * a longer word of the other language next to a name is still reported. */
+static int name_syllable_word(tl_doc *d, size_t i)
+{
+    const tl_word *w = d->tok[i].w;
+    return (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS) && w->ncp <= NAME_SYLLABLE_MAX_CP &&
+           spelldata_in_name_run(d, i, 1);
 }
 
 /* The text has shown the other language: the words that waited get their test now. */
@@ -646,7 +668,7 @@ static void set_evidence(tl_doc *d, langmix_state *s)
         lm_pending p;
         memcpy(&p, s->pending.data + r, sizeof p);
         tl_token t = {.off = p.off, .len = p.len, .w = p.w};
-        other_dict_test(d, &t);
+        other_dict_test(d, s->sd, &t);
     }
     tl_buf_release(&s->pending);
 }
@@ -663,7 +685,8 @@ static void check_lang(tl_doc *d, langmix_state *s, size_t i)
     tl_word *w = t->w;
     tl_morph *m = d->morph;
     if (w->script != SCRIPT_CYRILLIC || (w->flags & WF_DIGIT) || ordinal_ending(d, i) ||
-        ((w->flags & WF_ALLCAPS) && !(t->flags & TF_CAPS_LINE) && w->ncp <= 6))
+        ((w->flags & WF_ALLCAPS) && !(t->flags & TF_CAPS_LINE) && w->ncp <= 6) ||
+        spelldata_abbreviation(s->sd, d, i, i + 1) || name_syllable_word(d, i))
         return;
     if (in_map(&s->w->other_only, w)) {
         report_lang(d, t, LM_LIST);
@@ -684,7 +707,7 @@ static void check_lang(tl_doc *d, langmix_state *s, size_t i)
     if (!letters) {
         if (s->evidence || d->lang != TL_LANG_RU ||
             s->pending.len >= MAX_PENDING * sizeof(lm_pending)) {
-            other_dict_test(d, t);
+            other_dict_test(d, s->sd, t);
         } else {
             lm_pending p = {t->off, t->len, w};
             if (tl_buf_add(&s->pending, &p, sizeof p))
@@ -944,7 +967,8 @@ static int chunk(tl_doc *d, void *st, void *cst)
     if (!script && !lang && !untr)
         return 0;
     langmix_state *s = st;
-    if (!(s->w = words(d, cst)))
+    langmix_ctx *c = cst;
+    if (!(s->w = words(d, cst)) || !(s->sd = spelldata_get(&c->sd[d->lang], &c->mem, d)))
         return -1;
     for (size_t i = 0; i < d->ntok; i++) {
         const tl_token *t = &d->tok[i];

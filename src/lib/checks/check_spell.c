@@ -1,26 +1,48 @@
 /*
- * check_spell.c - rules `spelling` and `spelling.unknown-name`.
+ * check_spell.c - rules `spelling`, `spelling.unknown-name` and
+ * `spelling.ordinal-ending`.
  *
  * Only Cyrillic words are spelled. Not misspellings: numbers and words with digits,
  * ordinal endings after a number («13-м», «12-го»), Latin-only words (the
  * `untranslated` rule's), mixed-script words (`script.mixed`'s), URLs and e-mail
  * addresses, short all-capital abbreviations («ЦК», «КПВ»), abbreviations of one or two
- * letters with full stops («т.д», «т. е.», «др.»), words of the glossary and
- * --words, and hyphenated compounds that are right as a whole or in every part.
+ * letters with full stops («т.д», «т. е.», «др.»), words of the glossary and --words,
+ * and hyphenated compounds that are right as a whole or in every part.
+ *
+ * Beyond the dictionary, from the `spelling:` rule data of the text's language
+ * (spelldata.c; glossaries/rules.yaml):
+ *   - listed abbreviations: «окт.», «проф.», «г-н», «г-жи», «р-н»;
+ *   - clipped compounds: a listed prefix written together with a word of at least four
+ *     letters that the dictionary knows («госзакупки», «кибербезопасность»), unless a
+ *     dictionary word lies one edit away (then it is a typo of that word);
+ *   - numeral compounds after «digits-»: the part is right when a listed numeral
+ *     prefix makes it a dictionary word («70-летия»: «пятилетия»; «2-комнатная»);
+ *   - compound adjectives: a first part that is the stem of an adjective the
+ *     dictionary knows («российско-» of «российский», «українсько-» of «український»);
+ *   - declined forms of the glossary's person and place names («Лыонгом», «Ламу»).
  *
  * Capitalised unknown words are mostly transliterated names («Тханг», «Куангнинь»): in
  * mid-sentence they are `spelling.unknown-name` (info). At the start of a sentence, or
- * on an all-capitals line, a word is spelled in lower case first; when that fails too,
- * the decision waits for the end of the document: the word is a name when the same form
+ * on an all-capitals line, a word is spelled in lower case first (on a capitals line
+ * also Capitalised: «ХАНОЙ» is «Ханой»); when that fails too, it is a name when further
+ * capitalised name syllables follow it on the line («Фам Ван Хунг заявил»), else the
+ * decision waits for the end of the document: the word is a name when the same form
  * also occurs capitalised mid-sentence or has the shape of a Vietnamese transcription,
  * else a misspelling.
+ *
+ * spelling.ordinal-ending: an ordinal written in figures with an ending the Russian
+ * standard does not use («1-ый», «16-ой», «3-у»), by the `ordinal_endings` pairs of the
+ * text's language; the suggestion is the figure with the standard ending («1-й»).
  */
 #include "doc.h"
 #include "morph.h"
+#include "spelldata.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 
 #define ABBREV_MAX_CP 6
+#define CLIPPED_REST_MIN_CP 4 /* «гос» + «закупки»: the word after a clipped prefix */
 
 typedef struct {
     size_t off, len;
@@ -31,7 +53,13 @@ typedef struct {
     tl_map names; /* keys of capitalised unknown words seen mid-sentence */
     pending_word *pend;
     size_t npend, cap;
+    const spelldata *sd;
 } spell_state;
+
+typedef struct {
+    tl_arena mem;
+    spelldata lang[3]; /* by tl_lang */
+} spell_ctx;
 
 static void release(void *st)
 {
@@ -40,18 +68,36 @@ static void release(void *st)
     tl_free(s->pend);
 }
 
+static void ctx_release(void *cst)
+{
+    spell_ctx *c = cst;
+    for (int l = 0; l < 3; l++)
+        spelldata_release(&c->lang[l]);
+    tl_arena_release(&c->mem);
+}
+
 static int joined(const tl_doc *d, size_t i) /* token i touches the previous one */
 {
     return i < d->ntok && !(d->tok[i].flags & TF_SPACE_BEFORE);
 }
 
-/* An ending after a number and a hyphen: «13-м», «XIV-го» is not ours to spell. */
-static int ordinal_ending(const tl_doc *d, size_t i)
+/* Word i follows a number or a Roman numeral and a hyphen: «13-м», «XIV-го», «70-летия». */
+static int after_number(const tl_doc *d, size_t i)
 {
     return i >= 2 && tok_is(d, i - 1, '-') && joined(d, i) && joined(d, i - 1) &&
            (d->tok[i - 2].kind == TK_NUMBER ||
-            (d->tok[i - 2].w && (d->tok[i - 2].w->script & SCRIPT_LATIN))) &&
-           d->tok[i].w->ncp <= 4;
+            (d->tok[i - 2].w && (d->tok[i - 2].w->script & SCRIPT_LATIN)));
+}
+
+static int digits(const tl_doc *d, size_t i)
+{
+    const tl_token *t = &d->tok[i];
+    if (t->kind != TK_NUMBER)
+        return 0;
+    for (size_t k = 0; k < t->len; k++)
+        if (d->src.text[t->off + k] < '0' || d->src.text[t->off + k] > '9')
+            return 0;
+    return 1;
 }
 
 static void report_bad(tl_doc *d, size_t off, size_t len, tl_word *w)
@@ -94,26 +140,111 @@ static int abbreviation(const tl_doc *d, size_t i, const tl_word *w)
     return part > 0;
 }
 
-/* One word (not part of a compound). */
-static int spell_word(tl_doc *d, spell_state *s, size_t i)
+static int has_prefix(const char *key, size_t keylen, const char *p, size_t *n)
+{
+    *n = strlen(p);
+    return *n < keylen && memcmp(key, p, *n) == 0;
+}
+
+/* A dictionary word lies one edit from `w` (a split into two words, with a space or a
+ * hyphen, does not count: «авто-режим» is the compound itself):
+ * then `w` is more likely a typo of it than a compound («госдарственный» of
+ * «государственный» splits into «гос» + «дарственный»). Asked of a copy, so that the
+ * word's own suggestions are left to the budget. */
+static int near_word(tl_doc *d, const tl_word *w)
+{
+    tl_word copy = *w;
+    copy.suggestions = NULL;
+    int slow;
+    int n = morph_suggest(d->morph, d->lang, &copy, 3, 0, &slow);
+    for (int i = 0; i < n; i++)
+        if (!strpbrk(copy.suggestions[i], " -"))
+            return 1;
+    return 0;
+}
+
+/* «госзакупки», «кибербезопасности»: a clipped prefix and a word the dictionary knows,
+ * and no dictionary word one edit away. The answer is kept in the word's flags: unknown
+ * words recur, and each try may ask Hunspell. */
+static int clipped_compound(tl_doc *d, const spelldata *sd, tl_word *w)
+{
+    if (w->flags & WF_CLIPPED_DONE)
+        return (w->flags & WF_CLIPPED) != 0;
+    int yes = 0;
+    size_t n;
+    for (size_t k = 0; !yes && k < sd->n[GL_SP_COMPOUND_PREFIXES]; k++)
+        yes = has_prefix(w->key, w->keylen, sd->list[GL_SP_COMPOUND_PREFIXES][k], &n) &&
+              utf8_count(w->key + n, w->keylen - n) >= CLIPPED_REST_MIN_CP &&
+              spelldata_known_join(d, "", 0, w->key + n, w->keylen - n);
+    yes = yes && !near_word(d, w);
+    w->flags |= WF_CLIPPED_DONE | (yes ? WF_CLIPPED : 0);
+    return yes;
+}
+
+/* «70-летия»: a numeral prefix makes the part after «digits-» a dictionary word. */
+static int numeral_compound(tl_doc *d, const spelldata *sd, const tl_word *w)
+{
+    for (size_t k = 0; k < sd->n[GL_SP_NUMERAL_PREFIXES]; k++) {
+        const char *p = sd->list[GL_SP_NUMERAL_PREFIXES][k];
+        if (spelldata_known_join(d, p, strlen(p), w->key, w->keylen))
+            return 1;
+    }
+    return 0;
+}
+
+/* «ХАНОЙ»: the Capitalised form of a word on an all-capitals line. */
+static int known_title_case(tl_doc *d, const tl_word *w)
+{
+    uint32_t c;
+    size_t n = utf8_decode(w->key, w->keylen, &c);
+    char up[4];
+    size_t k = n ? utf8_encode((uint32_t)u_toupper((UChar32)c), up) : 0;
+    return k && spelldata_known_join(d, up, k, w->key + n, w->keylen - n);
+}
+
+static int pend(spell_state *s, const tl_token *t)
+{
+    if (TL_GROW(s->pend, s->npend, s->cap, 64))
+        return -1;
+    s->pend[s->npend++] = (pending_word){t->off, t->len, t->w};
+    return 0;
+}
+
+/* A capitalised word at a sentence start or on a capitals line that is no word in
+ * lower case: a name when name syllables follow, else decided at the end. */
+static int initial_unknown(tl_doc *d, spell_state *s, size_t i)
+{
+    const tl_token *t = &d->tok[i];
+    if (spelldata_in_name_run(d, i, 0)) {
+        report_name(d, t->off, t->len);
+        return 0;
+    }
+    return pend(s, t);
+}
+
+/* One word (or a part of a compound, `part`: not its last). */
+static int spell_word(tl_doc *d, spell_state *s, size_t i, int part)
 {
     tl_token *t = &d->tok[i];
     tl_word *w = t->w;
     tl_morph *m = d->morph;
+    const spelldata *sd = s->sd;
     if (((w->flags & WF_ALLCAPS) && !(t->flags & TF_CAPS_LINE) && w->ncp <= ABBREV_MAX_CP) ||
-        abbreviation(d, i, w))
+        abbreviation(d, i, w) || spelldata_abbreviation(sd, d, i, i + 1))
         return 0;
-    if (t->flags & TF_CAPS_LINE) {
-        if (morph_spell_lower(m, d->lang, w) == SPELL_BAD)
-            report_bad(d, t->off, t->len, w);
-        return 0;
-    }
-    if (morph_spell(m, d->lang, w) != SPELL_BAD)
+    int caps_line = (t->flags & TF_CAPS_LINE) != 0;
+    int ok = caps_line ? morph_spell_lower(m, d->lang, w) != SPELL_BAD
+                       : morph_spell(m, d->lang, w) != SPELL_BAD;
+    if (ok || clipped_compound(d, sd, w) || (part && spelldata_adjective_stem(sd, d, w)))
         return 0;
     if (!(w->flags & WF_CAP)) {
         report_bad(d, t->off, t->len, w);
         return 0;
     }
+    if (spelldata_glossary_name(sd, d, w) || (caps_line && known_title_case(d, w)))
+        return 0;
+    if (caps_line)
+        return initial_unknown(d, s, i);
     if (!(t->flags & TF_SENT_START)) {
         if (!tl_map_put(&s->names, w->key, w->keylen, w))
             return -1;
@@ -122,14 +253,12 @@ static int spell_word(tl_doc *d, spell_state *s, size_t i)
     }
     if (morph_spell_lower(m, d->lang, w) != SPELL_BAD)
         return 0;
-    if (TL_GROW(s->pend, s->npend, s->cap, 64))
-        return -1;
-    s->pend[s->npend++] = (pending_word){t->off, t->len, w};
-    return 0;
+    return initial_unknown(d, s, i);
 }
 
 /* A run of words joined by hyphens without spaces, tokens [i, j): right when the whole
- * is in the dictionary or every part is; else each wrong part is reported. */
+ * is in the dictionary or a listed abbreviation, or every part is; else each wrong part
+ * is reported. */
 static int spell_compound(tl_doc *d, spell_state *s, size_t i, size_t j)
 {
     const tl_token *a = &d->tok[i], *b = &d->tok[j - 1];
@@ -139,10 +268,10 @@ static int spell_compound(tl_doc *d, spell_state *s, size_t i, size_t j)
     tl_word *w = morph_word(d->morph, d->lang, d->src.text + off, len);
     if (!w)
         return -1;
-    if (morph_spell(d->morph, d->lang, w) != SPELL_BAD)
+    if (morph_spell(d->morph, d->lang, w) != SPELL_BAD || spelldata_abbreviation(s->sd, d, i, j))
         return 0;
     for (size_t k = i; k < j; k++)
-        if (d->tok[k].kind == TK_WORD && spell_word(d, s, k))
+        if (d->tok[k].kind == TK_WORD && spell_word(d, s, k, k + 1 < j))
             return -1;
     return 0;
 }
@@ -154,14 +283,47 @@ static int spellable(const tl_doc *d, size_t i)
            !(t->w->flags & WF_DIGIT);
 }
 
+/* «1-ый» -> «1-й»: the standard ending of the `ordinal_endings` pair, or NULL. */
+static const char *standard_ending(const spelldata *sd, const tl_word *w)
+{
+    const char *const *l = sd->list[GL_SP_ORDINAL_ENDINGS];
+    for (size_t k = 0; k + 1 < sd->n[GL_SP_ORDINAL_ENDINGS]; k += 2)
+        if (strlen(l[k]) == w->keylen && memcmp(l[k], w->key, w->keylen) == 0)
+            return l[k + 1];
+    return NULL;
+}
+
+/* Word i after «digits-» or «XIV-»: 1 when it is settled here (an ordinal ending,
+ * reported when non-standard, or a numeral compound), 0 when it is to be spelled. */
+static int number_suffix(tl_doc *d, const spelldata *sd, size_t i)
+{
+    const tl_word *w = d->tok[i].w;
+    const char *std = digits(d, i - 2) ? standard_ending(sd, w) : NULL;
+    if (std) {
+        const tl_token *n = &d->tok[i - 2], *e = &d->tok[i];
+        size_t len = e->off + e->len - n->off;
+        tl_ifinding *f =
+            doc_add(d, TL_RULE_SPELLING_ORDINAL_ENDING, n->off, len,
+                    "'%.*s': an ordinal in figures takes the ending «-%s» here, "
+                    "not «-%.*s»",
+                    (int)len, d->src.text + n->off, std, (int)e->len, d->src.text + e->off);
+        doc_suggestf(d, f, "%.*s-%s", (int)n->len, d->src.text + n->off, std);
+        return 1;
+    }
+    return w->ncp <= 4 || (digits(d, i - 2) && numeral_compound(d, sd, w));
+}
+
 static int chunk(tl_doc *d, void *st, void *cst)
 {
-    (void)cst;
-    if (!doc_rule_on(d, TL_RULE_SPELLING) && !doc_rule_on(d, TL_RULE_SPELLING_UNKNOWN_NAME))
+    if (!doc_rule_on(d, TL_RULE_SPELLING) && !doc_rule_on(d, TL_RULE_SPELLING_UNKNOWN_NAME) &&
+        !doc_rule_on(d, TL_RULE_SPELLING_ORDINAL_ENDING))
         return 0;
     spell_state *s = st;
+    spell_ctx *c = cst;
+    if (!(s->sd = spelldata_get(&c->lang[d->lang], &c->mem, d)))
+        return -1;
     for (size_t i = 0; i < d->ntok; i++) {
-        if (!spellable(d, i) || ordinal_ending(d, i))
+        if (!spellable(d, i) || (after_number(d, i) && number_suffix(d, s->sd, i)))
             continue;
         /* hyphenated compound: word(-word)+ with no spaces around the hyphens */
         size_t j = i + 1;
@@ -177,14 +339,17 @@ static int chunk(tl_doc *d, void *st, void *cst)
             i = j - 1;
             continue;
         }
-        if (spell_word(d, s, i))
+        if (spell_word(d, s, i, 0))
             return -1;
     }
-    return 0;
+    return d->oom ? -1 : 0;
 }
 
 /* Shapes of the Russian/Ukrainian practical transcription of Vietnamese syllables:
- * clusters that native words rarely have. */
+ * clusters that native words rarely have, and the final «-нь» of «Минь», «Тхань»
+ * (of at most 8 letters). Not the final «-ть» of «Лить» (Lịch): names ending so are
+ * rare in the genre, and every infinitive and «-ость» noun ends so, which let a typo
+ * of one at the start of a sentence pass as a name. */
 static int looks_vietnamese(const char *key)
 {
     static const char *const marks[] = {"нг", "тх", "кх", "фы", "зя", "ньх", "ыо", "ыа", NULL};
@@ -192,7 +357,7 @@ static int looks_vietnamese(const char *key)
         if (strstr(key, marks[i]))
             return 1;
     size_t n = strlen(key);
-    return n >= 4 && (strcmp(key + n - 4, "нь") == 0 || strcmp(key + n - 4, "ть") == 0) && n <= 16;
+    return n >= 4 && strcmp(key + n - 4, "нь") == 0 && n <= 16;
 }
 
 static int finish(tl_doc *d, void *st, void *cst)
@@ -209,5 +374,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return 0;
 }
 
-const tl_family family_spelling = {"spelling", sizeof(spell_state), 0, NULL, chunk, finish, release,
-                                   NULL};
+const tl_family family_spelling = {
+    "spelling", sizeof(spell_state), sizeof(spell_ctx), NULL, chunk, finish, release, ctx_release};

@@ -30,9 +30,9 @@ typedef struct {
     uint32_t last_line[32]; /* +1; 0: not met before this chunk */
     uint32_t line_base;     /* lines of the document before this chunk */
     struct name_hit {
-        size_t f;                 /* index of the name.variant finding in d->f */
-        const gl_term *t;         /* the wrong form found */
-    } * names;                    /* wrong forms of known names, judged at the end */
+        size_t f;         /* index of the name.variant finding in d->f */
+        const gl_term *t; /* the wrong form found */
+    } * names;            /* wrong forms of known names, judged at the end */
     size_t nnames, cap_names;
 } terms_state;
 
@@ -40,7 +40,7 @@ typedef struct {
  * the words whose capital is house style (g->house_capitals). */
 typedef struct {
     match_regexes *rx;
-    tl_map house;     /* stems of g->house_capitals */
+    tl_map house; /* stems of g->house_capitals */
     tl_map qualifier; /* stems of g->generic_modifiers («районный», «провинциальный») */
     const gloss *house_of;
 } terms_ctx;
@@ -242,8 +242,8 @@ static int record_use(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, 
         a = &d->tok[i - 1]; /* the span takes the qualifier in: the capitals compared */
     }
     size_t first = (size_t)(a - d->tok);
-    u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE | TF_LINE_START)) != 0 ||
-              opens_clause(d, first);
+    u->sent =
+        (a->flags & (TF_SENT_START | TF_CAPS_LINE | TF_LINE_START)) != 0 || opens_clause(d, first);
     u->d = d;
     u->off = a->off;
     u->len = b->off + b->len - a->off;
@@ -262,8 +262,8 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
                     "«%s» is an accepted variant of «%s»; the canonical form is preferred", found,
                     canon->text);
     else if (found)
-        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»",
-                    found, concept_label(t->concept, d->lang));
+        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»", found,
+                    concept_label(t->concept, d->lang));
     doc_concern(f, t->concept);
     if (f && canon) {
         const char *sug =
@@ -275,8 +275,7 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
 
 /* Term mt matched tokens [i, i+ntok): a forbidden form is reported at once, a variant
  * too, and a use of a canonical form or a variant is recorded for consistency. */
-static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, size_t i,
-                    size_t ntok)
+static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, size_t i, size_t ntok)
 {
     const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
     size_t off = a->off, len = b->off + b->len - a->off;

@@ -16,10 +16,10 @@ typedef struct term_use {
     uint64_t seq;    /* order of occurrence (across a run: document index << 32 | n) */
     uint32_t capsig; /* bit k: word k starts with a capital; with a qualifier, bit 0 is
                         the qualifier's and the term's words follow */
-    uint64_t qual;   /* an adjective right before the term («районного народного совета»),
+    uint64_t qual; /* an adjective right before the term («районного народного совета»),
                         by its stem; 0 none: capitals are compared among uses alike */
-    uint8_t sent;    /* starts a sentence: its first word's case is not comparable */
-    tl_doc *d;       /* the document it is in: findings on it go there */
+    uint8_t sent; /* starts a sentence: its first word's case is not comparable */
+    tl_doc *d;    /* the document it is in: findings on it go there */
     size_t off, len;
 } term_use;
 

@@ -20,9 +20,17 @@
 #include <string.h>
 
 /* precedence classes: boilerplate > term > doc-code > name > the rest > spelling */
-enum { P_ENC = 0, P_BOILER = 1, P_TERM = 2, P_DOC = 3, P_NAME = 4, P_REST = 5, P_SPELL = 6,
-       /* a finding over a whole line or sentence never folds the findings inside it */
-       P_LINE = 7 };
+enum {
+    P_ENC = 0,
+    P_BOILER = 1,
+    P_TERM = 2,
+    P_DOC = 3,
+    P_NAME = 4,
+    P_REST = 5,
+    P_SPELL = 6,
+    /* a finding over a whole line or sentence never folds the findings inside it */
+    P_LINE = 7
+};
 
 #define ROW(r, id, fam, sev, prec, summary) [r] = {{r, id, fam, sev, summary, 0}, prec}
 
@@ -74,6 +82,8 @@ static const rule_row rule_table[] = {
         "a use of a glossary term (canonical form, variant or short form)"),
     ROW(TL_RULE_PHRASE_REPEATED, "phrase.repeated", "doubled", TL_SEV_WARNING, P_LINE,
         "a sentence or line shown twice (a caption, headline or lead)"),
+    ROW(TL_RULE_SPELLING_ORDINAL_ENDING, "spelling.ordinal-ending", "spelling", TL_SEV_WARNING,
+        P_SPELL, "a figure with a non-standard ordinal ending («1-ый», «16-ой»)"),
 };
 
 #undef ROW

@@ -47,6 +47,13 @@ static void release_families(tl_doc *d)
     }
 }
 
+/* Language detection's dictionary test: the dictionaries load on first use (a missing
+ * one knows nothing). */
+static int known_word(void *arg, tl_lang lang, const char *word)
+{
+    return morph_spell_str(arg, lang, word) == SPELL_OK;
+}
+
 /* The language of the text: given, or detected. TL_OK or TL_ERR_NOMEM. */
 static tl_status language(const tl_ctx *ctx, tl_doc *d)
 {
@@ -55,7 +62,9 @@ static tl_status language(const tl_ctx *ctx, tl_doc *d)
         d->lang_reason = "given with --lang";
         return TL_OK;
     }
-    d->lang = lang_detect(d->src.text + d->src.start, d->src.len - d->src.start, &d->mem,
+    lang_hints h = {
+        {NULL, &ctx->sh->only[TL_LANG_RU], &ctx->sh->only[TL_LANG_UK]}, known_word, ctx->morph};
+    d->lang = lang_detect(d->src.text + d->src.start, d->src.len - d->src.start, &h, &d->mem,
                           &d->lang_reason);
     return d->lang_reason ? TL_OK : TL_ERR_NOMEM;
 }

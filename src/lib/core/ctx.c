@@ -8,6 +8,7 @@
  */
 #include "ctx.h"
 
+#include "lang.h"
 #include "match.h"
 #include "morph.h"
 #include "norm.h"
@@ -151,6 +152,37 @@ static int accept_glossary(tl_shared *sh, tl_buf *tmp)
     return 0;
 }
 
+/* The language word lists as keys of language detection. */
+static int detection_words(tl_shared *sh)
+{
+    const gloss *g = sh->g;
+    for (int l = TL_LANG_RU; l <= TL_LANG_UK; l++) {
+        const char **w = l == TL_LANG_RU ? g->ru_only_words : g->uk_only_words;
+        size_t n = l == TL_LANG_RU ? g->nru_only_words : g->nuk_only_words;
+        for (size_t i = 0; i < n; i++) {
+            char key[64];
+            size_t k = lang_key(key, sizeof key, w[i], strlen(w[i]));
+            if (k && !tl_map_put(&sh->only[l], key, k, (void *)1))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* The rule data's supplementary words (`spelling:` words) are spelled right. */
+static int accept_spelling_words(tl_shared *sh, tl_buf *tmp)
+{
+    for (int l = TL_LANG_RU; l <= TL_LANG_UK; l++) {
+        const gl_spelling *sp = &sh->g->spelling[l];
+        for (size_t i = 0; i < sp->n[GL_SP_WORDS]; i++) {
+            const char *w = sp->list[GL_SP_WORDS][i];
+            if (add_accept(sh, (tl_lang)l, w, strlen(w), tmp))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 static tl_status load_words(tl_shared *sh, const char *path, tl_diags *d, tl_buf *tmp)
 {
     FILE *f = fopen(path, "rb");
@@ -234,8 +266,10 @@ static void shared_free(tl_shared *sh)
         return;
     match_index_free(sh->mi);
     gloss_free(sh->g);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         tl_map_release(&sh->accept[i]);
+        tl_map_release(&sh->only[i]);
+    }
     tl_free((char *)sh->dicts.dict_dir);
     tl_free((char *)sh->dicts.dict_path);
     tl_free((char *)sh->dicts.cache_dir);
@@ -255,8 +289,10 @@ static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
     *out = sh;
     if (!sh)
         return TL_ERR_NOMEM;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 3; i++) {
         tl_map_init(&sh->accept[i]);
+        tl_map_init(&sh->only[i]);
+    }
     sh->lang = opt->lang;
     sh->suggest_limit = opt->suggest_limit;
     sh->dicts.use_wordtab = opt->wordtab;
@@ -272,7 +308,8 @@ static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
     tl_buf_init(&tmp, 0);
     for (const char *const *p = opt->word_lists; st == TL_OK && p && *p; p++)
         st = load_words(sh, *p, d, &tmp);
-    if (st == TL_OK && accept_glossary(sh, &tmp))
+    if (st == TL_OK &&
+        (accept_glossary(sh, &tmp) || accept_spelling_words(sh, &tmp) || detection_words(sh)))
         st = TL_ERR_NOMEM;
     tl_buf_release(&tmp);
     if (st == TL_OK && sh->g->nconcepts && !(sh->mi = match_index_new(sh->g)))

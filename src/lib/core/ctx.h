@@ -19,6 +19,8 @@ typedef struct tl_shared {
     morph_opts dicts; /* where dictionaries and word-form tables are (copies) */
     gloss *g;         /* glossaries and rule data, merged */
     tl_map accept[3]; /* per tl_lang: norm keys of words spelled right */
+    tl_map only[3];   /* per tl_lang: lang_key()s of its rule data's words only that
+                         language has, for language detection */
     tl_severity severity[TL_RULE_COUNT];
     struct tl_match_index *mi; /* term matcher (match.c); NULL without glossary */
 } tl_shared;

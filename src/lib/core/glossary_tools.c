@@ -68,16 +68,18 @@ static int inflectable(tl_arena *a, const gl_term *t)
 static int keeper_checks(const gloss *g, const gl_concept *c, tl_map *canon, tl_arena *scratch,
                          tl_diags *d)
 {
-    if (!c->nsources && warn(d, TL_SEV_WARNING, &c->loc,
-                             "concept '%s' has no 'source' (where its renderings are attested)",
-                             c->id, NULL, NULL))
+    if (!c->nsources &&
+        warn(d, TL_SEV_WARNING, &c->loc,
+             "concept '%s' has no 'source' (where its renderings are attested)", c->id, NULL, NULL))
         return -1;
     for (int l = 0; l < 2; l++) {
         tl_lang lang = l ? TL_LANG_UK : TL_LANG_RU;
         const gl_term *t = canonical(c, lang);
         if (!t && (g->languages & (1u << lang)) &&
-            warn(d, TL_SEV_WARNING, &c->loc, "concept '%s' has no '%s' terms, and the glossary "
-                 "declares that language", c->id, l ? "uk" : "ru", NULL))
+            warn(d, TL_SEV_WARNING, &c->loc,
+                 "concept '%s' has no '%s' terms, and the glossary "
+                 "declares that language",
+                 c->id, l ? "uk" : "ru", NULL))
             return -1;
         int replaced = 0;
         for (size_t i = 0; t && i < c->nterms; i++)
@@ -260,8 +262,8 @@ tl_status tl_glossary_test(const tl_options *opt, tl_glossary_test_result *out, 
         for (size_t e = 0; st == TL_OK && e < k->nexamples; e++) {
             const gl_example *x = &k->examples[e];
             tl_result *r = NULL;
-            tl_status cs = tl_check(ctx[x->lang == TL_LANG_UK], x->loc.file, x->text,
-                                    strlen(x->text), &r);
+            tl_status cs =
+                tl_check(ctx[x->lang == TL_LANG_UK], x->loc.file, x->text, strlen(x->text), &r);
             if (cs == TL_ERR_NOMEM) {
                 st = cs;
                 break;

@@ -48,7 +48,7 @@ typedef struct gl_term {
     const char **not_before; /* `not_before:` words that, directly after the match,
                                 make it another thing («Конгресс США»); NULL-term. */
     size_t nnot_before;
-    const char **not_after;  /* `not_after:` words that, directly before the match, make it
+    const char **not_after; /* `not_after:` words that, directly before the match, make it
                                 another thing («американский Конгресс»); NULL-term. */
     size_t nnot_after;
     tl_lang lang; /* TL_LANG_RU or TL_LANG_UK */
@@ -80,8 +80,8 @@ typedef struct {
 
 typedef struct {
     const char *id;
-    unsigned window;         /* GL_WINDOW_DOCUMENT: anywhere in the document */
-    unsigned categories;     /* `categories:` a term of a concept of one of these
+    unsigned window;       /* GL_WINDOW_DOCUMENT: anywhere in the document */
+    unsigned categories;   /* `categories:` a term of a concept of one of these
                                 (bit 1 << gl_category) counts as a word of the context */
     const char **ru, **uk; /* NULL-terminated terms, matched like inflected terms */
     size_t nru, nuk;
@@ -135,12 +135,28 @@ typedef struct {
     size_t nru, nuk;
     gl_loc loc;
 } gl_alternation;
+/* Rule data of the spelling rules in one language (`spelling:` ru / uk), each list
+ * NULL-terminated (docs/glossary-format.md says what each holds). The pair lists
+ * hold their pairs flattened: first, second, first, second, ... */
+enum {
+    GL_SP_ABBREVIATIONS = 0, /* «окт.», «г-н» */
+    GL_SP_COMPOUND_PREFIXES, /* «гос», «кибер»: clipped first parts */
+    GL_SP_NUMERAL_PREFIXES,  /* «пяти», «двух»: numeral first parts */
+    GL_SP_ADJECTIVE_LINKS, /* pairs [о, ий]: «российско-», «российский» */
+    GL_SP_ORDINAL_ENDINGS, /* pairs [ый, й]: «1-ый», «1-й» */
+    GL_SP_WORDS,           /* words the dictionary lacks */
+    GL_SP_COUNT
+};
+typedef struct {
+    const char **list[GL_SP_COUNT];
+    size_t n[GL_SP_COUNT];
+} gl_spelling;
 
 typedef struct gloss gloss;
 
 struct gloss {
     tl_arena mem;
-    unsigned languages; /* `languages:` of the files, bit (1 << tl_lang) each */
+    unsigned languages;         /* `languages:` of the files, bit (1 << tl_lang) each */
     const char *name, *version; /* of the first (top) file; NULL if none */
     gl_concept **concepts;      /* in load order (includes first-come) */
     size_t nconcepts;
@@ -178,8 +194,9 @@ struct gloss {
                                        capitalises at will («Партия», «Государство»): their
                                        first letter is no inconsistency */
     size_t nhouse_capitals[2];
-    struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
-                               files already loaded, array capacities */
+    gl_spelling spelling[3]; /* `spelling:` rule data, by tl_lang (0 unused) */
+    struct gl_index *index;  /* the loader's (gloss_p.h): id and surface-form maps,
+                                files already loaded, array capacities */
 };
 
 /* A new empty glossary (owned: gloss_free), or NULL when out of memory. */

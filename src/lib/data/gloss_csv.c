@@ -17,16 +17,34 @@
 #include <string.h>
 
 enum {
-    C_CONCEPT, C_CATEGORY, C_VI, C_EN, C_NOTE, C_SOURCE, C_LANGUAGE, C_KIND, C_FORM, C_MATCH,
-    C_CASE, C_SHORT, C_LITERAL, C_SUGGEST, C_CONTEXT, C_NOT_BEFORE, C_NOT_AFTER, C_REASON,
-    C_VALID_FROM, C_VALID_TO, C_COUNT
+    C_CONCEPT,
+    C_CATEGORY,
+    C_VI,
+    C_EN,
+    C_NOTE,
+    C_SOURCE,
+    C_LANGUAGE,
+    C_KIND,
+    C_FORM,
+    C_MATCH,
+    C_CASE,
+    C_SHORT,
+    C_LITERAL,
+    C_SUGGEST,
+    C_CONTEXT,
+    C_NOT_BEFORE,
+    C_NOT_AFTER,
+    C_REASON,
+    C_VALID_FROM,
+    C_VALID_TO,
+    C_COUNT
 };
 static const char *const columns[C_COUNT] = {
-    "concept", "category", "vi",      "en",      "note",       "source",    "language",
-    "kind",    "form",     "match",   "case",    "short",      "literal",   "suggest",
+    "concept", "category",   "vi",        "en",     "note",       "source",  "language",
+    "kind",    "form",       "match",     "case",   "short",      "literal", "suggest",
     "context", "not_before", "not_after", "reason", "valid_from", "valid_to"};
-static const char *const category_names[] = {"general", "title", "body", "document", "person",
-                                             "place",   "event", NULL};
+static const char *const category_names[] = {"general", "title", "body",  "document",
+                                             "person",  "place", "event", NULL};
 
 #define MAX_FILE ((size_t)64 << 20)
 #define MAX_FIELDS 64
@@ -158,8 +176,7 @@ static int lang_of(csv_reader *r, const tl_buf *f, unsigned line, int col, tl_la
 }
 
 /* Adds one row (fields f, by column) to its concept. */
-static void add_row(csv_reader *r, const tl_buf *f[C_COUNT], const int pos[C_COUNT],
-                    unsigned line)
+static void add_row(csv_reader *r, const tl_buf *f[C_COUNT], const int pos[C_COUNT], unsigned line)
 {
     if (!f[C_CONCEPT]->len) {
         error_at(r, line, (unsigned)pos[C_CONCEPT], "row has no concept%s", "");

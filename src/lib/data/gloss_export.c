@@ -29,7 +29,7 @@ const char CSV_HEADER[] = "concept,category,vi,en,note,source,language,kind,form
                           "short,literal,suggest,context,not_before,not_after,reason,valid_from,"
                           "valid_to\n";
 
-static const char *const category_names[] = {"general", "title", "body",  "document",
+static const char *const category_names[] = {"general", "title", "body", "document",
                                              "person",  "place", "event"};
 
 static const char *lang_name(tl_lang l) { return l == TL_LANG_UK ? "uk" : "ru"; }
@@ -333,17 +333,18 @@ static int ends_with(const char *s, const char *suf)
     return n >= m && !strcmp(s + n - m, suf);
 }
 
-tl_status tl_glossary_convert(const char *in_path, tl_glossary_format out, char **text,
-                              size_t *len, tl_diags *diags)
+tl_status tl_glossary_convert(const char *in_path, tl_glossary_format out, char **text, size_t *len,
+                              tl_diags *diags)
 {
     *text = NULL;
     *len = 0;
     gloss *g = gloss_new();
     if (!g)
         return TL_ERR_NOMEM;
-    tl_status st = ends_with(in_path, ".csv")                                 ? gloss_read_csv(g, in_path, diags)
-                   : ends_with(in_path, ".tbx") || ends_with(in_path, ".xml") ? gloss_read_tbx(g, in_path, diags)
-                                                                              : gloss_load(g, in_path, diags);
+    tl_status st = ends_with(in_path, ".csv") ? gloss_read_csv(g, in_path, diags)
+                   : ends_with(in_path, ".tbx") || ends_with(in_path, ".xml")
+                       ? gloss_read_tbx(g, in_path, diags)
+                       : gloss_load(g, in_path, diags);
     tl_buf b;
     tl_buf_init(&b, 0);
     if (st == TL_OK) {

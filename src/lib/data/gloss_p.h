@@ -14,7 +14,9 @@ struct gl_index {
     tl_map files; /* dev:ino of every file loaded -> non-NULL (yaml_reader.c) */
     size_t cap_concepts, cap_doc_codes, cap_boilerplate, cap_contexts;
     size_t cap_lists[5];
-    size_t cap_alternations, cap_function_words[2], cap_phrase_links[2], cap_generic_modifiers[2], cap_house_capitals[2];
+    size_t cap_alternations, cap_function_words[2], cap_phrase_links[2], cap_generic_modifiers[2],
+        cap_house_capitals[2];
+    size_t cap_spelling[3][GL_SP_COUNT];
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */
@@ -46,6 +48,9 @@ int gloss_write_tbx(const gloss *g, tl_buf *b);
 tl_status gloss_read_csv(gloss *g, const char *path, tl_diags *d);
 tl_status gloss_read_tbx(gloss *g, const char *path, tl_diags *d);
 extern const char CSV_HEADER[];
+/* The value of top-level key `spelling:` (a mapping of languages to the lists of
+ * gl_spelling). */
+int ruledata_spelling(yr_file *y, gloss *g);
 
 /* Where an item was written: the file being read and a position in it. */
 static inline gl_loc loc_of(const yr_file *y, yr_pos p)

@@ -31,8 +31,8 @@
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
-static const char *const category_names[] = {"general", "title", "body", "document", "person",
-                                             "place",   "event", NULL};
+static const char *const category_names[] = {"general", "title", "body",  "document",
+                                             "person",  "place", "event", NULL};
 static const char *const status[] = {"preferredTerm-admn-sts", "admittedTerm-admn-sts",
                                      "deprecatedTerm-admn-sts"};
 
@@ -308,8 +308,9 @@ static void private_note(tbx_in *r, gl_term *t, const char *s, tl_lang lang, uns
     else if (!t)
         return;
     else if (KEY("match"))
-        t->match = !strcmp(v, "exact") ? GL_MATCH_EXACT : !strcmp(v, "regex") ? GL_MATCH_REGEX
-                                                                                : GL_MATCH_INFLECTED;
+        t->match = !strcmp(v, "exact")   ? GL_MATCH_EXACT
+                   : !strcmp(v, "regex") ? GL_MATCH_REGEX
+                                         : GL_MATCH_INFLECTED;
     else if (KEY("case"))
         t->case_sensitive = !strcmp(v, "sensitive");
     else if (KEY("literal"))
@@ -395,8 +396,8 @@ static void add_post(tbx_in *r, const char *s, unsigned line)
     const char **f = split(r, s, &n);
     if (!f)
         return;
-    gl_post p = {f[0], n > 1 && *f[1] ? f[1] : NULL, n > 2 && *f[2] ? f[2] : NULL,
-                 {r->path, line, 1}};
+    gl_post p = {
+        f[0], n > 1 && *f[1] ? f[1] : NULL, n > 2 && *f[2] ? f[2] : NULL, {r->path, line, 1}};
     gl_post *v = tl_arena_grow(&r->g->mem, r->c.posts, r->c.nposts, &r->cap_p, sizeof *v);
     if (!v) {
         r->nomem = 1;
@@ -426,8 +427,8 @@ static void concept_in(tbx_in *r, const xmlNode *ce)
                 if (!strcmp(s, category_names[i]))
                     r->c.category = (gl_category)i;
         } else if (is(n, "admin") && type && !strcmp(type, "source")) {
-            const char **v = tl_arena_grow(&r->g->mem, r->c.sources, r->c.nsources, &r->cap_s,
-                                           sizeof *v);
+            const char **v =
+                tl_arena_grow(&r->g->mem, r->c.sources, r->c.nsources, &r->cap_s, sizeof *v);
             if (!v) {
                 r->nomem = 1;
                 return;
@@ -460,7 +461,8 @@ static void walk(tbx_in *r, const xmlNode *n)
 tl_status gloss_read_tbx(gloss *g, const char *path, tl_diags *d)
 {
     /* no network, no external entities, no DTD loading: a glossary is data */
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDocPtr doc =
+        xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
         diags_add(d, TL_SEV_ERROR, path, e ? (unsigned)e->line : 0, e ? (unsigned)e->int2 : 0,

@@ -102,9 +102,9 @@ static int get_date(yr_file *y, const char *what, const char **out)
 
 /* ---- terms --------------------------------------------------------------------------------- */
 
-static const char *const term_keys[] = {"term",    "match",   "case",    "short",      "literal",
-                                        "message", "suggest", "context", "not_before", "not_after",
-                                        NULL};
+static const char *const term_keys[] = {"term",       "match",     "case",    "short",
+                                        "literal",    "message",   "suggest", "context",
+                                        "not_before", "not_after", NULL};
 enum {
     TK_TERM,
     TK_MATCH,
@@ -156,8 +156,7 @@ static int term_key(yr_file *y, int key, yr_pos at, void *ctx)
         return yr_strlist(y, "not_before", &tc->t.not_before, &tc->t.nnot_before,
                           &tc->not_before_cap);
     case TK_NOT_AFTER:
-        return yr_strlist(y, "not_after", &tc->t.not_after, &tc->t.nnot_after,
-                          &tc->not_after_cap);
+        return yr_strlist(y, "not_after", &tc->t.not_after, &tc->t.nnot_after, &tc->not_after_cap);
     default:
         tc->forbidden_only = term_keys[key];
         tc->forbidden_only_at = at;
@@ -585,6 +584,7 @@ static const char *const top_keys[] = {"name",
                                        "phrase_links",
                                        "generic_modifiers",
                                        "house_capitals",
+                                       "spelling",
                                        NULL};
 enum {
     TOP_NAME,
@@ -601,7 +601,8 @@ enum {
     TOP_FUNCTION_WORDS,
     TOP_PHRASE_LINKS,
     TOP_GENERIC_MODIFIERS,
-    TOP_HOUSE_CAPITALS
+    TOP_HOUSE_CAPITALS,
+    TOP_SPELLING
 };
 
 static int include_item(yr_file *y, void *ctx)
@@ -657,12 +658,12 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_CONCEPTS: return yr_each_item(y, "'concepts'", concept_item, NULL);
     case TOP_BOILERPLATE: return yr_each_item(y, "'boilerplate'", ruledata_pattern, gl_of(y));
     case TOP_CONTEXTS: return yr_each_item(y, "'contexts'", context_item, NULL);
-    case TOP_ALTERNATIONS:
-        return yr_each_item(y, "'alternations'", ruledata_alternation, gl_of(y));
+    case TOP_ALTERNATIONS: return yr_each_item(y, "'alternations'", ruledata_alternation, gl_of(y));
     case TOP_FUNCTION_WORDS: return ruledata_function_words(y, gl_of(y), 0);
     case TOP_PHRASE_LINKS: return ruledata_function_words(y, gl_of(y), 1);
     case TOP_GENERIC_MODIFIERS: return ruledata_function_words(y, gl_of(y), 2);
     case TOP_HOUSE_CAPITALS: return ruledata_function_words(y, gl_of(y), 3);
+    case TOP_SPELLING: return ruledata_spelling(y, gl_of(y));
     default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }
@@ -758,7 +759,7 @@ int gloss_add_concept(gloss *g, const gl_concept *c, tl_diags *d, size_t *errors
         memcpy(terms, c->terms, c->nterms * sizeof *terms);
     k->terms = terms;
     for (size_t i = 0; i < k->nterms; i++)
-        terms[i].concept = k;
+    terms[i].concept = k;
     bool keep;
     int rc = gloss_check_concept(&g->index->ids, &g->index->forms, k, k->nterms > 0, d, &keep);
     if (rc < 0)

@@ -200,10 +200,82 @@ static int function_word_key(yr_file *y, int key, yr_pos at, void *ctx)
 
 int ruledata_function_words(yr_file *y, gloss *g, int which)
 {
-    static const char *const what[] = {"'function_words'", "'phrase_links'",
-                                       "'generic_modifiers'", "'house_capitals'"};
+    static const char *const what[] = {"'function_words'", "'phrase_links'", "'generic_modifiers'",
+                                       "'house_capitals'"};
     word_lists w = {g, which};
     int rc = yr_mapping(y, what[which], "a mapping (ru:, uk:)", function_word_keys,
                         function_word_key, &w);
+    return rc < 0 ? -1 : 0;
+}
+
+/* ---- spelling ------------------------------------------------------------------------- */
+
+static const char *const spelling_keys[] = {"abbreviations",
+                                            "compound_prefixes",
+                                            "numeral_prefixes",
+                                            "adjective_links",
+                                            "ordinal_endings",
+                                            "words",
+                                            NULL};
+
+typedef struct {
+    gloss *g;
+    tl_lang lang;
+    int key;
+} spelling_ctx;
+
+/* One pair of a pair list (`- [ый, й]`): exactly two non-empty strings. */
+static int spelling_pair(yr_file *y, void *ctx)
+{
+    spelling_ctx *sc = ctx;
+    yr_pos at = yr_here(y);
+    const char **two = NULL;
+    size_t n = 0, cap = 0;
+    if (yr_strlist(y, spelling_keys[sc->key], &two, &n, &cap))
+        return -1;
+    if (n != 2 || gloss_blank(two[0]) || gloss_blank(two[1])) {
+        if (two || n)
+            yr_error(y, at, "'%s' items are pairs of two strings, like [ый, й]",
+                     spelling_keys[sc->key]);
+        return 0;
+    }
+    gl_spelling *sp = &sc->g->spelling[sc->lang];
+    size_t *cap_l = &sc->g->index->cap_spelling[sc->lang][sc->key];
+    for (int i = 0; i < 2; i++) {
+        const char **p =
+            tl_arena_grow(&sc->g->mem, sp->list[sc->key], sp->n[sc->key], cap_l, sizeof *p);
+        if (!p)
+            return yr_nomem(y);
+        p[sp->n[sc->key]++] = two[i];
+        sp->list[sc->key] = p;
+    }
+    return 0;
+}
+
+static int spelling_key(yr_file *y, int key, yr_pos at, void *ctx)
+{
+    (void)at;
+    spelling_ctx *sc = ctx;
+    sc->key = key;
+    if (key == GL_SP_ADJECTIVE_LINKS || key == GL_SP_ORDINAL_ENDINGS)
+        return yr_each_item(y, spelling_keys[key], spelling_pair, sc);
+    gl_spelling *sp = &sc->g->spelling[sc->lang];
+    return yr_strlist(y, spelling_keys[key], &sp->list[key], &sp->n[key],
+                      &sc->g->index->cap_spelling[sc->lang][key]);
+}
+
+static int spelling_lang(yr_file *y, int key, yr_pos at, void *ctx)
+{
+    (void)at;
+    spelling_ctx sc = {ctx, key == 0 ? TL_LANG_RU : TL_LANG_UK, 0};
+    int rc = yr_mapping(y, gloss_lang_names[key], "a mapping (abbreviations:, words:, ...)",
+                        spelling_keys, spelling_key, &sc);
+    return rc < 0 ? -1 : 0;
+}
+
+int ruledata_spelling(yr_file *y, gloss *g)
+{
+    int rc = yr_mapping(y, "'spelling'", "a mapping of languages (ru:, uk:)", gloss_lang_names,
+                        spelling_lang, g);
     return rc < 0 ? -1 : 0;
 }

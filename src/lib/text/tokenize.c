@@ -8,7 +8,7 @@
  *
  * Token flags carry what checks need about the surroundings: a line or paragraph
  * starts here, a sentence starts here (first word of the text, of a line, or after
- * . ! ? …), the token is part of a URL or e-mail address, its line is all capitals.
+ * . ! ? … but not after the full stop of an initial), the token is part of a URL or e-mail address, its line is all capitals.
  */
 #include "tokenize.h"
 
@@ -200,6 +200,19 @@ static int is_terminal(const char *p, size_t len)
            (len == 3 && memcmp(p, "…", 3) == 0);
 }
 
+/* The full stop at `off` closes an initial: one capital letter standing alone before it
+ * inside a line («Джона Ф. Кеннеди», «писатель А. С. Пушкин»). No sentence ends there:
+ * a sentence that ends on a lone capital letter is rare, and the name after an initial
+ * is common. At a line start it is more often a list label («А. Общие положения»). */
+static int after_initial(const tl_tokens *tk, const char *text, size_t off, size_t len)
+{
+    if (len != 1 || text[off] != '.' || !tk->ntok)
+        return 0;
+    const tl_token *p = &tk->tok[tk->ntok - 1];
+    return p->kind == TK_WORD && p->w && p->w->ncp == 1 && (p->w->flags & WF_CAP) &&
+           p->off + p->len == off && (p->flags & TF_SPACE_BEFORE) && !(p->flags & TF_LINE_START);
+}
+
 /* Appends the token at [off, off+len) of kind `kind` whose segment status ICU gave, and
  * carries the sentence state; for a word, looks its record up. */
 static int add_token(tl_tokens *tk, const char *text, size_t off, size_t len, int kind,
@@ -210,7 +223,8 @@ static int add_token(tl_tokens *tk, const char *text, size_t off, size_t len, in
         tk->sent_pending = 0;
     } else if (kind == TK_NUMBER) {
         tk->sent_pending = 0;
-    } else if (kind == TK_PUNCT && is_terminal(text + off, len)) {
+    } else if (kind == TK_PUNCT && is_terminal(text + off, len) &&
+               !after_initial(tk, text, off, len)) {
         tk->sent_pending = 1;
     }
     if (push(tk, off, len, kind, flags))
