@@ -13,11 +13,13 @@ must not rise. `info` findings are listed apart (they do not fail a run by defau
 import argparse
 import collections
 import json
+import signal
 import subprocess
 import sys
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     argv = sys.argv[1:]
     extra = []
     if "--" in argv:
