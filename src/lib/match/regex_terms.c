@@ -29,6 +29,7 @@ struct match_regexes {
     uint64_t *gen;           /* the chunk the pattern last got (uregex_setUText) */
     uint64_t now;            /* the chunk being checked (counts match_regexes_run calls) */
     char **prefix;           /* the literal start of each pattern, lower case ("" none) */
+    int digits;              /* some pattern starts with a digit (DIGIT_START) */
     size_t n;
     size_t *cand, ncand, capcand; /* tokens of the chunk that may start a pattern */
 };
@@ -69,16 +70,84 @@ static URegularExpression *compile(const gl_term *t)
     return re;
 }
 
+/* The end of the parenthesised group that starts at p ('('), or NULL. */
+static const char *group_end(const char *p)
+{
+    int depth = 0;
+    for (; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth == 0)
+            return p + 1;
+    }
+    return NULL;
+}
+
+/* p past the zero-width assertions a pattern may start with: \b, ^ and lookarounds
+ * («(?<![Зз]аместител\p{L}{0,3}\s)\b[Зз]аведующ...» starts, for matching, at «заведующ»). */
+static const char *skip_assertions(const char *p)
+{
+    for (;;) {
+        if (p[0] == '\\' && p[1] == 'b')
+            p += 2;
+        else if (p[0] == '^')
+            p++;
+        else if (!strncmp(p, "(?<!", 4) || !strncmp(p, "(?<=", 4) || !strncmp(p, "(?=", 3) ||
+                 !strncmp(p, "(?!", 3)) {
+            const char *e = group_end(p);
+            if (!e)
+                return p;
+            p = e;
+        } else
+            return p;
+    }
+}
+
+/* Does the pattern at p start with a digit in every alternative: a digit, \d, or a group
+ * «(?:...)» whose every top-level alternative does? */
+static int digit_start(const char *p)
+{
+    if ((*p >= '0' && *p <= '9') || (p[0] == '\\' && p[1] == 'd'))
+        return 1;
+    if (strncmp(p, "(?:", 3))
+        return 0;
+    const char *e = group_end(p);
+    if (!e || !digit_start(p + 3))
+        return 0;
+    int depth = 0;
+    for (const char *q = p + 3; q < e - 1; q++) {
+        if (*q == '\\' && q[1]) {
+            q++;
+            continue;
+        }
+        depth += *q == '(';
+        depth -= *q == ')';
+        if (*q == '|' && depth == 0 && !digit_start(q + 1))
+            return 0;
+    }
+    return 1;
+}
+
 /* The literal text a pattern must start with, lower-cased: letters up to the first
  * metacharacter, where a leading class of one letter in two cases ("[Нн]") counts as
- * that letter. Matches can only start at words whose key begins with it, so the
- * pattern runs at those words (uregex_lookingAt) instead of at every position. */
+ * that letter, after any zero-width assertion. Matches can only start at words whose
+ * key begins with it, so the pattern runs at those words (uregex_lookingAt) instead of
+ * at every position. DIGIT_START for a pattern that starts with a digit (a year, a
+ * document number): it runs at number tokens. "" when neither: it scans the chunk. */
+#define DIGIT_START "\x01"
+
 static char *literal_prefix(const char *pat)
 {
     tl_buf raw, key;
     tl_buf_init(&raw, 0);
     tl_buf_init(&key, 0);
-    const char *p = pat;
+    const char *p = skip_assertions(pat);
+    if (digit_start(p))
+        return tl_strndup(DIGIT_START, 1);
     while (*p) {
         uint32_t a, b;
         size_t n1, n2;
@@ -122,9 +191,11 @@ static match_regexes *regexes(match_regexes **rxp, const tl_match_index *mi)
         !(rs->gen = tl_calloc(n, sizeof *rs->gen)))
         return NULL;
     rs->n = mi->nregex;
-    for (size_t i = 0; i < mi->nregex; i++)
+    for (size_t i = 0; i < mi->nregex; i++) {
         if (!(rs->prefix[i] = literal_prefix(mi->terms[mi->regex[i]].term->text)))
             return NULL;
+        rs->digits |= !strcmp(rs->prefix[i], DIGIT_START);
+    }
     return rs;
 }
 
@@ -179,6 +250,12 @@ static int candidates(match_regexes *rs, const tl_matcher *m)
     rs->ncand = 0;
     for (size_t i = 0; i < m->ntok; i++) {
         tl_word *w = m->tok[i].w;
+        if (m->tok[i].kind == TK_NUMBER && rs->digits) {
+            if (TL_GROW(rs->cand, rs->ncand, rs->capcand, 256))
+                return -1;
+            rs->cand[rs->ncand++] = i;
+            continue;
+        }
         if (!w)
             continue;
         if (!(w->flags & WF_RX_DONE)) {
@@ -219,10 +296,12 @@ static int run_one(match_regexes *rs, const tl_matcher *m, size_t r, UText *ut, 
                 return -1;
         return 0;
     }
+    int digits = !strcmp(pre, DIGIT_START);
     for (size_t c = 0; c < rs->ncand && U_SUCCESS(*e); c++) {
         size_t i = rs->cand[c];
         const tl_word *w = m->tok[i].w;
-        if (!w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
+        if (digits ? m->tok[i].kind != TK_NUMBER
+                   : !w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
             continue;
         if (!(re = regex_ready(rs, mi, r, ut, e)))
             return 0;
