@@ -166,9 +166,13 @@ static uintptr_t head_at(const alt_ctx *c, const tl_doc *d, size_t i)
     const tl_token *t = &d->tok[i];
     if (t->kind != TK_WORD || !t->w || !(t->w->script & SCRIPT_CYRILLIC))
         return 0;
-    const tl_word *w = t->w;
-    size_t sl = stem_key_len(d->lang, w->key, w->keylen);
-    return (uintptr_t)tl_map_get(&c->heads, w->key, sl);
+    tl_word *w = t->w;
+    if (!w->alt_head) { /* decided once per distinct word of the context */
+        size_t sl = stem_key_len(d->lang, w->key, w->keylen);
+        uintptr_t v = (uintptr_t)tl_map_get(&c->heads, w->key, sl);
+        w->alt_head = v ? (uint32_t)v : ALT_NONE;
+    }
+    return w->alt_head == ALT_NONE ? 0 : w->alt_head;
 }
 
 /* 0 for a content word, 1 for a function word, 2 for a function word that may join the

@@ -515,16 +515,65 @@ static size_t segment_end(const tl_doc *d, size_t i)
 
 #define REPEAT_MAX_LINE_WORDS 30
 
+/* Hash -> line: an open-addressing table of integers (a sentence is looked up once and
+ * each line up to 27 times, so no string keys and no key copies). */
 typedef struct {
-    tl_map seen;  /* sentence hash -> line of its first occurrence (+1) */
-    tl_map lines; /* hash of the words of a whole line (4 to 30 words) -> its line (+1) */
+    uint64_t *key; /* 0: empty */
+    uint32_t *line;
+    size_t cap, n;
+} line_table;
+
+static uint32_t lt_get(const line_table *t, uint64_t k)
+{
+    for (size_t i = t->cap ? (size_t)(k * 0x9E3779B97F4A7C15ull >> 7) & (t->cap - 1) : 0;
+         t->cap && t->key[i]; i = (i + 1) & (t->cap - 1))
+        if (t->key[i] == k)
+            return t->line[i];
+    return 0;
+}
+
+/* Keeps the first line of key k (non-zero). 0, or -1 when out of memory. */
+static int lt_put(line_table *t, uint64_t k, uint32_t line)
+{
+    if (2 * (t->n + 1) > t->cap) {
+        line_table g = {NULL, NULL, t->cap ? 2 * t->cap : 256, 0};
+        g.key = tl_calloc(g.cap, sizeof *g.key);
+        g.line = tl_calloc(g.cap, sizeof *g.line);
+        if (!g.key || !g.line) {
+            tl_free(g.key);
+            tl_free(g.line);
+            return -1;
+        }
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->key[i])
+                lt_put(&g, t->key[i], t->line[i]);
+        tl_free(t->key);
+        tl_free(t->line);
+        *t = g;
+    }
+    size_t i = (size_t)(k * 0x9E3779B97F4A7C15ull >> 7) & (t->cap - 1);
+    while (t->key[i] && t->key[i] != k)
+        i = (i + 1) & (t->cap - 1);
+    if (!t->key[i]) {
+        t->key[i] = k;
+        t->line[i] = line;
+        t->n++;
+    }
+    return 0;
+}
+
+typedef struct {
+    line_table seen;  /* sentence hash -> line of its first occurrence (+1) */
+    line_table lines; /* hash of the words of a whole line (4 to 30 words) -> its line (+1) */
 } doubled_state;
 
 static void release(void *st)
 {
     doubled_state *s = st;
-    tl_map_release(&s->seen);
-    tl_map_release(&s->lines);
+    tl_free(s->seen.key);
+    tl_free(s->seen.line);
+    tl_free(s->lines.key);
+    tl_free(s->lines.line);
 }
 
 static uint64_t hash_step(uint64_t h, const char *p, size_t n)
@@ -551,7 +600,7 @@ static int line_prefix(tl_doc *d, doubled_state *s, size_t a, size_t line)
         h = hash_step(h, x->w->key, x->w->keylen);
         if (++words < REPEAT_MIN_WORDS)
             continue;
-        uintptr_t first = (uintptr_t)tl_map_get(&s->lines, (const char *)&h, sizeof h);
+        uintptr_t first = lt_get(&s->lines, h | 1);
         if (!first || first - 1 >= line || line - (first - 1) > REPEAT_MAX_LINES)
             continue;
         const tl_token *n = t + 1 < d->ntok ? &d->tok[t + 1] : NULL;
@@ -585,10 +634,9 @@ static int note_line(const tl_doc *d, doubled_state *s, size_t a, size_t line)
             return 0;
         h = hash_step(h, x->w->key, x->w->keylen);
     }
-    if (words < REPEAT_MIN_WORDS || tl_map_get(&s->lines, (const char *)&h, sizeof h))
+    if (words < REPEAT_MIN_WORDS)
         return 0;
-    return tl_map_put(&s->lines, (const char *)&h, sizeof h, (void *)(uintptr_t)(line + 1)) ? 0
-                                                                                            : -1;
+    return lt_put(&s->lines, h | 1, (uint32_t)line + 1);
 }
 
 /* Where the sentence [a, b) ends once a trailing credit or label is cut off: a
@@ -666,7 +714,7 @@ static void repeats(tl_doc *d, doubled_state *s)
         uint64_t h = sentence_hash(d, a, e, &words);
         if (words >= REPEAT_MIN_WORDS && !(d->tok[a].flags & TF_URL)) {
             size_t line = source_line_of(&d->src, d->tok[a].off) + 1; /* 1-based, as reported */
-            uintptr_t first = (uintptr_t)tl_map_get(&s->seen, (const char *)&h, sizeof h);
+            uintptr_t first = lt_get(&s->seen, h | 1);
             if (first && line > first - 1 && line - (first - 1) <= REPEAT_MAX_LINES &&
                 line != first - 1) {
                 const tl_token *x = &d->tok[a], *y = &d->tok[e - 1];
@@ -676,8 +724,7 @@ static void repeats(tl_doc *d, doubled_state *s)
                         "twice); delete the repeat",
                         q, d->src.text + x->off, (size_t)q < y->off + y->len - x->off ? "…" : "",
                         (size_t)(first - 1));
-            } else if (!first && !tl_map_put(&s->seen, (const char *)&h, sizeof h,
-                                             (void *)(uintptr_t)(line + 1))) {
+            } else if (!first && lt_put(&s->seen, h | 1, (uint32_t)line + 1)) {
                 d->oom = 1;
                 return;
             }

@@ -44,6 +44,8 @@ enum {
 
 enum { SPELL_UNKNOWN = 0, SPELL_OK, SPELL_BAD };
 
+#define ALT_NONE UINT32_MAX
+
 /* What we know of one distinct surface form in one language; cached per context. */
 typedef struct tl_word {
     const char *surface;            /* the exact bytes (map key copy) */
@@ -63,6 +65,8 @@ typedef struct tl_word {
     uint8_t ctx_done;   /* ctx_first decided (match.c) */
     uint32_t ctx_first; /* document-wide contexts with an entry whose first word this word
                            matches, one bit each (match.c, match_doc_contexts) */
+    uint32_t alt_head;  /* check_alternation.c: (set << 16 | member) + 1 when the word is a
+                           head word of an alternation set, ALT_NONE when not, 0 undecided */
 } tl_word;
 
 /* ---- tokens ------------------------------------------------------------------------- */
