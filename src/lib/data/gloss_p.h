@@ -14,6 +14,7 @@ struct gl_index {
     tl_map files; /* dev:ino of every file loaded -> non-NULL (yaml_reader.c) */
     size_t cap_concepts, cap_doc_codes, cap_boilerplate, cap_contexts;
     size_t cap_lists[5];
+    size_t cap_furniture[GL_FURN_NGROUPS][GL_FURN_NLANGS];
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */
@@ -22,6 +23,10 @@ extern const char *const gloss_lang_names[];
 /* Items of `doc_codes:` and `boilerplate:` (ctx: the gloss). */
 int ruledata_doc_code(yr_file *y, void *ctx);
 int ruledata_pattern(yr_file *y, void *ctx);
+/* The value of `furniture:` (the lexicons of the furniture classifier). */
+int ruledata_furniture(yr_file *y, gloss *g);
+/* Group names of `furniture:`, in GL_FURN_ order, NULL-terminated. */
+extern const char *const gloss_furniture_groups[];
 /* Word list i (0 reduplications, 1 ru_only_words, 2 uk_only_words, 3 latin_allowed,
  * 4 untranslated_labels), the value of top-level key `key`. */
 int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key);

@@ -558,6 +558,7 @@ static const char *const top_keys[] = {"name",
                                        "latin_allowed",
                                        "untranslated_labels",
                                        "contexts",
+                                       "furniture",
                                        NULL};
 enum {
     TOP_NAME,
@@ -569,7 +570,8 @@ enum {
     TOP_CONCEPTS,
     TOP_BOILERPLATE,
     TOP_REDUPLICATIONS, /* then the other word lists */
-    TOP_CONTEXTS = TOP_REDUPLICATIONS + 5
+    TOP_CONTEXTS = TOP_REDUPLICATIONS + 5,
+    TOP_FURNITURE
 };
 
 static int include_item(yr_file *y, void *ctx)
@@ -621,6 +623,7 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_CONCEPTS: return yr_each_item(y, "'concepts'", concept_item, NULL);
     case TOP_BOILERPLATE: return yr_each_item(y, "'boilerplate'", ruledata_pattern, gl_of(y));
     case TOP_CONTEXTS: return yr_each_item(y, "'contexts'", context_item, NULL);
+    case TOP_FURNITURE: return ruledata_furniture(y, g);
     default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }
