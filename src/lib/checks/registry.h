@@ -71,6 +71,7 @@ enum {
     FAM_DOUBLED,
     FAM_LANGMIX,
     FAM_BOILERPLATE,
+    FAM_FURNITURE, /* after boilerplate: it skips the lines the patterns reported */
     FAM_COUNT
 };
 
@@ -78,6 +79,7 @@ enum {
 const tl_family *family_at(size_t i);
 
 extern const tl_family family_spelling, family_terms, family_doccode, family_numbering,
-    family_typography, family_names, family_doubled, family_langmix, family_boilerplate;
+    family_typography, family_names, family_doubled, family_langmix, family_boilerplate,
+    family_furniture;
 
 #endif
