@@ -73,6 +73,8 @@ typedef struct {
 typedef struct {
     tl_map other_only; /* keys of the other language's word list */
     tl_map allowed;    /* keys of latin_allowed (and their hyphen-separated parts) */
+    tl_map vi_names;   /* `vi:` of the glossary's places and persons, as written -> the
+                          Cyrillic form in this language (borrowed from the gloss) */
     label *labels;
     size_t nlabels;
     int ready;
@@ -124,6 +126,7 @@ static void ctx_release(void *cst)
     for (int l = 0; l < 3; l++) {
         tl_map_release(&c->lang[l].other_only);
         tl_map_release(&c->lang[l].allowed);
+        tl_map_release(&c->lang[l].vi_names);
     }
     tl_arena_release(&c->mem);
 }
@@ -190,6 +193,41 @@ static int load_allowed(tl_buf *b, tl_lang lang, lm_words *s, const gloss *g)
     return 0;
 }
 
+/* The form of concept `c` a suggestion writes in `lang`: its canonical term, else its
+ * first variant, else a forbidden term's `suggest:` (a regex term is no text to write);
+ * NULL when it has none. */
+static const char *written_form(const gl_concept *c, tl_lang lang)
+{
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < c->nterms; i++) {
+            const gl_term *t = &c->terms[i];
+            if (t->lang != lang)
+                continue;
+            if (pass < 2 && t->match != GL_MATCH_REGEX &&
+                t->kind == (pass ? GL_VARIANT : GL_CANONICAL))
+                return t->text;
+            if (pass == 2 && t->kind == GL_FORBIDDEN && t->suggest)
+                return t->suggest;
+        }
+    return NULL;
+}
+
+/* The Vietnamese names of the glossary's places and persons, as written (case and
+ * diacritics exact: «Hà Tĩnh», not «Ha Tinh», which could be another word). */
+static int load_vi_names(lm_words *s, const gloss *g, tl_lang lang)
+{
+    for (size_t i = 0; i < g->nconcepts; i++) {
+        const gl_concept *c = g->concepts[i];
+        if (!c->vi || (c->category != GL_CAT_PLACE && c->category != GL_CAT_PERSON))
+            continue;
+        const char *form = written_form(c, lang);
+        if (form && !tl_map_get(&s->vi_names, c->vi, strlen(c->vi)) &&
+            !tl_map_put(&s->vi_names, c->vi, strlen(c->vi), (void *)form))
+            return -1;
+    }
+    return 0;
+}
+
 /* The rule data in the document's language, built on first use; NULL when out of
  * memory (then built again from the start next time). */
 static const lm_words *words(tl_doc *d, langmix_ctx *c)
@@ -199,6 +237,7 @@ static const lm_words *words(tl_doc *d, langmix_ctx *c)
         return s;
     tl_map_release(&s->other_only);
     tl_map_release(&s->allowed);
+    tl_map_release(&s->vi_names);
     s->nlabels = 0;
     const gloss *g = d->g;
     const char **other = d->lang == TL_LANG_UK ? g->ru_only_words : g->uk_only_words;
@@ -206,7 +245,7 @@ static const lm_words *words(tl_doc *d, langmix_ctx *c)
     for (size_t i = 0; i < nother; i++)
         if (put_key(d->scratch, d->lang, &s->other_only, other[i], strlen(other[i])))
             return NULL;
-    if (load_allowed(d->scratch, d->lang, s, g))
+    if (load_allowed(d->scratch, d->lang, s, g) || load_vi_names(s, g, d->lang))
         return NULL;
     s->labels = tl_arena_alloc(&c->mem, (g->nuntranslated_labels + 1) * sizeof *s->labels);
     if (!s->labels)
@@ -862,6 +901,63 @@ static int glued_word_part(const tl_doc *d, size_t j)
            latin_word(d, j + 1) && !(d->tok[j + 1].flags & TF_SPACE_BEFORE);
 }
 
+/* The longest glossary name (vi_names) among the words [i, last]: *ns, *ne its first
+ * and last token; its Cyrillic form, or NULL. */
+static const char *vi_name(tl_doc *d, const langmix_state *s, size_t i, size_t last, size_t *ns,
+                           size_t *ne)
+{
+    const tl_map *m = &s->w->vi_names;
+    tl_buf *b = d->scratch;
+    for (size_t k = i; m->count && k <= last; k++) {
+        if (d->tok[k].kind != TK_WORD)
+            continue;
+        for (size_t e = last < k + 5 ? last : k + 5; e >= k; e--) {
+            if (d->tok[e].kind != TK_WORD)
+                continue;
+            tl_buf_reset(b);
+            for (size_t j = k; j <= e; j++) {
+                if (j > k && (d->tok[j].flags & TF_SPACE_BEFORE))
+                    tl_buf_addc(b, ' ');
+                tl_buf_add(b, d->src.text + d->tok[j].off, d->tok[j].len);
+            }
+            const char *form = b->oom ? NULL : tl_map_get(m, b->data, b->len);
+            if (form) {
+                *ns = k;
+                *ne = e;
+                return form;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* A Vietnamese group [i, last]: reported with the glossary's Cyrillic form of a name it
+ * is (as the suggestion) or holds (in the message). */
+static void report_vi(tl_doc *d, const langmix_state *s, size_t i, size_t last)
+{
+    const tl_token *a = &d->tok[i], *b = &d->tok[last];
+    size_t len = b->off + b->len - a->off, ns, ne;
+    const char *form = vi_name(d, s, i, last, &ns, &ne);
+    if (!form) {
+        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
+                (int)len, d->src.text + a->off);
+        return;
+    }
+    if (ns == i && ne == last) {
+        tl_ifinding *f = doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
+                                 "Vietnamese name «%.*s» left untranslated; the glossary writes «%s»",
+                                 (int)len, d->src.text + a->off, form);
+        if (f)
+            doc_suggest(d, f, form, strlen(form));
+        return;
+    }
+    const tl_token *x = &d->tok[ns], *y = &d->tok[ne];
+    doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
+            "Vietnamese text «%.*s» left untranslated (the glossary writes «%.*s» as «%s»)",
+            (int)len, d->src.text + a->off, (int)(y->off + y->len - x->off),
+            d->src.text + x->off, form);
+}
+
 /* A group of untranslated words from token i (LAT_REPORT); returns the index after it. */
 static size_t report_group(tl_doc *d, const langmix_state *s, size_t i)
 {
@@ -894,8 +990,7 @@ static size_t report_group(tl_doc *d, const langmix_state *s, size_t i)
     if (last == i && !vi && (a->w->flags & WF_CAP))
         return last + 1; /* a lone capitalised word: a brand or organisation name */
     if (vi)
-        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
-                (int)len, d->src.text + a->off);
+        report_vi(d, s, i, last);
     else
         doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
                 "Latin-script text «%.*s» left untranslated; translate it, or add it to "
