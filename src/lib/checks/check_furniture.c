@@ -44,6 +44,7 @@
 #include "norm.h"
 #include "textclass.h"
 
+#include <stddef.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -55,6 +56,8 @@
 #define V_MONTH(v) (((v) >> 16) & 0xF)
 #define V_WDAY(v) (((v) >> 20) & 0x7)
 #define V_EN (1u << 24)
+#define V_FIRST (1u << 25) /* the first word of a longer phrase */
+#define GROUP_BITS ((1u << GL_FURN_NGROUPS) - 1)
 #define MENU_GROUPS                                                                                \
     (GBIT(GL_FURN_SECTIONS) | GBIT(GL_FURN_BUTTONS) | GBIT(GL_FURN_COUNTERS) |                     \
      GBIT(GL_FURN_BLOCKS) | GBIT(GL_FURN_PLACEHOLDERS) | GBIT(GL_FURN_LICENCES))
@@ -128,6 +131,13 @@ static int add_phrase(fu_lex *x, tl_buf *b, tl_lang lang, const char *s, size_t 
         v &= ~(0xFu << 16 | 0x7u << 20); /* a form of two months: keep the first */
     if (!tl_map_put(&x->phrases, b->data, b->len, (void *)(old | v)))
         return -1;
+    const char *sp = memchr(b->data, ' ', b->len);
+    if (sp) {
+        size_t n = (size_t)(sp - b->data);
+        uintptr_t first = (uintptr_t)tl_map_get(&x->phrases, b->data, n);
+        if (!tl_map_put(&x->phrases, b->data, n, (void *)(first | V_FIRST)))
+            return -1;
+    }
     if (nw > x->maxwords)
         x->maxwords = nw;
     return 0;
@@ -328,15 +338,18 @@ static bool separator(const tl_doc *d, size_t i)
     return spaced && (is_dash(c) || c == '/');
 }
 
-/* Covers the items with lexicon phrases, longest first from each item on. */
+/* Covers the items with lexicon phrases, longest first from each item on. A word that
+ * starts no phrase costs one lookup (V_FIRST marks the first words of longer phrases).
+ * Without figures the line can be no date, only a menu, which needs every word
+ * covered: the first word that is not ends the cover there. */
 static int cover(tl_doc *d, const fu_lex *x, fu_lc *L)
 {
     tl_buf *b = d->scratch;
     for (size_t i = 0; i < L->nit;) {
         size_t best = 0;
-        uint32_t v = 0;
+        uint32_t one = (uint32_t)(uintptr_t)tl_map_get(&x->phrases, L->it[i].p, L->it[i].len), v = 0;
         size_t maxn = L->nit - i < x->maxwords ? L->nit - i : x->maxwords;
-        for (size_t n = maxn; n > 0 && !best; n--) {
+        for (size_t n = maxn; n > 1 && (one & V_FIRST) && !best; n--) {
             tl_buf_reset(b);
             for (size_t k = i; k < i + n; k++) {
                 if (k > i)
@@ -345,13 +358,19 @@ static int cover(tl_doc *d, const fu_lex *x, fu_lc *L)
             }
             if (b->oom)
                 return -1;
-            uintptr_t got = (uintptr_t)tl_map_get(&x->phrases, b->data, b->len);
-            if (got) {
+            uint32_t got = (uint32_t)(uintptr_t)tl_map_get(&x->phrases, b->data, b->len);
+            if (got & GROUP_BITS) {
                 best = n;
-                v = (uint32_t)got;
+                v = got;
             }
         }
+        if (!best && (one & GROUP_BITS)) {
+            best = 1;
+            v = one;
+        }
         if (!best) {
+            if (!L->nnum)
+                return 0;
             i++;
             continue;
         }
@@ -405,11 +424,15 @@ static int gather(tl_doc *d, const fu_lex *x, fu_lc *L)
 
 /* ---- lines of bytes ----------------------------------------------------------------- */
 
+/* Whether [p, p+len) holds `what` (lower-case ASCII), ASCII case ignored. */
 static bool has_ci(const char *p, size_t len, const char *what)
 {
     size_t n = strlen(what);
+    char c0 = what[0], c1 = c0 >= 'a' && c0 <= 'z' ? (char)(c0 - 32) : c0;
     for (size_t i = 0; i + n <= len; i++) {
-        size_t k = 0;
+        if (p[i] != c0 && p[i] != c1)
+            continue;
+        size_t k = 1;
         while (k < n) {
             unsigned char c = (unsigned char)p[i + k];
             if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)what[k])
@@ -425,8 +448,10 @@ static bool has_ci(const char *p, size_t len, const char *what)
 /* A `data:image` URI or an <image>/<img> tag: an image the conversion left as code. */
 static bool image_code(const char *p, size_t len)
 {
-    return has_ci(p, len, "data:image") || has_ci(p, len, "<image") ||
-           has_ci(p, len, "</image>") || has_ci(p, len, "<img ");
+    if (memchr(p, '<', len) &&
+        (has_ci(p, len, "<image") || has_ci(p, len, "</image>") || has_ci(p, len, "<img ")))
+        return true;
+    return memchr(p, ':', len) && has_ci(p, len, "data:image");
 }
 
 /* Only an image extension and punctuation («.jpg)», «png»): the end of a file name
@@ -450,8 +475,8 @@ static bool extension_only(const char *p, size_t len)
 }
 
 /* CSS or JavaScript: a sign of code no sentence of a language has («function(»,
- * «document.», «@media», ...) with a brace, a final semicolon or another sign, or a
- * CSS declaration block («p { margin: 0; }»). */
+ * «document.», «@media», ...) with a brace, a final semicolon or another sign, a CSS
+ * declaration block («p { margin: 0; }»), or a function body in braces. */
 static bool code_line(const char *p, size_t len)
 {
     static const char *const signs[] = {"function(", "function (", "=>",       "document.",
@@ -470,7 +495,9 @@ static bool code_line(const char *p, size_t len)
         const char *colon = memchr(open, ':', len - (size_t)(open - p));
         decl = colon && memchr(colon, ';', len - (size_t)(colon - p));
     }
-    return (n && (n > 1 || brace || semi)) || decl;
+    /* a function's body: «function f() { return x; }» */
+    bool body = brace && (has_ci(p, len, "function") || has_ci(p, len, "return "));
+    return (n && (n > 1 || brace || semi)) || decl || body;
 }
 
 /* A licence or copyright mark at the start: «©», «(c)», «(cc)» (also with the Cyrillic
@@ -762,7 +789,6 @@ static size_t photo_label(const tl_doc *d, size_t i)
 static int latin_kind(const tl_doc *d, const fu_lc *L)
 {
     unsigned domains = 0, digits = 0, caps = 0;
-    bool site = false;
     for (size_t i = L->t0; i < L->t1; i++) {
         const tl_token *t = &d->tok[i];
         if (t->flags & TF_URL)
@@ -773,13 +799,14 @@ static int latin_kind(const tl_doc *d, const fu_lc *L)
         domains += domain_word(d, i);
         caps += (t->w->flags & (WF_CAP | WF_ALLCAPS)) != 0;
     }
-    for (size_t k = 0; k < L->nit; k++)
-        site |= (L->it[k].val & GBIT(GL_FURN_SITE_WORDS)) != 0;
     if (domains && domains == L->nwords)
         return K_SITE_NAME;
-    bool signs = domains || L->sep || (L->nit && (L->it[0].val & GBIT(GL_FURN_SITE_WORDS)));
+    /* a header names its site (a domain, a site word first: «Báo ...»); a separator
+     * alone does not make one: Vietnamese captions end with « - Ảnh: ...» */
+    bool names = domains || (L->nit && (L->it[0].val & GBIT(GL_FURN_SITE_WORDS)));
+    bool signs = names || L->sep;
     if (L->nvi) {
-        if (signs && L->nwords < 10 && !L->ends_sentence)
+        if (names && L->nwords <= 20 && !L->ends_sentence)
             return K_HEADER;
         bool label = L->t1 - L->t0 >= 2 && photo_label(d, L->t1 - 2);
         if (L->ends_sentence || label || L->nwords >= 8)
@@ -788,7 +815,7 @@ static int latin_kind(const tl_doc *d, const fu_lc *L)
     }
     if (!caps && digits && L->nwords <= 6 && !L->ends_sentence)
         return K_FILE_NAME; /* «van triuong m3345»: the name of an image file */
-    if ((signs || site) && L->nwords <= 10 && !L->ends_sentence)
+    if (signs && L->nwords <= 10 && !L->ends_sentence)
         return K_HEADER;
     if (L->nit > 1 && (L->it[0].val & GBIT(GL_FURN_BYLINES)) && caps + 1 >= L->nwords &&
         L->nwords <= BYLINE_WORDS && !L->ends_sentence)
@@ -801,11 +828,15 @@ static int classify(const tl_doc *d, const fu_lc *L)
 {
     const char *p = d->src.text + L->ls;
     size_t n = L->le - L->ls;
+    /* the code test only where its characters are: a prose line has none of {};=@$ */
+    bool code = false;
+    for (const char *c = "{};=@$"; *c && !code; c++)
+        code = memchr(p, *c, n) != NULL;
     if (image_code(p, n))
         return K_IMAGE;
     if (extension_only(p, n))
         return K_FILE_NAME;
-    if (code_line(p, n))
+    if (code && code_line(p, n))
         return K_CODE;
     while (n && tc_space_len(p, n)) { /* leading white space (and a BOM) */
         size_t k = tc_space_len(p, n);
@@ -976,7 +1007,8 @@ static int chunk(tl_doc *d, void *st, void *cst)
     for (size_t l = source_line_of(src, d->chunk_start);
          l < src->nlines && src->lines[l] < d->chunk_end; l++) {
         fu_lc L;
-        memset(&L, 0, sizeof L);
+        memset(&L, 0, offsetof(fu_lc, it)); /* the items are set as they are read */
+        memset((char *)&L + offsetof(fu_lc, nit), 0, sizeof L - offsetof(fu_lc, nit));
         L.ls = src->lines[l];
         L.le = source_line_end(src, l);
         while (t < d->ntok && d->tok[t].off < L.ls)

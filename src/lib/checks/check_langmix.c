@@ -911,7 +911,7 @@ static const char *vi_name(tl_doc *d, const langmix_state *s, size_t i, size_t l
     for (size_t k = i; m->count && k <= last; k++) {
         if (d->tok[k].kind != TK_WORD)
             continue;
-        for (size_t e = last < k + 5 ? last : k + 5; e >= k; e--) {
+        for (size_t e = (last < k + 5 ? last : k + 5) + 1; e-- > k;) {
             if (d->tok[e].kind != TK_WORD)
                 continue;
             tl_buf_reset(b);

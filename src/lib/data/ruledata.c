@@ -138,7 +138,15 @@ int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key)
 const char *const gloss_furniture_groups[] = {
     "sections", "buttons",  "counters", "blocks", "placeholders", "bylines",
     "licences", "site_words", "credits", "months", "weekdays",     NULL};
+static const char *const furniture_quoted[] = {
+    "'sections'", "'buttons'",    "'counters'", "'blocks'", "'placeholders'", "'bylines'",
+    "'licences'", "'site_words'", "'credits'",  "'months'", "'weekdays'"};
 static const char *const furniture_langs[] = {"ru", "uk", "vi", "en", NULL};
+/* a group added to GL_FURN_ needs its name in both lists */
+_Static_assert(sizeof furniture_quoted / sizeof *furniture_quoted == GL_FURN_NGROUPS,
+               "one quoted name per furniture group");
+_Static_assert(sizeof furniture_langs / sizeof *furniture_langs == GL_FURN_NLANGS + 1,
+               "one key per furniture language");
 
 typedef struct {
     gloss *g;
@@ -166,7 +174,7 @@ static int furniture_group(yr_file *y, int key, yr_pos at, void *ctx)
 {
     (void)at;
     furniture_ctx fc = {ctx, key};
-    return yr_mapping(y, gloss_furniture_groups[key], "a mapping of languages (ru:, uk:, vi:, en:)",
+    return yr_mapping(y, furniture_quoted[key], "a mapping of languages (ru:, uk:, vi:, en:)",
                       furniture_langs, furniture_lang, &fc) < 0
                ? -1
                : 0;
