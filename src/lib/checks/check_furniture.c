@@ -160,8 +160,8 @@ static int add_entry(fu_ctx *c, fu_lex *x, tl_buf *b, tl_lang lang, int g, int f
         size_t n = bar ? (size_t)(bar - p) : strlen(p);
         if (add_phrase(x, b, lang, p, n, v))
             return -1;
-        if (g == GL_FURN_MONTHS && p == e && (size_t)fl == (lang == TL_LANG_UK ? GL_FURN_UK : GL_FURN_RU) &&
-            !x->gen[pos % 12]) {
+        if (g == GL_FURN_MONTHS && p == e &&
+            (size_t)fl == (lang == TL_LANG_UK ? GL_FURN_UK : GL_FURN_RU) && !x->gen[pos % 12]) {
             while (n && p[n - 1] == ' ')
                 n--;
             if (!(x->gen[pos % 12] = tl_arena_strndup(&c->mem, p, n)))
@@ -347,7 +347,8 @@ static int cover(tl_doc *d, const fu_lex *x, fu_lc *L)
     tl_buf *b = d->scratch;
     for (size_t i = 0; i < L->nit;) {
         size_t best = 0;
-        uint32_t one = (uint32_t)(uintptr_t)tl_map_get(&x->phrases, L->it[i].p, L->it[i].len), v = 0;
+        uint32_t one = (uint32_t)(uintptr_t)tl_map_get(&x->phrases, L->it[i].p, L->it[i].len),
+                 v = 0;
         size_t maxn = L->nit - i < x->maxwords ? L->nit - i : x->maxwords;
         for (size_t n = maxn; n > 1 && (one & V_FIRST) && !best; n--) {
             tl_buf_reset(b);
@@ -458,7 +459,7 @@ static bool image_code(const char *p, size_t len)
  * whose beginning the conversion cut off. */
 static bool extension_only(const char *p, size_t len)
 {
-    static const char *const ext[] = {"jpg", "jpeg", "png", "gif", "webp", "avif",
+    static const char *const ext[] = {"jpg", "jpeg", "png", "gif",  "webp", "avif",
                                       "bmp", "svg",  "tif", "tiff", NULL};
     size_t s = 0, e = len;
     while (s < e && !((p[s] | 32) >= 'a' && (p[s] | 32) <= 'z') && (unsigned char)p[s] < 0x80)
@@ -479,11 +480,10 @@ static bool extension_only(const char *p, size_t len)
  * declaration block («p { margin: 0; }»), or a function body in braces. */
 static bool code_line(const char *p, size_t len)
 {
-    static const char *const signs[] = {"function(", "function (", "=>",       "document.",
-                                        "window.",   "console.",   "jquery(",  "$(",
-                                        "@media",    "!important", "googletag", "datalayer",
-                                        ".push(",    "});",        "===",      "px;",
-                                        NULL};
+    static const char *const signs[] = {
+        "function(", "function (", "=>",     "document.",  "window.",   "console.",
+        "jquery(",   "$(",         "@media", "!important", "googletag", "datalayer",
+        ".push(",    "});",        "===",    "px;",        NULL};
     int n = 0;
     for (int k = 0; signs[k] && n < 2; k++)
         n += has_ci(p, len, signs[k]);
@@ -571,8 +571,8 @@ static size_t date_at(const char *p, size_t len, size_t i)
     if (nb < 1 || nb > 2 || b < 1 || b > 12 || k + 1 >= len || p[k] != sep)
         return 0;
     size_t nc = digits_at(p, len, k + 1, &c), e = k + 1 + nc;
-    if (!nc || (e < len && (is_digit(p[e]) || (strchr("./-", p[e]) && e + 1 < len &&
-                                                 is_digit(p[e + 1])))))
+    if (!nc ||
+        (e < len && (is_digit(p[e]) || (strchr("./-", p[e]) && e + 1 < len && is_digit(p[e + 1])))))
         return 0;
     if (na == 4)
         return a >= 1900 && a <= 2100 && nc <= 2 && c >= 1 && c <= 31 ? e : 0;
@@ -930,9 +930,9 @@ static void english_dates(tl_doc *d, const fu_lex *x, const fu_lc *L)
         else
             year = 0;
         size_t off = d->tok[first].off, len = d->tok[last].off + d->tok[last].len - off;
-        tl_ifinding *f = doc_add(d, TL_RULE_UNTRANSLATED, off, len,
-                                 "English date «%.*s» left untranslated", (int)len,
-                                 d->src.text + off);
+        tl_ifinding *f =
+            doc_add(d, TL_RULE_UNTRANSLATED, off, len, "English date «%.*s» left untranslated",
+                    (int)len, d->src.text + off);
         if (f && year)
             doc_suggestf(d, f, "%u %s %u %s", day, x->gen[V_MONTH(v) - 1], year,
                          d->lang == TL_LANG_UK ? "р." : "г.");
@@ -977,7 +977,11 @@ static bool credit_line(const tl_doc *d, const fu_lc *L)
 static int add_line(tl_doc *d, fu_state *s, const fu_lc *L, size_t line, int kind, bool done)
 {
     const tl_token *a = &d->tok[L->t0], *b = &d->tok[L->t1 - 1];
-    fu_line r = {a->off, (uint32_t)(b->off + b->len - a->off), (uint32_t)line, 0, 0,
+    fu_line r = {a->off,
+                 (uint32_t)(b->off + b->len - a->off),
+                 (uint32_t)line,
+                 0,
+                 0,
                  (uint16_t)(L->nwords < 65535 ? L->nwords : 65535)};
     r.kind = (uint8_t)(done && kind == K_NONE ? K_PATTERN : kind);
     if (done && kind != K_NONE)

@@ -944,9 +944,10 @@ static void report_vi(tl_doc *d, const langmix_state *s, size_t i, size_t last)
         return;
     }
     if (ns == i && ne == last) {
-        tl_ifinding *f = doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
-                                 "Vietnamese name «%.*s» left untranslated; the glossary writes «%s»",
-                                 (int)len, d->src.text + a->off, form);
+        tl_ifinding *f =
+            doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
+                    "Vietnamese name «%.*s» left untranslated; the glossary writes «%s»", (int)len,
+                    d->src.text + a->off, form);
         if (f)
             doc_suggest(d, f, form, strlen(form));
         return;
@@ -954,8 +955,8 @@ static void report_vi(tl_doc *d, const langmix_state *s, size_t i, size_t last)
     const tl_token *x = &d->tok[ns], *y = &d->tok[ne];
     doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
             "Vietnamese text «%.*s» left untranslated (the glossary writes «%.*s» as «%s»)",
-            (int)len, d->src.text + a->off, (int)(y->off + y->len - x->off),
-            d->src.text + x->off, form);
+            (int)len, d->src.text + a->off, (int)(y->off + y->len - x->off), d->src.text + x->off,
+            form);
 }
 
 /* A group of untranslated words from token i (LAT_REPORT); returns the index after it. */

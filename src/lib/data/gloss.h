@@ -126,16 +126,16 @@ typedef struct {
  * suggestion writes). */
 enum {
     GL_FURN_SECTIONS = 0, /* site sections and rubrics: «Новости», «В мире» */
-    GL_FURN_BUTTONS,      /* buttons, menus, links: «Поделиться», «Читать далее» */
+    GL_FURN_BUTTONS, /* buttons, menus, links: «Поделиться», «Читать далее» */
     GL_FURN_COUNTERS,     /* words of view and comment counters: «просмотров» */
     GL_FURN_BLOCKS,       /* headers of blocks of other articles: «Другие статьи» */
     GL_FURN_PLACEHOLDERS, /* loading and advertising placeholders: «Загрузка...» */
     GL_FURN_BYLINES,      /* words that go with a date on a byline: «обновлено» */
-    GL_FURN_LICENCES,     /* licence and copyright phrases: «Все права защищены» */
-    GL_FURN_SITE_WORDS,   /* words of site headers in Vietnamese and English: «Báo» */
-    GL_FURN_CREDITS,      /* words that open a photo or source credit: «Фото» */
-    GL_FURN_MONTHS,       /* 12 entries per language, January first */
-    GL_FURN_WEEKDAYS,     /* 7 entries per language, Monday first */
+    GL_FURN_LICENCES,   /* licence and copyright phrases: «Все права защищены» */
+    GL_FURN_SITE_WORDS, /* words of site headers in Vietnamese and English: «Báo» */
+    GL_FURN_CREDITS,    /* words that open a photo or source credit: «Фото» */
+    GL_FURN_MONTHS,     /* 12 entries per language, January first */
+    GL_FURN_WEEKDAYS,   /* 7 entries per language, Monday first */
     GL_FURN_NGROUPS
 };
 enum { GL_FURN_RU = 0, GL_FURN_UK, GL_FURN_VI, GL_FURN_EN, GL_FURN_NLANGS };

@@ -135,9 +135,9 @@ int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key)
 
 /* ---- furniture lexicons ------------------------------------------------------------ */
 
-const char *const gloss_furniture_groups[] = {
-    "sections", "buttons",  "counters", "blocks", "placeholders", "bylines",
-    "licences", "site_words", "credits", "months", "weekdays",     NULL};
+const char *const gloss_furniture_groups[] = {"sections",     "buttons", "counters", "blocks",
+                                              "placeholders", "bylines", "licences", "site_words",
+                                              "credits",      "months",  "weekdays", NULL};
 static const char *const furniture_quoted[] = {
     "'sections'", "'buttons'",    "'counters'", "'blocks'", "'placeholders'", "'bylines'",
     "'licences'", "'site_words'", "'credits'",  "'months'", "'weekdays'"};
