@@ -260,6 +260,7 @@ enum {
     LF_HEADLINE = 4, /* short, and no sentence end at its end */
     LF_CREDIT = 8,   /* opens with a credit word («Фото»), or is an agency signature */
     LF_DONE = 16,    /* a boilerplate pattern reported it already */
+    LF_RECURS = 32,  /* found in many texts of the run */
 };
 
 #define PROSE_WORDS 5
@@ -1041,17 +1042,21 @@ static int chunk(tl_doc *d, void *st, void *cst)
 }
 
 /* With a run: the lines that recur in at least run_lines->min of its texts become
- * K_REPEATED, unless they are something else already or a credit. */
+ * K_REPEATED, unless they are something else already or a credit; a section name
+ * that recurs keeps its kind, but is furniture wherever it stands. */
 static void repeated(const tl_doc *d, fu_line *v, size_t n)
 {
     const tl_run_lines *rl = d->run_lines;
     if (!rl || !rl->lines.count)
         return;
     for (size_t r = 0; r < n; r++) {
-        if (v[r].kind != K_NONE || (v[r].flags & LF_CREDIT))
+        if ((v[r].kind != K_NONE && v[r].kind != K_SECTION) || (v[r].flags & LF_CREDIT))
             continue;
         size_t ls = d->src.lines[v[r].line], le = source_line_end(&d->src, v[r].line);
-        if (linefp_counts_get(&rl->lines, linefp_line(d->src.orig + ls, le - ls)) >= rl->min)
+        if (linefp_counts_get(&rl->lines, linefp_line(d->src.orig + ls, le - ls)) < rl->min)
+            continue;
+        v[r].flags |= LF_RECURS;
+        if (v[r].kind == K_NONE)
             v[r].kind = K_REPEATED;
     }
 }
@@ -1062,7 +1067,8 @@ static void repeated(const tl_doc *d, fu_line *v, size_t n)
 static void sections(fu_line *v, size_t n, size_t first, size_t last)
 {
     for (size_t r = 0; r < n; r++) {
-        if (v[r].kind != K_SECTION || first == n || r < first || r > last)
+        if (v[r].kind != K_SECTION || (v[r].flags & LF_RECURS) || first == n || r < first ||
+            r > last)
             continue;
         bool near = (r && v[r - 1].kind != K_NONE) || (r + 1 < n && v[r + 1].kind != K_NONE);
         if (!near)

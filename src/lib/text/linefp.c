@@ -51,22 +51,59 @@ static bool ends_sentence(const char *p, size_t len)
     return false;
 }
 
+/* The classes of a code point linefp_line() needs, with the answers for ASCII and the
+ * basic Cyrillic letters (nearly every code point of a line) found without ICU: the
+ * first pass reads every line of every text of a run. */
+enum { C_OTHER, C_SPACE, C_INVISIBLE, C_DIGIT, C_LETTER };
+
+static int cclass(uint32_t c, uint32_t *fold)
+{
+    *fold = c;
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') {
+            *fold = c + 32;
+            return C_LETTER;
+        }
+        if (c >= 'a' && c <= 'z')
+            return C_LETTER;
+        if (c >= '0' && c <= '9')
+            return C_DIGIT;
+        return tc_space(c) ? C_SPACE : C_OTHER;
+    }
+    if (c >= 0x410 && c <= 0x44F) {
+        *fold = c <= 0x42F ? c + 0x20 : c;
+        return C_LETTER;
+    }
+    if (tc_invisible(c))
+        return C_INVISIBLE;
+    if (tc_space(c))
+        return C_SPACE;
+    if (u_isdigit((UChar32)c))
+        return C_DIGIT;
+    if (u_isalpha((UChar32)c)) {
+        *fold = (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
+        return C_LETTER;
+    }
+    return C_OTHER;
+}
+
 uint64_t linefp_line(const char *p, size_t len)
 {
     uint64_t h = FNV_OFFSET;
     size_t words = 0;
     bool in_word = false, in_digits = false, space = false, any = false, digits = false;
     for (size_t i = 0; i < len;) {
-        uint32_t c;
-        size_t n = utf8_decode(p + i, len - i, &c);
+        uint32_t c = (unsigned char)p[i], f;
+        size_t n = c < 0x80 ? 1 : utf8_decode(p + i, len - i, &c);
         if (!n) { /* an invalid byte: part of the line as it is */
             c = 0xFFFD00u | (unsigned char)p[i];
             n = 1;
         }
         i += n;
-        if (tc_invisible(c))
+        int k = cclass(c, &f);
+        if (k == C_INVISIBLE)
             continue;
-        if (tc_space(c)) {
+        if (k == C_SPACE) {
             space = any;
             in_word = in_digits = false;
             continue;
@@ -76,18 +113,18 @@ uint64_t linefp_line(const char *p, size_t len)
             space = false;
         }
         any = true;
-        if (u_isdigit((UChar32)c)) {
+        if (k == C_DIGIT) {
             if (!in_digits)
                 h = mix(h, '0');
             in_digits = digits = true;
             continue;
         }
         in_digits = false;
-        if (u_isalpha((UChar32)c)) {
+        if (k == C_LETTER) {
             if (!in_word && ++words > LINEFP_PROSE_WORDS)
                 return 0;
             in_word = true;
-            h = mix(h, (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT));
+            h = mix(h, f);
             continue;
         }
         in_word = in_word && tc_apostrophe(c);
