@@ -682,7 +682,7 @@ static int date_kind(const tl_doc *d, const fu_lc *L)
     bool words = word_date(d, L, &year);
     if (!figures && !words)
         return K_NONE;
-    unsigned other = 0, lower = 0;
+    unsigned other = 0, lower = 0, cyr = 0;
     for (size_t i = L->t0; i < L->t1; i++) {
         const tl_token *t = &d->tok[i];
         if (t->kind != TK_WORD || dateish(d, L, i))
@@ -694,11 +694,14 @@ static int date_kind(const tl_doc *d, const fu_lc *L)
         if (in_span)
             continue;
         other++;
+        cyr += (t->w->script & SCRIPT_CYRILLIC) != 0;
         lower += t->w->script == SCRIPT_CYRILLIC && !(t->w->flags & WF_CAP);
     }
     if (!other)
         return figures || year ? K_TIMESTAMP : K_DATE;
-    if (!(figures || year) || other > BYLINE_WORDS)
+    /* beside a date, Latin words in a Cyrillic text are a source's name and no prose
+     * («Báo Quân đội nhân dânBáo Quân đội nhân dân14/04/2025»): twice as many may stand */
+    if (!(figures || year) || other > (cyr ? BYLINE_WORDS : 2 * BYLINE_WORDS))
         return K_NONE;
     if (L->ends_sentence && !(L->t1 - L->t0 >= 2 && dateish(d, L, L->t1 - 2)))
         return K_NONE;
@@ -866,9 +869,9 @@ static bool roman_word(const tl_word *w)
     return true;
 }
 
-/* «BHG – Вранці ...»: an upper-case Latin abbreviation and a dash open the lead, the
- * outlet's tag in its own edition. (A Russian outlet's dateline, «ХАНОЙ, 3 марта –»,
- * is Cyrillic and not one.) */
+/* «BHG – Вранці ...»: an upper-case Latin abbreviation and a dash open the lead (a
+ * capital or a figure after the dash), the outlet's tag in its own edition. A Russian
+ * outlet's dateline («ХАНОЙ, 3 марта –») is Cyrillic and not one. */
 static void outlet_tag(tl_doc *d, const fu_lc *L)
 {
     if (L->t1 - L->t0 < 4 || L->ncyr < 3)
@@ -878,6 +881,10 @@ static void outlet_tag(tl_doc *d, const fu_lc *L)
         a->w->ncp > 6 || roman_word(a->w) || dash->kind != TK_PUNCT ||
         !(dash->flags & TF_SPACE_BEFORE) || !is_dash(tok_cp(d, L->t0 + 1)) ||
         !(d->tok[L->t0 + 2].flags & TF_SPACE_BEFORE))
+        return;
+    /* a lead opens with a capital or a date; «XYZ – простір кольорів ...» is a definition */
+    const tl_token *next = &d->tok[L->t0 + 2];
+    if (next->kind != TK_NUMBER && !(next->kind == TK_WORD && (next->w->flags & WF_CAP)))
         return;
     doc_add(d, TL_RULE_BOILERPLATE, a->off, dash->off + dash->len - a->off,
             "outlet tag at the start of the lead, left from the source page; delete it");
