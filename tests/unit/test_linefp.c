@@ -48,6 +48,10 @@ static void test_no_fingerprint(void **st)
     }
     assert_true(linefp_line(longer, n) == 0);
     assert_true(linefp_line(longer, 11 * LINEFP_PROSE_WORDS) != 0);
+    char wide[LINEFP_PROSE_BYTES + 1];
+    memset(wide, 'a', sizeof wide); /* one word, but longer than a line of furniture */
+    assert_true(linefp_line(wide, sizeof wide) == 0);
+    assert_true(linefp_line(wide, sizeof wide - 1) != 0);
     assert_true(linefp_line("\xFF\xFE ab", 5) != 0); /* invalid bytes are part of it */
 }
 

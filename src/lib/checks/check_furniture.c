@@ -315,6 +315,7 @@ typedef struct {
     bool sep;                 /* a separator: • · | or a dash or slash between spaces */
     bool ends_sentence;       /* the last token is . ! ? … */
     bool pipe;                /* a '|' (a table row) */
+    unsigned nsent;           /* sentence ends (. ! ? … before a space or at the end) */
 } fu_lc;
 
 static uint32_t tok_cp(const tl_doc *d, size_t i)
@@ -329,9 +330,8 @@ static uint32_t tok_cp(const tl_doc *d, size_t i)
 static bool is_dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
 
 /* Whether token i (punctuation) separates the parts of a header or a byline. */
-static bool separator(const tl_doc *d, size_t i)
+static bool separator(const tl_doc *d, size_t i, uint32_t c)
 {
-    uint32_t c = tok_cp(d, i);
     if (c == 0x2022 || c == 0xB7 || c == '|' || c == 0x25CF || c == 0x25BA)
         return true;
     bool spaced = (d->tok[i].flags & TF_SPACE_BEFORE) &&
@@ -390,8 +390,11 @@ static int gather(tl_doc *d, const fu_lex *x, fu_lc *L)
     for (size_t i = L->t0; i < L->t1; i++) {
         const tl_token *t = &d->tok[i];
         if (t->kind == TK_PUNCT) {
-            L->sep |= separator(d, i);
-            L->pipe |= tok_cp(d, i) == '|';
+            uint32_t c = t->len == 1 ? (unsigned char)d->src.text[t->off] : tok_cp(d, i);
+            L->sep |= separator(d, i, c);
+            L->pipe |= c == '|';
+            L->nsent += (c == '.' || c == '!' || c == '?' || c == 0x2026) &&
+                        (i + 1 == L->t1 || (d->tok[i + 1].flags & TF_SPACE_BEFORE));
             continue;
         }
         if (t->kind == TK_WORD) {
@@ -426,24 +429,25 @@ static int gather(tl_doc *d, const fu_lex *x, fu_lc *L)
 
 /* ---- lines of bytes ----------------------------------------------------------------- */
 
-/* Whether [p, p+len) holds `what` (lower-case ASCII), ASCII case ignored. */
+/* Whether [p, p+len) holds `what` (lower-case ASCII), ASCII case ignored. memchr finds
+ * the candidates: lines with ':' or ';' are common in prose, code lines are not. */
 static bool has_ci(const char *p, size_t len, const char *what)
 {
     size_t n = strlen(what);
     char c0 = what[0], c1 = c0 >= 'a' && c0 <= 'z' ? (char)(c0 - 32) : c0;
-    for (size_t i = 0; i + n <= len; i++) {
-        if (p[i] != c0 && p[i] != c1)
-            continue;
-        size_t k = 1;
-        while (k < n) {
-            unsigned char c = (unsigned char)p[i + k];
-            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)what[k])
-                break;
-            k++;
+    for (int pass = 0; pass < (c1 != c0 ? 2 : 1); pass++)
+        for (const char *q = p;
+             len >= n && (q = memchr(q, pass ? c1 : c0, len - n + 1 - (size_t)(q - p))); q++) {
+            size_t k = 1;
+            while (k < n) {
+                unsigned char c = (unsigned char)q[k];
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)what[k])
+                    break;
+                k++;
+            }
+            if (k == n)
+                return true;
         }
-        if (k == n)
-            return true;
-    }
     return false;
 }
 
@@ -676,6 +680,8 @@ static bool dateish(const tl_doc *d, const fu_lc *L, size_t i)
  * lower-case words beside the date and no separator, or ends like a sentence. */
 static int date_kind(const tl_doc *d, const fu_lc *L)
 {
+    if (!L->nnum) /* every date and time has a figure the tokenizer sees as a number */
+        return K_NONE;
     fu_span sp[MAX_SPANS];
     size_t nsp = scan_numeric(d->src.text + L->ls, L->le - L->ls, sp);
     bool figures = nsp > 0, year = false;
@@ -952,21 +958,6 @@ static void english_dates(tl_doc *d, const fu_lex *x, const fu_lc *L)
 
 /* ---- the chunk and the document ----------------------------------------------------- */
 
-/* Sentence ends inside the line (. ! ? … before a space or at the end). */
-static unsigned sentences(const tl_doc *d, const fu_lc *L)
-{
-    unsigned n = 0;
-    for (size_t i = L->t0; i < L->t1; i++) {
-        if (d->tok[i].kind != TK_PUNCT)
-            continue;
-        uint32_t c = tok_cp(d, i);
-        if ((c == '.' || c == '!' || c == '?' || c == 0x2026) &&
-            (i + 1 == L->t1 || (d->tok[i + 1].flags & TF_SPACE_BEFORE)))
-            n++;
-    }
-    return n;
-}
-
 /* A photo or source credit («Фото: ВИА»), or an agency signature (one or two words in
  * capitals of up to five letters: «ВИА», «ВИА/ВНП»): the outlet's own style. */
 static bool credit_line(const tl_doc *d, const fu_lc *L)
@@ -994,7 +985,7 @@ static int add_line(tl_doc *d, fu_state *s, const fu_lc *L, size_t line, int kin
     r.kind = (uint8_t)(done && kind == K_NONE ? K_PATTERN : kind);
     if (done && kind != K_NONE)
         r.flags |= LF_DONE;
-    if (L->nwords <= TEASER_WORDS && sentences(d, L) <= 1)
+    if (L->nwords <= TEASER_WORDS && L->nsent <= 1)
         r.flags |= LF_SHORT | (L->ends_sentence ? 0 : LF_HEADLINE);
     if (credit_line(d, L))
         r.flags |= LF_CREDIT;
@@ -1037,7 +1028,7 @@ static int chunk(tl_doc *d, void *st, void *cst)
         int kind = classify(d, &L);
         if (kind == K_NONE) {
             outlet_tag(d, &L);
-            if (L.ncyr)
+            if (L.ncyr && L.nlat)
                 english_dates(d, x, &L);
         }
         if (L.nvi)

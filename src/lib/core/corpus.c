@@ -60,14 +60,16 @@ tl_status corpus_finish(tl_doc *const *docs, size_t n) { return run_consistency(
  * CR, as in source.c. */
 static int count_text(linefp_counts *c, const char *p, size_t len, uint32_t doc)
 {
-    size_t ls = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && p[i] != '\n' && p[i] != '\r')
-            continue;
-        uint64_t fp = i > ls ? linefp_line(p + ls, i - ls) : 0;
+    for (size_t ls = 0; ls < len;) {
+        const char *nl = memchr(p + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - p) : len;
+        const char *cr = memchr(p + ls, '\r', le - ls); /* CR LF, or CR alone */
+        if (cr)
+            le = (size_t)(cr - p);
+        uint64_t fp = le > ls ? linefp_line(p + ls, le - ls) : 0;
         if (fp && linefp_counts_add(c, fp, doc))
             return -1;
-        ls = i + 1;
+        ls = le + 1;
     }
     return 0;
 }

@@ -7,7 +7,7 @@
  * line is. A fingerprint is 8 bytes and only lines that can be furniture get one
  * (no long prose), so the counts stay small beside the texts: a run keeps no text.
  *
- *   «Комментарий (12)»  -> fold case, one space, digits -> 0 -> «комментарий (0)» -> FNV-1a
+ *   «Комментарий (12)»  -> fold case, one space, digits -> 0 -> «комментарий (0)» -> hash
  *
  * Two different lines that collide on 64 bits would share a count; at the sizes of a
  * run (millions of lines at most) that is negligible and costs one finding at worst.
@@ -22,13 +22,18 @@
 #define FNV_OFFSET 14695981039346656037ULL
 #define FNV_PRIME 1099511628211ULL
 
-static uint64_t mix(uint64_t h, uint32_t c)
+/* FNV-1a over code points rather than bytes (one multiply each); linefp_line() ends
+ * with a finalizer that spreads the last ones over all bits. */
+static uint64_t mix(uint64_t h, uint32_t c) { return (h ^ c) * FNV_PRIME; }
+
+/* The finalizer of MurmurHash3's 64-bit hash. */
+static uint64_t avalanche(uint64_t h)
 {
-    for (int k = 0; k < 4; k++) {
-        h ^= (c >> (8 * k)) & 0xff;
-        h *= FNV_PRIME;
-    }
-    return h;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 33);
 }
 
 /* Whether the last visible code point of [p, p+len), closing quotes and brackets
@@ -89,12 +94,20 @@ static int cclass(uint32_t c, uint32_t *fold)
 
 uint64_t linefp_line(const char *p, size_t len)
 {
+    if (len > LINEFP_PROSE_BYTES)
+        return 0;
     uint64_t h = FNV_OFFSET;
     size_t words = 0;
     bool in_word = false, in_digits = false, space = false, any = false, digits = false;
     for (size_t i = 0; i < len;) {
         uint32_t c = (unsigned char)p[i], f;
-        size_t n = c < 0x80 ? 1 : utf8_decode(p + i, len - i, &c);
+        size_t n = 1;
+        if (c >= 0xC2 && c < 0xE0 && i + 1 < len && ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+            c = (c & 0x1F) << 6 | ((unsigned char)p[i + 1] & 0x3F); /* Cyrillic, Latin-1 */
+            n = 2;
+        } else if (c >= 0x80) {
+            n = utf8_decode(p + i, len - i, &c);
+        }
         if (!n) { /* an invalid byte: part of the line as it is */
             c = 0xFFFD00u | (unsigned char)p[i];
             n = 1;
@@ -134,6 +147,7 @@ uint64_t linefp_line(const char *p, size_t len)
         return 0; /* blank, or only punctuation («***», «|»): a separator, not furniture */
     if (words >= LINEFP_SENTENCE_WORDS && ends_sentence(p, len))
         return 0;
+    h = avalanche(h);
     return h ? h : 1;
 }
 

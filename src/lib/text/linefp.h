@@ -8,9 +8,11 @@
 
 #include "base.h"
 
-/* Words from which a line is long prose whatever its end, and words from which a line
- * that ends like a sentence (. ! ? …) is; such lines are never run-wide furniture. */
+/* Words (or bytes) from which a line is long prose whatever its end, and words from
+ * which a line that ends like a sentence (. ! ? …) is; such lines are never run-wide
+ * furniture. The byte limit spares the first pass decoding the paragraphs of a run. */
 #define LINEFP_PROSE_WORDS 25
+#define LINEFP_PROSE_BYTES 400
 #define LINEFP_SENTENCE_WORDS 8
 
 /* The fingerprint of the line [p, p+len) (no line break inside): a 64-bit hash of the
