@@ -38,9 +38,11 @@
  * reported is furniture for these judgments but is not reported again.
  *
  * The lexicons are compiled once per context and language into one map of phrase keys
- * (the words' norm keys joined by spaces, so «В МИРЕ» and «в мире» are one entry).
+ * (the words' norm keys joined by spaces, so «В МИРЕ» and «в мире» are one entry). The
+ * tests on a line's bytes (figure dates, code, image remnants) are in linebytes.c.
  */
 #include "doc.h"
+#include "linebytes.h"
 #include "norm.h"
 #include "textclass.h"
 
@@ -427,217 +429,22 @@ static int gather(tl_doc *d, const fu_lex *x, fu_lc *L)
     return L->many ? 0 : cover(d, x, L);
 }
 
-/* ---- lines of bytes ----------------------------------------------------------------- */
-
-/* Whether [p, p+len) holds `what` (lower-case ASCII), ASCII case ignored. memchr finds
- * the candidates: lines with ':' or ';' are common in prose, code lines are not. */
-static bool has_ci(const char *p, size_t len, const char *what)
-{
-    size_t n = strlen(what);
-    char c0 = what[0], c1 = c0 >= 'a' && c0 <= 'z' ? (char)(c0 - 32) : c0;
-    for (int pass = 0; pass < (c1 != c0 ? 2 : 1); pass++)
-        for (const char *q = p;
-             len >= n && (q = memchr(q, pass ? c1 : c0, len - n + 1 - (size_t)(q - p))); q++) {
-            size_t k = 1;
-            while (k < n) {
-                unsigned char c = (unsigned char)q[k];
-                if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)what[k])
-                    break;
-                k++;
-            }
-            if (k == n)
-                return true;
-        }
-    return false;
-}
-
-/* A `data:image` URI or an <image>/<img> tag: an image the conversion left as code. */
-static bool image_code(const char *p, size_t len)
-{
-    if (memchr(p, '<', len) &&
-        (has_ci(p, len, "<image") || has_ci(p, len, "</image>") || has_ci(p, len, "<img ")))
-        return true;
-    return memchr(p, ':', len) && has_ci(p, len, "data:image");
-}
-
-/* Only an image extension and punctuation («.jpg)», «png»): the end of a file name
- * whose beginning the conversion cut off. */
-static bool extension_only(const char *p, size_t len)
-{
-    static const char *const ext[] = {"jpg", "jpeg", "png", "gif",  "webp", "avif",
-                                      "bmp", "svg",  "tif", "tiff", NULL};
-    size_t s = 0, e = len;
-    while (s < e && !((p[s] | 32) >= 'a' && (p[s] | 32) <= 'z') && (unsigned char)p[s] < 0x80)
-        s++;
-    while (e > s && !((p[e - 1] | 32) >= 'a' && (p[e - 1] | 32) <= 'z') &&
-           (unsigned char)p[e - 1] < 0x80)
-        e--;
-    if (s == 0 || e - s > 4) /* a dot, a bracket or a quote before it at least */
-        return false;
-    for (int k = 0; ext[k]; k++)
-        if (strlen(ext[k]) == e - s && has_ci(p + s, e - s, ext[k]))
-            return p[s - 1] == '.';
-    return false;
-}
-
-/* CSS or JavaScript: a sign of code no sentence of a language has («function(»,
- * «document.», «@media», ...) with a brace, a final semicolon or another sign, a CSS
- * declaration block («p { margin: 0; }»), or a function body in braces. */
-static bool code_line(const char *p, size_t len)
-{
-    static const char *const signs[] = {
-        "function(", "function (", "=>",     "document.",  "window.",   "console.",
-        "jquery(",   "$(",         "@media", "!important", "googletag", "datalayer",
-        ".push(",    "});",        "===",    "px;",        NULL};
-    int n = 0;
-    for (int k = 0; signs[k] && n < 2; k++)
-        n += has_ci(p, len, signs[k]);
-    const char *open = memchr(p, '{', len);
-    bool brace = open || memchr(p, '}', len);
-    bool semi = len && p[len - 1] == ';';
-    bool decl = false; /* «{ name: value; » */
-    if (open) {
-        const char *colon = memchr(open, ':', len - (size_t)(open - p));
-        decl = colon && memchr(colon, ';', len - (size_t)(colon - p));
-    }
-    /* a function's body: «function f() { return x; }» */
-    bool body = brace && (has_ci(p, len, "function") || has_ci(p, len, "return "));
-    return (n && (n > 1 || brace || semi)) || decl || body;
-}
-
-/* A licence or copyright mark at the start: «©», «(c)», «(cc)» (also with the Cyrillic
- * look-alike «с», as the page store wrote them). */
-static bool licence_mark(const char *p, size_t len)
-{
-    if (len >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA9)
-        return true;
-    if (!len || p[0] != '(')
-        return false;
-    size_t i = 1, letters = 0;
-    while (i < len && letters < 3) {
-        if (p[i] == 'c' || p[i] == 'C')
-            i++;
-        else if (i + 1 < len && (unsigned char)p[i] == 0xD1 && (unsigned char)p[i + 1] == 0x81)
-            i += 2; /* с */
-        else if (i + 1 < len && (unsigned char)p[i] == 0xD0 && (unsigned char)p[i + 1] == 0xA1)
-            i += 2; /* С */
-        else
-            break;
-        letters++;
-    }
-    return letters >= 1 && letters <= 2 && i < len && p[i] == ')' &&
-           (i + 1 == len || p[i + 1] == ' ');
-}
-
-/* ---- dates and times ------------------------------------------------------------------ */
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-/* ASCII digits from p[i] on: their count, *v their value (saturated). */
-static size_t digits_at(const char *p, size_t len, size_t i, unsigned *v)
-{
-    size_t n = 0;
-    *v = 0;
-    while (i + n < len && is_digit(p[i + n])) {
-        if (*v < 100000)
-            *v = *v * 10 + (unsigned)(p[i + n] - '0');
-        n++;
-    }
-    return n;
-}
-
-/* The time hh:mm or hh:mm:ss at p[i]: where it ends, or 0. */
-static size_t time_at(const char *p, size_t len, size_t i)
-{
-    unsigned h, m;
-    size_t n = digits_at(p, len, i, &h), j = i + n;
-    if (n < 1 || n > 2 || h > 23 || j >= len || p[j] != ':')
-        return 0;
-    for (int part = 0; part < 2; part++) {
-        size_t k = j < len && p[j] == ':' ? digits_at(p, len, j + 1, &m) : 0;
-        if (k != 2 || m > 59)
-            return part ? j : 0;
-        j += 1 + k;
-    }
-    return j < len && (is_digit(p[j]) || p[j] == ':') ? 0 : j;
-}
-
-/* The date at p[i] (yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd, dd.mm.yyyy, dd/mm/yyyy,
- * dd-mm-yyyy, dd.mm.yy): where it ends, or 0. Not a date: a third separator and digit
- * after it (a version, a document number). */
-static size_t date_at(const char *p, size_t len, size_t i)
-{
-    unsigned a, b, c;
-    size_t na = digits_at(p, len, i, &a), j = i + na;
-    if (j + 1 >= len || (p[j] != '.' && p[j] != '/' && p[j] != '-'))
-        return 0;
-    char sep = p[j];
-    size_t nb = digits_at(p, len, j + 1, &b), k = j + 1 + nb;
-    if (nb < 1 || nb > 2 || b < 1 || b > 12 || k + 1 >= len || p[k] != sep)
-        return 0;
-    size_t nc = digits_at(p, len, k + 1, &c), e = k + 1 + nc;
-    if (!nc ||
-        (e < len && (is_digit(p[e]) || (strchr("./-", p[e]) && e + 1 < len && is_digit(p[e + 1])))))
-        return 0;
-    if (na == 4)
-        return a >= 1900 && a <= 2100 && nc <= 2 && c >= 1 && c <= 31 ? e : 0;
-    if (na > 2 || a < 1 || a > 31)
-        return 0;
-    if (nc == 4)
-        return c >= 1900 && c <= 2100 ? e : 0;
-    return nc == 2 && na == 2 && nb == 2 && sep != '-' ? e : 0;
-}
-
-/* A figure-written date or time in a line's bytes, relative to the line. */
-typedef struct {
-    size_t s, e;
-    bool time, date;
-} fu_span;
-
-#define MAX_SPANS 8
-
-static size_t scan_numeric(const char *p, size_t len, fu_span *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < MAX_SPANS; i++) {
-        if (!is_digit(p[i]) || (i && is_digit(p[i - 1])) ||
-            (i >= 2 && strchr("./-:", p[i - 1]) && is_digit(p[i - 2])))
-            continue;
-        fu_span sp = {i, 0, false, false};
-        size_t e = date_at(p, len, i);
-        if (e) {
-            sp.date = true;
-            size_t t = e + 1 < len && (p[e] == 'T' || p[e] == ' ') ? time_at(p, len, e + 1) : 0;
-            if (t) {
-                sp.time = true;
-                e = t;
-            }
-        } else if ((e = time_at(p, len, i)) != 0) {
-            sp.time = true;
-        }
-        if (!e)
-            continue;
-        sp.e = e;
-        out[n++] = sp;
-        i = e - 1;
-    }
-    return n;
-}
-
 /* The number item k as a day of the month (1..31, at most two digits), or 0. */
 static unsigned day_item(const tl_doc *d, const fu_lc *L, size_t k)
 {
     if (k >= L->nit || d->tok[L->it[k].tok].kind != TK_NUMBER || L->it[k].len > 2)
         return 0;
     unsigned v;
-    return digits_at(L->it[k].p, L->it[k].len, 0, &v) == L->it[k].len && v >= 1 && v <= 31 ? v : 0;
+    return linebytes_digits(L->it[k].p, L->it[k].len, 0, &v) == L->it[k].len && v >= 1 && v <= 31
+               ? v
+               : 0;
 }
 
 static bool year_item(const tl_doc *d, const fu_lc *L, size_t k)
 {
     unsigned v;
     return k < L->nit && d->tok[L->it[k].tok].kind == TK_NUMBER && L->it[k].len == 4 &&
-           digits_at(L->it[k].p, 4, 0, &v) == 4 && v >= 1900 && v <= 2100;
+           linebytes_digits(L->it[k].p, 4, 0, &v) == 4 && v >= 1900 && v <= 2100;
 }
 
 /* Whether the line holds a date in words (a day beside a month: «11 февраля», «August
@@ -682,8 +489,8 @@ static int date_kind(const tl_doc *d, const fu_lc *L)
 {
     if (!L->nnum) /* every date and time has a figure the tokenizer sees as a number */
         return K_NONE;
-    fu_span sp[MAX_SPANS];
-    size_t nsp = scan_numeric(d->src.text + L->ls, L->le - L->ls, sp);
+    lb_span sp[LB_MAX_SPANS];
+    size_t nsp = linebytes_dates(d->src.text + L->ls, L->le - L->ls, sp);
     bool figures = nsp > 0, year = false;
     bool words = word_date(d, L, &year);
     if (!figures && !words)
@@ -766,18 +573,6 @@ static bool domain_word(const tl_doc *d, size_t i)
     return true;
 }
 
-/* Whether [p, p+len) holds both an ASCII letter and a digit («m3345», «z63072_bf4»:
- * ICU makes some of them number tokens). */
-static bool mixed_alnum(const char *p, size_t len)
-{
-    bool letter = false, digit = false;
-    for (size_t k = 0; k < len; k++) {
-        letter |= (p[k] | 32) >= 'a' && (p[k] | 32) <= 'z';
-        digit |= is_digit(p[k]);
-    }
-    return letter && digit;
-}
-
 /* The Vietnamese photo label «ảnh 1» at token i: the end of its number, or 0. The
  * number may be glued to the next word («ảnh 1Член»), as the page store wrote it. */
 static size_t photo_label(const tl_doc *d, size_t i)
@@ -789,7 +584,7 @@ static size_t photo_label(const tl_doc *d, size_t i)
     const tl_token *n = &d->tok[i + 1];
     const char *p = d->src.text + n->off;
     size_t k = 0;
-    while (k < n->len && is_digit(p[k]))
+    while (k < n->len && p[k] >= '0' && p[k] <= '9')
         k++;
     return k && k <= 3 ? n->off + k : 0;
 }
@@ -803,7 +598,7 @@ static int latin_kind(const tl_doc *d, const fu_lc *L)
         const tl_token *t = &d->tok[i];
         if (t->flags & TF_URL)
             return K_NONE; /* a link: the patterns judge «Source: URL» lines */
-        digits += t->kind != TK_PUNCT && mixed_alnum(d->src.text + t->off, t->len);
+        digits += t->kind != TK_PUNCT && linebytes_mixed_alnum(d->src.text + t->off, t->len);
         if (t->kind != TK_WORD)
             continue;
         domains += domain_word(d, i);
@@ -842,18 +637,18 @@ static int classify(const tl_doc *d, const fu_lc *L)
     bool code = false;
     for (const char *c = "{};=@$"; *c && !code; c++)
         code = memchr(p, *c, n) != NULL;
-    if (image_code(p, n))
+    if (linebytes_image_code(p, n))
         return K_IMAGE;
-    if (extension_only(p, n))
+    if (linebytes_extension_only(p, n))
         return K_FILE_NAME;
-    if (code && code_line(p, n))
+    if (code && linebytes_code(p, n))
         return K_CODE;
     while (n && tc_space_len(p, n)) { /* leading white space (and a BOM) */
         size_t k = tc_space_len(p, n);
         p += k;
         n -= k;
     }
-    if (licence_mark(p, n) && L->nwords <= 15)
+    if (linebytes_licence_mark(p, n) && L->nwords <= 15)
         return K_LICENCE;
     int k = K_NONE;
     if (!L->many && (k = menu_kind(d, L)) == K_NONE)
@@ -914,7 +709,7 @@ static unsigned number_tok(const tl_doc *d, size_t i, size_t maxdigits)
         return 0;
     unsigned v;
     const char *p = d->src.text + d->tok[i].off;
-    return digits_at(p, d->tok[i].len, 0, &v) == d->tok[i].len ? v : 0;
+    return linebytes_digits(p, d->tok[i].len, 0, &v) == d->tok[i].len ? v : 0;
 }
 
 /* «August 20, 2025» or «20 August 2025» in a Cyrillic line: an English date the

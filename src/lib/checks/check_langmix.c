@@ -46,13 +46,16 @@
  *               and brands with a capital inside («digiKam», «iPhone»), and a lone
  *               capitalised word without Vietnamese letters: a brand or organisation
  *               name («Viettel», «Samsung»), which Russian and Ukrainian news keep in
- *               Latin letters. Consecutive untranslated words are one finding.
+ *               Latin letters. Consecutive untranslated words are one finding. A
+ *               Vietnamese group that is a place or person name of the glossary (its
+ *               `vi:`, vinames.c) gets the glossary's Cyrillic form as the suggestion.
  */
 #include "doc.h"
 #include "morph.h"
 #include "norm.h"
 #include "stem.h"
 #include "textclass.h"
+#include "vinames.h"
 
 #include <string.h>
 #include <unicode/uchar.h>
@@ -193,41 +196,6 @@ static int load_allowed(tl_buf *b, tl_lang lang, lm_words *s, const gloss *g)
     return 0;
 }
 
-/* The form of concept `c` a suggestion writes in `lang`: its canonical term, else its
- * first variant, else a forbidden term's `suggest:` (a regex term is no text to write);
- * NULL when it has none. */
-static const char *written_form(const gl_concept *c, tl_lang lang)
-{
-    for (int pass = 0; pass < 3; pass++)
-        for (size_t i = 0; i < c->nterms; i++) {
-            const gl_term *t = &c->terms[i];
-            if (t->lang != lang)
-                continue;
-            if (pass < 2 && t->match != GL_MATCH_REGEX &&
-                t->kind == (pass ? GL_VARIANT : GL_CANONICAL))
-                return t->text;
-            if (pass == 2 && t->kind == GL_FORBIDDEN && t->suggest)
-                return t->suggest;
-        }
-    return NULL;
-}
-
-/* The Vietnamese names of the glossary's places and persons, as written (case and
- * diacritics exact: «Hà Tĩnh», not «Ha Tinh», which could be another word). */
-static int load_vi_names(lm_words *s, const gloss *g, tl_lang lang)
-{
-    for (size_t i = 0; i < g->nconcepts; i++) {
-        const gl_concept *c = g->concepts[i];
-        if (!c->vi || (c->category != GL_CAT_PLACE && c->category != GL_CAT_PERSON))
-            continue;
-        const char *form = written_form(c, lang);
-        if (form && !tl_map_get(&s->vi_names, c->vi, strlen(c->vi)) &&
-            !tl_map_put(&s->vi_names, c->vi, strlen(c->vi), (void *)form))
-            return -1;
-    }
-    return 0;
-}
-
 /* The rule data in the document's language, built on first use; NULL when out of
  * memory (then built again from the start next time). */
 static const lm_words *words(tl_doc *d, langmix_ctx *c)
@@ -245,7 +213,7 @@ static const lm_words *words(tl_doc *d, langmix_ctx *c)
     for (size_t i = 0; i < nother; i++)
         if (put_key(d->scratch, d->lang, &s->other_only, other[i], strlen(other[i])))
             return NULL;
-    if (load_allowed(d->scratch, d->lang, s, g) || load_vi_names(s, g, d->lang))
+    if (load_allowed(d->scratch, d->lang, s, g) || vinames_build(&s->vi_names, g, d->lang))
         return NULL;
     s->labels = tl_arena_alloc(&c->mem, (g->nuntranslated_labels + 1) * sizeof *s->labels);
     if (!s->labels)
@@ -901,43 +869,13 @@ static int glued_word_part(const tl_doc *d, size_t j)
            latin_word(d, j + 1) && !(d->tok[j + 1].flags & TF_SPACE_BEFORE);
 }
 
-/* The longest glossary name (vi_names) among the words [i, last]: *ns, *ne its first
- * and last token; its Cyrillic form, or NULL. */
-static const char *vi_name(tl_doc *d, const langmix_state *s, size_t i, size_t last, size_t *ns,
-                           size_t *ne)
-{
-    const tl_map *m = &s->w->vi_names;
-    tl_buf *b = d->scratch;
-    for (size_t k = i; m->count && k <= last; k++) {
-        if (d->tok[k].kind != TK_WORD)
-            continue;
-        for (size_t e = (last < k + 5 ? last : k + 5) + 1; e-- > k;) {
-            if (d->tok[e].kind != TK_WORD)
-                continue;
-            tl_buf_reset(b);
-            for (size_t j = k; j <= e; j++) {
-                if (j > k && (d->tok[j].flags & TF_SPACE_BEFORE))
-                    tl_buf_addc(b, ' ');
-                tl_buf_add(b, d->src.text + d->tok[j].off, d->tok[j].len);
-            }
-            const char *form = b->oom ? NULL : tl_map_get(m, b->data, b->len);
-            if (form) {
-                *ns = k;
-                *ne = e;
-                return form;
-            }
-        }
-    }
-    return NULL;
-}
-
 /* A Vietnamese group [i, last]: reported with the glossary's Cyrillic form of a name it
  * is (as the suggestion) or holds (in the message). */
 static void report_vi(tl_doc *d, const langmix_state *s, size_t i, size_t last)
 {
     const tl_token *a = &d->tok[i], *b = &d->tok[last];
     size_t len = b->off + b->len - a->off, ns, ne;
-    const char *form = vi_name(d, s, i, last, &ns, &ne);
+    const char *form = vinames_find(&s->w->vi_names, d, i, last, &ns, &ne);
     if (!form) {
         doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
                 (int)len, d->src.text + a->off);
