@@ -631,8 +631,9 @@ static int latin_kind(const tl_doc *d, const fu_lc *L)
 /* The kind of line L (K_NONE: prose, or nothing this check knows). */
 static int classify(const tl_doc *d, const fu_lc *L)
 {
-    const char *p = d->src.text + L->ls;
-    size_t n = L->le - L->ls;
+    /* from the first token to the end of the last: no white space, no BOM */
+    const char *p = d->src.text + d->tok[L->t0].off;
+    size_t n = d->tok[L->t1 - 1].off + d->tok[L->t1 - 1].len - d->tok[L->t0].off;
     /* the code test only where its characters are: a prose line has none of {};=@$ */
     bool code = false;
     for (const char *c = "{};=@$"; *c && !code; c++)
@@ -643,11 +644,6 @@ static int classify(const tl_doc *d, const fu_lc *L)
         return K_FILE_NAME;
     if (code && linebytes_code(p, n))
         return K_CODE;
-    while (n && tc_space_len(p, n)) { /* leading white space (and a BOM) */
-        size_t k = tc_space_len(p, n);
-        p += k;
-        n -= k;
-    }
     if (linebytes_licence_mark(p, n) && L->nwords <= 15)
         return K_LICENCE;
     int k = K_NONE;
@@ -807,7 +803,7 @@ static int chunk(tl_doc *d, void *st, void *cst)
         fu_lc L;
         memset(&L, 0, offsetof(fu_lc, it)); /* the items are set as they are read */
         memset((char *)&L + offsetof(fu_lc, nit), 0, sizeof L - offsetof(fu_lc, nit));
-        L.ls = src->lines[l];
+        L.ls = src->lines[l] < src->start ? src->start : src->lines[l]; /* after a BOM */
         L.le = source_line_end(src, l);
         while (t < d->ntok && d->tok[t].off < L.ls)
             t++;
