@@ -17,7 +17,8 @@
  *
  * Many texts: a run (tl_run_new) checks them on its own threads and hands the results
  * over in input order, the same whatever the number of threads; it also owns what
- * spans texts (the suggestion budget, run-wide consistency).
+ * spans texts (the suggestion budget, run-wide consistency, lines that recur in many
+ * texts).
  *
  * A tl_ctx is not thread-safe: give each thread its own, made with tl_ctx_clone(),
  * which shares the read-only glossary and rule data and has its own caches; a run
@@ -243,10 +244,13 @@ typedef struct tl_run tl_run;
 typedef struct {
     size_t ndocs; /* texts 0 .. ndocs-1 */
     /* Gives text i: sets *text and *len and returns 0, or returns non-zero when it
-     * cannot be read (the text's status is then TL_ERR_IO). Called at most once per
-     * text, from the run's threads, for several texts at once and in no set order. The
-     * bytes are borrowed: they must stay valid until text i's result has been taken
-     * with tl_run_next(), and after that as long as the result's findings are used. */
+     * cannot be read (the text's status is then TL_ERR_IO). Called once per text for
+     * the check, from the run's threads, for several texts at once and in no set order;
+     * with `repeated_lines`, also once before, in input order from the thread of
+     * tl_run_new(), and the second call must give the same bytes. The bytes are
+     * borrowed: they must stay valid until `unread` is called for them or text i's
+     * result has been taken with tl_run_next(), and after that as long as the
+     * result's findings are used. */
     int (*read)(void *arg, size_t i, const char **text, size_t *len);
     void *read_arg;
     int jobs;            /* threads checking: 0 = one per processor (the default); 1 =
@@ -254,9 +258,18 @@ typedef struct {
     int consistency_run; /* 1: term.inconsistent compares the renderings of a concept
                             across all texts of the run, as if they were one (every
                             text is then checked before the first result is given) */
+    /* 1 (the default): a line that recurs in many of the run's texts (a site header, a
+     * menu, a footer: at least 3 texts and 5 % of them, docs/rules.md) is reported as
+     * `boilerplate`. tl_run_new() then reads every text once and counts its short lines
+     * before any is checked (runs of fewer than 3 texts, or with `boilerplate` off,
+     * skip this). 0: no such first pass. */
+    int repeated_lines;
+    /* Called, when not NULL, once the first pass (`repeated_lines`) is done with text
+     * i: its bytes may be freed; read(i) is called again for the check. */
+    void (*unread)(void *arg, size_t i);
 } tl_run_options;
 
-/* Sets every field to its default (ndocs 0, read NULL: set them). */
+/* Sets every field to its default (ndocs 0, read NULL: set them; repeated_lines 1). */
 void tl_run_options_init(tl_run_options *opt);
 
 /* Starts a run of `opt->ndocs` texts checked with `ctx` (borrowed: it must outlive the

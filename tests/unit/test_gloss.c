@@ -329,6 +329,25 @@ static void test_spelling(void **state)
     gloss_free(g);
 }
 
+/* `furniture:` lexicons: lists by group and language, appended; months and weekdays
+ * must come as whole years and weeks. */
+static void test_furniture(void **state)
+{
+    (void)state;
+    EXPECT("furniture.yaml", TL_ERR_GLOSSARY,
+           E(4, 5, "unknown key 'xx' (expected one of: ru, uk, vi, en)"),
+           E(8, 5, "'ru' of 'months' has 2 entries; give all 12 in calendar order"),
+           E(9, 13, "'weekdays' must be a mapping of languages (ru:, uk:, vi:, en:), not a list"));
+    gloss *g;
+    tl_status st;
+    tl_diags_free(load(FX "furniture.yaml", &g, &st));
+    assert_int_equal(g->furniture[GL_FURN_SECTIONS][GL_FURN_RU].n, 2);
+    assert_string_equal(g->furniture[GL_FURN_SECTIONS][GL_FURN_RU].items[1], "В мире");
+    assert_null(g->furniture[GL_FURN_SECTIONS][GL_FURN_RU].items[2]);
+    assert_int_equal(g->furniture[GL_FURN_BUTTONS][GL_FURN_EN].n, 1);
+    gloss_free(g);
+}
+
 static void test_ids(void **state)
 {
     (void)state;
@@ -620,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_include_cycle),  cmocka_unit_test(test_include_depth),
         cmocka_unit_test(test_two_loads),
         cmocka_unit_test(test_unknown_keys),   cmocka_unit_test(test_wrong_types),
+        cmocka_unit_test(test_furniture),
         cmocka_unit_test(test_ids),            cmocka_unit_test(test_terms),
         cmocka_unit_test(test_bad_regex),      cmocka_unit_test(test_forms),
         cmocka_unit_test(test_yaml_errors),    cmocka_unit_test(test_anchors),

@@ -1,6 +1,6 @@
 /* test_run.c - runs of many texts (run.c): results in input order whatever the number
  * of threads, read failures, run-wide consistency through the one-span resolution,
- * and a run ended early. */
+ * the first pass over recurring lines, and a run ended early. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -133,11 +133,91 @@ static void test_ended_early(void **st)
     tl_ctx_free(ctx);
 }
 
+/* The texts of the first-pass test: four share a header line. */
+static const char *const site[] = {
+    "Вести побережья\nВ порту открыли новый причал для рыбацких судов.\n",
+    "Вести побережья\nНа рынке подешевели овощи и фрукты.\n",
+    "Вести побережья\nШкола получила новые компьютеры.\n",
+    "Вести побережья\nВ парке высадили сто молодых деревьев.\n",
+    "В библиотеке прошла встреча с писателем.\n",
+};
+#define NSITE (sizeof site / sizeof site[0])
+
+typedef struct {
+    int reads[NSITE], unreads[NSITE];
+} counted;
+
+static int read_counted(void *arg, size_t i, const char **text, size_t *len)
+{
+    counted *c = arg;
+    c->reads[i]++;
+    *text = site[i];
+    *len = strlen(site[i]);
+    return 0;
+}
+
+static void unread_counted(void *arg, size_t i) { ((counted *)arg)->unreads[i]++; }
+
+/* Boilerplate findings of a run over `site` (repeated_lines on or off), and how often
+ * each text was read. */
+static size_t site_run(int repeated, int jobs, counted *c)
+{
+    tl_ctx *ctx = new_ctx();
+    tl_run_options ro;
+    tl_run_options_init(&ro);
+    assert_int_equal(ro.repeated_lines, 1); /* the default */
+    ro.ndocs = NSITE;
+    ro.read = read_counted;
+    ro.read_arg = c;
+    ro.unread = unread_counted;
+    ro.repeated_lines = repeated;
+    ro.jobs = jobs;
+    memset(c, 0, sizeof *c);
+    tl_run *run;
+    assert_int_equal(tl_run_new(ctx, &ro, &run), TL_OK);
+    size_t found = 0;
+    for (size_t k = 0; k < NSITE; k++) {
+        size_t i;
+        tl_result *r;
+        assert_int_equal(tl_run_next(run, &i, &r), TL_OK);
+        for (size_t j = 0; j < tl_result_count(r); j++)
+            if (tl_result_at(r, j)->rule == TL_RULE_BOILERPLATE) {
+                assert_int_equal(tl_result_at(r, j)->offset, 0); /* the header */
+                found++;
+            }
+        tl_result_free(r);
+    }
+    tl_run_free(run);
+    tl_ctx_free(ctx);
+    return found;
+}
+
+/* A line in 4 of 5 texts is furniture (threshold 3 texts): each text is read once for
+ * the first pass (and handed back) and once for the check. Without the pass, once. */
+static void test_first_pass_finds_recurring_lines(void **st)
+{
+    (void)st;
+    counted c;
+    for (int jobs = 1; jobs <= 2; jobs++) {
+        assert_int_equal(site_run(1, jobs, &c), 4);
+        for (size_t i = 0; i < NSITE; i++) {
+            assert_int_equal(c.reads[i], 2);
+            assert_int_equal(c.unreads[i], 1);
+        }
+    }
+    assert_int_equal(site_run(0, 2, &c), 0);
+    for (size_t i = 0; i < NSITE; i++) {
+        assert_int_equal(c.reads[i], 1);
+        assert_int_equal(c.unreads[i], 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_whatever_the_threads),
         cmocka_unit_test(test_run_wide_consistency_is_resolved),
+        cmocka_unit_test(test_first_pass_finds_recurring_lines),
         cmocka_unit_test(test_ended_early),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

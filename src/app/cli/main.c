@@ -43,15 +43,26 @@ static void print_diags(const tl_diags *d)
 
 /* ---- the run ------------------------------------------------------------------ */
 
-/* The run's read callback: file i, read on one of the run's threads. */
+/* The run's read callback: file i, read on one of the run's threads (or, for the
+ * run's first pass over recurring lines, on this one). Standard input cannot be read
+ * twice, so its bytes stay from the first pass (unread_file) to the check. */
 static int read_file(void *arg, size_t i, const char **text, size_t *len)
 {
     cli_file *f = &((cli_file *)arg)[i];
-    if (cli_file_read(f))
+    if (!f->data && cli_file_read(f))
         return -1;
     *text = f->data;
     *len = f->len;
     return 0;
+}
+
+/* The run's first pass is done with file i: a file is read again for the check, so
+ * its bytes need not stay in memory meanwhile. */
+static void unread_file(void *arg, size_t i)
+{
+    cli_file *f = &((cli_file *)arg)[i];
+    if (strcmp(f->path, "-") != 0)
+        cli_file_drop(f);
 }
 
 typedef struct {
@@ -115,6 +126,7 @@ static void check_files(session *s, cli_file *files, size_t n)
     ro.ndocs = n;
     ro.read = read_file;
     ro.read_arg = files;
+    ro.unread = unread_file;
     ro.jobs = s->o->jobs;
     ro.consistency_run = s->o->consistency_run;
     tl_run *run;

@@ -1,6 +1,8 @@
 /*
  * check_boilerplate.c - rule `boilerplate`: remains of the web page a text was scraped
- * from (share buttons, comment counters, a dangling «Источник», «./.», stray «|»).
+ * from (share buttons, comment counters, a dangling «Источник», «./.»), by the patterns
+ * of the rule data. Lines that are not prose are also judged by check_furniture.c,
+ * which runs after this family and leaves the lines reported here alone.
  *
  * The patterns are data (g->boilerplate, from rules.yaml or a glossary): ICU regular
  * expressions matched against lines. A pattern with `hints` runs only on the lines that

@@ -51,7 +51,9 @@
  *               and brands with a capital inside («digiKam», «iPhone»), and a lone
  *               capitalised word without Vietnamese letters: a brand or organisation
  *               name («Viettel», «Samsung»), which Russian and Ukrainian news keep in
- *               Latin letters. Consecutive untranslated words are one finding.
+ *               Latin letters. Consecutive untranslated words are one finding. A
+ *               Vietnamese group that is a place or person name of the glossary (its
+ *               `vi:`, vinames.c) gets the glossary's Cyrillic form as the suggestion.
  */
 #include "doc.h"
 #include "morph.h"
@@ -59,6 +61,7 @@
 #include "spelldata.h"
 #include "stem.h"
 #include "textclass.h"
+#include "vinames.h"
 
 #include <string.h>
 #include <unicode/uchar.h>
@@ -80,6 +83,8 @@ typedef struct {
 typedef struct {
     tl_map other_only; /* keys of the other language's word list */
     tl_map allowed;    /* keys of latin_allowed (and their hyphen-separated parts) */
+    tl_map vi_names;   /* `vi:` of the glossary's places and persons, as written -> the
+                          Cyrillic form in this language (borrowed from the gloss) */
     label *labels;
     size_t nlabels;
     int ready;
@@ -134,6 +139,7 @@ static void ctx_release(void *cst)
         tl_map_release(&c->lang[l].other_only);
         tl_map_release(&c->lang[l].allowed);
         spelldata_release(&c->sd[l]);
+        tl_map_release(&c->lang[l].vi_names);
     }
     tl_arena_release(&c->mem);
 }
@@ -209,6 +215,7 @@ static const lm_words *words(tl_doc *d, langmix_ctx *c)
         return s;
     tl_map_release(&s->other_only);
     tl_map_release(&s->allowed);
+    tl_map_release(&s->vi_names);
     s->nlabels = 0;
     const gloss *g = d->g;
     const char **other = d->lang == TL_LANG_UK ? g->ru_only_words : g->uk_only_words;
@@ -216,7 +223,7 @@ static const lm_words *words(tl_doc *d, langmix_ctx *c)
     for (size_t i = 0; i < nother; i++)
         if (put_key(d->scratch, d->lang, &s->other_only, other[i], strlen(other[i])))
             return NULL;
-    if (load_allowed(d->scratch, d->lang, s, g))
+    if (load_allowed(d->scratch, d->lang, s, g) || vinames_build(&s->vi_names, g, d->lang))
         return NULL;
     s->labels = tl_arena_alloc(&c->mem, (g->nuntranslated_labels + 1) * sizeof *s->labels);
     if (!s->labels)
@@ -885,6 +892,34 @@ static int glued_word_part(const tl_doc *d, size_t j)
            latin_word(d, j + 1) && !(d->tok[j + 1].flags & TF_SPACE_BEFORE);
 }
 
+/* A Vietnamese group [i, last]: reported with the glossary's Cyrillic form of a name it
+ * is (as the suggestion) or holds (in the message). */
+static void report_vi(tl_doc *d, const langmix_state *s, size_t i, size_t last)
+{
+    const tl_token *a = &d->tok[i], *b = &d->tok[last];
+    size_t len = b->off + b->len - a->off, ns, ne;
+    const char *form = vinames_find(&s->w->vi_names, d, i, last, &ns, &ne);
+    if (!form) {
+        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
+                (int)len, d->src.text + a->off);
+        return;
+    }
+    if (ns == i && ne == last) {
+        tl_ifinding *f =
+            doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
+                    "Vietnamese name «%.*s» left untranslated; the glossary writes «%s»", (int)len,
+                    d->src.text + a->off, form);
+        if (f)
+            doc_suggest(d, f, form, strlen(form));
+        return;
+    }
+    const tl_token *x = &d->tok[ns], *y = &d->tok[ne];
+    doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
+            "Vietnamese text «%.*s» left untranslated (the glossary writes «%.*s» as «%s»)",
+            (int)len, d->src.text + a->off, (int)(y->off + y->len - x->off), d->src.text + x->off,
+            form);
+}
+
 /* A group of untranslated words from token i (LAT_REPORT); returns the index after it. */
 static size_t report_group(tl_doc *d, const langmix_state *s, size_t i)
 {
@@ -917,8 +952,7 @@ static size_t report_group(tl_doc *d, const langmix_state *s, size_t i)
     if (last == i && !vi && (a->w->flags & WF_CAP))
         return last + 1; /* a lone capitalised word: a brand or organisation name */
     if (vi)
-        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
-                (int)len, d->src.text + a->off);
+        report_vi(d, s, i, last);
     else
         doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
                 "Latin-script text «%.*s» left untranslated; translate it, or add it to "

@@ -14,6 +14,7 @@
 #define TL_DOC_H
 
 #include "gloss.h"
+#include "linefp.h"
 #include "registry.h"
 #include "source.h"
 #include "tokenize.h"
@@ -42,6 +43,15 @@ typedef struct {
 
 struct term_use; /* consistency.h */
 
+/* What a run knows of all its texts before it checks any (run.c): the lines that recur
+ * in many of them. */
+typedef struct {
+    linefp_counts lines; /* fingerprint -> texts holding the line; only lines in at
+                            least `min` texts are kept */
+    uint32_t files;      /* texts in the run */
+    uint32_t min;        /* texts a line must be in to be furniture */
+} tl_run_lines;
+
 /* ---- the document ------------------------------------------------------------------- */
 
 struct tl_doc {
@@ -56,6 +66,8 @@ struct tl_doc {
     tl_buf *scratch;                 /* the context's scratch buffer: no call keeps it */
     int hold_uses;                   /* run-wide consistency: the terms family keeps the
                                         uses of concepts (uses) instead of judging them */
+    const tl_run_lines *run_lines;   /* the run's recurring lines; NULL for a text
+                                        checked alone or a run without them */
     /* the current chunk: views of `tk` that the core sets after each chunk */
     tl_token *tok;
     size_t ntok;

@@ -129,6 +129,7 @@ static const tl_family *const families[FAM_COUNT] = {
     [FAM_TYPOGRAPHY] = &family_typography,   [FAM_NAMES] = &family_names,
     [FAM_DOUBLED] = &family_doubled,         [FAM_LANGMIX] = &family_langmix,
     [FAM_BOILERPLATE] = &family_boilerplate, [FAM_ALTERNATION] = &family_alternation,
+    [FAM_FURNITURE] = &family_furniture,
 };
 
 const tl_family *family_at(size_t i) { return i < FAM_COUNT ? families[i] : NULL; }

@@ -72,6 +72,7 @@ enum {
     FAM_LANGMIX,
     FAM_BOILERPLATE,
     FAM_ALTERNATION, /* after FAM_TERMS: it reads the tokens the terms family marked */
+    FAM_FURNITURE,   /* after boilerplate: it skips the lines the patterns reported */
     FAM_COUNT
 };
 
@@ -80,6 +81,6 @@ const tl_family *family_at(size_t i);
 
 extern const tl_family family_spelling, family_terms, family_doccode, family_numbering,
     family_typography, family_names, family_doubled, family_langmix, family_boilerplate,
-    family_alternation;
+    family_alternation, family_furniture;
 
 #endif

@@ -124,7 +124,8 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
     return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
 }
 
-tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses, tl_doc **out)
+tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses,
+                         const tl_run_lines *rl, tl_doc **out)
 {
     *out = NULL;
     tl_doc *d = tl_calloc(1, sizeof *d);
@@ -137,6 +138,7 @@ tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_use
     d->severity = ctx->sh->severity;
     d->scratch = &ctx->scratch;
     d->hold_uses = hold_uses;
+    d->run_lines = rl;
     tl_status st = source_init(&d->src, text, len);
     if (st == TL_OK) {
         encoding_findings(d);
@@ -173,7 +175,7 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, 
     (void)name; /* positions are the caller's to label */
     *out = NULL;
     tl_doc *d;
-    tl_status st = check_document(ctx, text, len, 0, &d);
+    tl_status st = check_document(ctx, text, len, 0, NULL, &d);
     if (!d)
         return st;
     tl_status built = result_build(d, out);

@@ -8,9 +8,11 @@
  * the findings: *out is the checked document (owned: doc_free) with its findings not
  * yet resolved, so that a run can add what spans documents first (corpus.c) and then
  * build the result (result_build). `hold_uses`: keep the uses of concepts for run-wide
- * consistency instead of judging them. Returns TL_OK, or TL_ERR_ENCODING with *out set
- * (the rest of the text was checked), else the cause with *out NULL. */
-tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses, tl_doc **out);
+ * consistency instead of judging them. `rl`: the run's recurring lines (borrowed, may
+ * be NULL). Returns TL_OK, or TL_ERR_ENCODING with *out set (the rest of the text was
+ * checked), else the cause with *out NULL. */
+tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses,
+                         const tl_run_lines *rl, tl_doc **out);
 
 /* Frees a checked document; NULL is a no-op. */
 void doc_free(tl_doc *d);

@@ -8,10 +8,19 @@
  *                          document (consistency.c), findings added to the documents
  *                          the uses are in.
  *
- * The same place takes what needs all documents next: cross-file boilerplate (a line
- * that recurs in many files of a run is page furniture, which needs every file's line
- * fingerprints before any of those files' findings are final) and corpus counts for
- * reports. Each is a function here called from corpus_finish(), in input order, on the
+ *   recurring lines        a line that recurs in many texts of the run is page
+                            furniture (a site header, a menu, a footer): corpus_lines()
+                            reads every text once before any is checked and counts its
+                            short lines by fingerprint (linefp.c); the checks get the
+                            lines that reach the threshold (tl_doc.run_lines) and report
+                            them as their own findings. A first pass, not a judgment
+                            over held documents: it keeps 8 bytes a line instead of
+                            every document, the output does not depend on the threads
+                            (the counts are complete before the first check), and it
+                            works the same with and without --consistency run.
+ *
+ * The same place takes what needs all documents next (corpus counts for reports). Each
+ * judgment is a function here called from corpus_finish(), in input order, on the
  * caller's thread; what it reports goes through result.c like any other finding.
  */
 #include "corpus.h"
@@ -46,3 +55,44 @@ static tl_status run_consistency(tl_doc *const *docs, size_t n)
 }
 
 tl_status corpus_finish(tl_doc *const *docs, size_t n) { return run_consistency(docs, n); }
+
+/* Counts the lines of text [p, p+len) for text `doc`: each line ends at LF, CR LF or
+ * CR, as in source.c. */
+static int count_text(linefp_counts *c, const char *p, size_t len, uint32_t doc)
+{
+    for (size_t ls = 0; ls < len;) {
+        const char *nl = memchr(p + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - p) : len;
+        const char *cr = memchr(p + ls, '\r', le - ls); /* CR LF, or CR alone */
+        if (cr)
+            le = (size_t)(cr - p);
+        uint64_t fp = le > ls ? linefp_line(p + ls, le - ls) : 0;
+        if (fp && linefp_counts_add(c, fp, doc))
+            return -1;
+        ls = le + 1;
+    }
+    return 0;
+}
+
+tl_status corpus_lines(const tl_run_options *opt, tl_run_lines *out)
+{
+    memset(out, 0, sizeof *out);
+    linefp_counts_init(&out->lines);
+    out->files = (uint32_t)opt->ndocs;
+    uint64_t pct = ((uint64_t)opt->ndocs * REPEAT_MIN_PERCENT + 99) / 100;
+    out->min = pct > REPEAT_MIN_FILES ? (uint32_t)pct : REPEAT_MIN_FILES;
+    for (size_t i = 0; i < opt->ndocs; i++) {
+        const char *text;
+        size_t len;
+        if (opt->read(opt->read_arg, i, &text, &len))
+            continue;
+        int rc = count_text(&out->lines, text, len, (uint32_t)i);
+        if (opt->unread)
+            opt->unread(opt->read_arg, i);
+        if (rc) {
+            linefp_counts_release(&out->lines);
+            return TL_ERR_NOMEM;
+        }
+    }
+    return linefp_counts_keep(&out->lines, out->min) ? TL_ERR_NOMEM : TL_OK;
+}

@@ -20,6 +20,10 @@
  *
  * With one job, or when no thread can be started, the caller's thread checks each
  * document in tl_run_next(), on the caller's context.
+ *
+ * Lines that recur across the run's texts (corpus_lines) are counted in tl_run_new(),
+ * before the workers start: the first check already needs the complete counts, which
+ * are then read by every thread and never written.
  */
 #include "budget.h"
 #include "check.h"
@@ -63,9 +67,15 @@ struct tl_run {
     pthread_cond_t cv;
     pthread_mutex_t warm; /* one worker at a time opens its dictionaries */
     tl_buf scratch;       /* the caller's thread's, for held documents */
+    tl_run_lines lines;   /* recurring lines (corpus_lines), read-only once counted */
+    int has_lines;
 };
 
-void tl_run_options_init(tl_run_options *opt) { memset(opt, 0, sizeof *opt); }
+void tl_run_options_init(tl_run_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->repeated_lines = 1;
+}
 
 /* Checks document i with `ctx` into its slot; `ahead`: a worker, which computes the
  * suggestions the caller may pick. */
@@ -79,7 +89,7 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
         return;
     }
     tl_doc *d;
-    s->st = check_document(ctx, text, len, run->whole, &d);
+    s->st = check_document(ctx, text, len, run->whole, run->has_lines ? &run->lines : NULL, &d);
     if (!d)
         return;
     if (ahead && budget_ahead(ctx->morph, &run->budget, d) != TL_OK) {
@@ -200,6 +210,15 @@ tl_status tl_run_new(tl_ctx *ctx, const tl_run_options *opt, tl_run **out)
         tl_run_free(run);
         return TL_ERR_NOMEM;
     }
+    /* a single text, or two, pays nothing: no line can reach the threshold */
+    if (opt->repeated_lines && run->n >= REPEAT_MIN_FILES &&
+        ctx->sh->severity[TL_RULE_BOILERPLATE] != TL_SEV_OFF) {
+        if (corpus_lines(opt, &run->lines) != TL_OK) {
+            tl_run_free(run);
+            return TL_ERR_NOMEM;
+        }
+        run->has_lines = 1;
+    }
     int jobs = job_count(opt->jobs, run->n);
     if (jobs > 1)
         start_workers(run, jobs);
@@ -293,6 +312,7 @@ void tl_run_free(tl_run *run)
     tl_free(run->slots);
     tl_free(run->w);
     tl_buf_release(&run->scratch);
+    linefp_counts_release(&run->lines.lines);
     pthread_mutex_destroy(&run->mu);
     pthread_cond_destroy(&run->cv);
     pthread_mutex_destroy(&run->warm);

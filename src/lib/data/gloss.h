@@ -151,6 +151,32 @@ typedef struct {
     const char **list[GL_SP_COUNT];
     size_t n[GL_SP_COUNT];
 } gl_spelling;
+/* The lexicons of the page-furniture classifier (`furniture:` of the rule data,
+ * check_furniture.c): one list of words and phrases per group and language. The
+ * groups say what a line made of their entries is; months and weekdays are lists in
+ * calendar order, each entry its forms separated by '|' (the first is the one a
+ * suggestion writes). */
+enum {
+    GL_FURN_SECTIONS = 0, /* site sections and rubrics: «Новости», «В мире» */
+    GL_FURN_BUTTONS, /* buttons, menus, links: «Поделиться», «Читать далее» */
+    GL_FURN_COUNTERS,     /* words of view and comment counters: «просмотров» */
+    GL_FURN_BLOCKS,       /* headers of blocks of other articles: «Другие статьи» */
+    GL_FURN_PLACEHOLDERS, /* loading and advertising placeholders: «Загрузка...» */
+    GL_FURN_BYLINES,      /* words that go with a date on a byline: «обновлено» */
+    GL_FURN_LICENCES,   /* licence and copyright phrases: «Все права защищены» */
+    GL_FURN_SITE_WORDS, /* words of site headers in Vietnamese and English: «Báo» */
+    GL_FURN_CREDITS,    /* words that open a photo or source credit: «Фото» */
+    GL_FURN_MONTHS,     /* 12 entries per language, January first */
+    GL_FURN_WEEKDAYS,   /* 7 entries per language, Monday first */
+    GL_FURN_NGROUPS
+};
+enum { GL_FURN_RU = 0, GL_FURN_UK, GL_FURN_VI, GL_FURN_EN, GL_FURN_NLANGS };
+
+/* A NULL-terminated list of strings in the gloss arena. */
+typedef struct {
+    const char **items;
+    size_t n;
+} gl_wordlist;
 
 typedef struct gloss gloss;
 
@@ -176,6 +202,7 @@ struct gloss {
     size_t nlatin_allowed;
     const char **untranslated_labels; /* English labels such as "Source:" */
     size_t nuntranslated_labels;
+    gl_wordlist furniture[GL_FURN_NGROUPS][GL_FURN_NLANGS]; /* `furniture:` lexicons */
     gl_context *contexts; /* `contexts:` word sets terms may require nearby */
     size_t ncontexts;
     gl_alternation *alternations; /* `alternations:` head words MT uses for one concept */

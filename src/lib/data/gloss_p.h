@@ -17,6 +17,7 @@ struct gl_index {
     size_t cap_alternations, cap_function_words[2], cap_phrase_links[2], cap_generic_modifiers[2],
         cap_house_capitals[2];
     size_t cap_spelling[3][GL_SP_COUNT];
+    size_t cap_furniture[GL_FURN_NGROUPS][GL_FURN_NLANGS];
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */
@@ -25,6 +26,10 @@ extern const char *const gloss_lang_names[];
 /* Items of `doc_codes:` and `boilerplate:` (ctx: the gloss). */
 int ruledata_doc_code(yr_file *y, void *ctx);
 int ruledata_pattern(yr_file *y, void *ctx);
+/* The value of `furniture:` (the lexicons of the furniture classifier). */
+int ruledata_furniture(yr_file *y, gloss *g);
+/* Group names of `furniture:`, in GL_FURN_ order, NULL-terminated. */
+extern const char *const gloss_furniture_groups[];
 /* Word list i (0 reduplications, 1 ru_only_words, 2 uk_only_words, 3 latin_allowed,
  * 4 untranslated_labels), the value of top-level key `key`. */
 int ruledata_word_list(yr_file *y, gloss *g, int i, const char *key);

@@ -585,6 +585,7 @@ static const char *const top_keys[] = {"name",
                                        "generic_modifiers",
                                        "house_capitals",
                                        "spelling",
+                                       "furniture",
                                        NULL};
 enum {
     TOP_NAME,
@@ -602,7 +603,8 @@ enum {
     TOP_PHRASE_LINKS,
     TOP_GENERIC_MODIFIERS,
     TOP_HOUSE_CAPITALS,
-    TOP_SPELLING
+    TOP_SPELLING,
+    TOP_FURNITURE
 };
 
 static int include_item(yr_file *y, void *ctx)
@@ -664,6 +666,7 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_GENERIC_MODIFIERS: return ruledata_function_words(y, gl_of(y), 2);
     case TOP_HOUSE_CAPITALS: return ruledata_function_words(y, gl_of(y), 3);
     case TOP_SPELLING: return ruledata_spelling(y, gl_of(y));
+    case TOP_FURNITURE: return ruledata_furniture(y, g);
     default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }

@@ -1,9 +1,11 @@
 /*
  * ruledata.c - the rule data of a glossary file: document codes (`doc_codes:`), the
- * boilerplate line patterns (`boilerplate:`, each ICU regex checked as it is read) and
- * the word lists the rules read (`reduplications:`, `ru_only_words:`, `uk_only_words:`,
- * `latin_allowed:`, `untranslated_labels:`). glossary.c reads the top level and hands
- * these keys over; docs/glossary-format.md describes them.
+ * boilerplate line patterns (`boilerplate:`, each ICU regex checked as it is read), the
+ * word lists the rules read (`reduplications:`, `ru_only_words:`, `uk_only_words:`,
+ * `latin_allowed:`, `untranslated_labels:`), the lexicons of the furniture classifier
+ * (`furniture:`), the head-word alternations and word lists of term.inconsistent, and the
+ * spelling data (`spelling:`). glossary.c reads the top level and hands these keys over;
+ * docs/glossary-format.md describes them.
  */
 #include "gloss_p.h"
 
@@ -278,4 +280,59 @@ int ruledata_spelling(yr_file *y, gloss *g)
     int rc = yr_mapping(y, "'spelling'", "a mapping of languages (ru:, uk:)", gloss_lang_names,
                         spelling_lang, g);
     return rc < 0 ? -1 : 0;
+}
+
+/* ---- furniture lexicons ------------------------------------------------------------ */
+
+const char *const gloss_furniture_groups[] = {"sections",     "buttons", "counters", "blocks",
+                                              "placeholders", "bylines", "licences", "site_words",
+                                              "credits",      "months",  "weekdays", NULL};
+static const char *const furniture_quoted[] = {
+    "'sections'", "'buttons'",    "'counters'", "'blocks'", "'placeholders'", "'bylines'",
+    "'licences'", "'site_words'", "'credits'",  "'months'", "'weekdays'"};
+static const char *const furniture_langs[] = {"ru", "uk", "vi", "en", NULL};
+/* a group added to GL_FURN_ needs its name in both lists */
+_Static_assert(sizeof furniture_quoted / sizeof *furniture_quoted == GL_FURN_NGROUPS,
+               "one quoted name per furniture group");
+_Static_assert(sizeof furniture_langs / sizeof *furniture_langs == GL_FURN_NLANGS + 1,
+               "one key per furniture language");
+
+typedef struct {
+    gloss *g;
+    int group;
+} furniture_ctx;
+
+/* One language's list of one group. Months and weekdays are positional (the i-th entry
+ * is the i-th month), so a file must give whole years and weeks. */
+static int furniture_lang(yr_file *y, int key, yr_pos at, void *ctx)
+{
+    furniture_ctx *fc = ctx;
+    gl_wordlist *l = &fc->g->furniture[fc->group][key];
+    size_t before = l->n;
+    if (yr_strlist(y, furniture_langs[key], &l->items, &l->n,
+                   &fc->g->index->cap_furniture[fc->group][key]))
+        return -1;
+    size_t per = fc->group == GL_FURN_MONTHS ? 12 : fc->group == GL_FURN_WEEKDAYS ? 7 : 0;
+    if (per && (l->n - before) % per)
+        yr_error(y, at, "'%s' of '%s' has %zu entries; give all %zu in calendar order",
+                 furniture_langs[key], gloss_furniture_groups[fc->group], l->n - before, per);
+    return 0;
+}
+
+static int furniture_group(yr_file *y, int key, yr_pos at, void *ctx)
+{
+    (void)at;
+    furniture_ctx fc = {ctx, key};
+    return yr_mapping(y, furniture_quoted[key], "a mapping of languages (ru:, uk:, vi:, en:)",
+                      furniture_langs, furniture_lang, &fc) < 0
+               ? -1
+               : 0;
+}
+
+int ruledata_furniture(yr_file *y, gloss *g)
+{
+    return yr_mapping(y, "'furniture'", "a mapping of groups (sections:, buttons:, ...)",
+                      gloss_furniture_groups, furniture_group, g) < 0
+               ? -1
+               : 0;
 }

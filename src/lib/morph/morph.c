@@ -342,8 +342,15 @@ static void analyse(tl_word *w, const char *p, size_t len)
                                  : sc == USCRIPT_CYRILLIC ? SCRIPT_CYRILLIC
                                  : sc == USCRIPT_GREEK    ? SCRIPT_GREEK
                                                           : SCRIPT_OTHER;
+                /* the letters with tone marks of the Latin Extended Additional block,
+                 * ơ ư đ ă, and â ê ô ĩ ũ: French and Portuguese share the circumflexes,
+                 * but a Latin word with one in Russian or Ukrainian news about Vietnam
+                 * is Vietnamese («Tô Lâm», «Hà Tĩnh»); à á é and the like are left out,
+                 * being as common in French and Spanish names */
                 if ((c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A0 || c == 0x1A1 || c == 0x1AF ||
-                    c == 0x1B0 || c == 0x110 || c == 0x111 || c == 0x102 || c == 0x103)
+                    c == 0x1B0 || c == 0x110 || c == 0x111 || c == 0x102 || c == 0x103 ||
+                    c == 0xC2 || c == 0xE2 || c == 0xCA || c == 0xEA || c == 0xD4 || c == 0xF4 ||
+                    c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169)
                     w->flags |= WF_VI_LETTER;
             }
         }
