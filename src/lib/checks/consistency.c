@@ -138,6 +138,21 @@ static uint32_t dominant_caps(const term_use *u, size_t n, const mterm *mt, uint
             bfirst = first;
         }
     }
+    /* one way only in mid-sentence, and more than twice as many uses at sentence starts:
+     * those count as written the way the glossary writes the name (their other words
+     * agreeing with it), so a lone «генеральный секретарь» among three sentences opening
+     * with «Генеральный секретарь» is the odd one; with two ways in mid-sentence,
+     * mid-sentence decides, and a sentence start alone is never the odd one */
+    uint32_t starts = 0;
+    int one_way = bn && bn == *total;
+    for (size_t i = 0; one_way && i < n; i++)
+        starts += u[i].mt == mt && u[i].qual == qual && u[i].sent &&
+                  (u[i].capsig & ~1u) == (gsig & ~1u);
+    if (one_way && best != gsig && starts > 2 * bn) {
+        *total += starts;
+        *count = starts;
+        return gsig;
+    }
     *count = bn;
     return best;
 }
@@ -188,7 +203,9 @@ static const term_use *quoted(const term_use *u, size_t n, const mterm *mt, int 
 {
     const term_use *any = NULL;
     for (size_t i = 0; i < n; i++) {
-        if (u[i].mt != mt || (caps && (u[i].sent || u[i].capsig != sig || u[i].qual != qual)))
+        if (u[i].mt != mt ||
+            (caps && (u[i].qual != qual || (u[i].sent ? (u[i].capsig & ~1u) != (sig & ~1u)
+                                                      : u[i].capsig != sig))))
             continue;
         if (!u[i].sent)
             return &u[i];
@@ -243,12 +260,12 @@ static void report_caps(const term_use *x, uint32_t sig, const char *dtext, uint
     const char *where = scope == CONS_RUN ? "the run" : "this text";
     tl_ifinding *r =
         x->sent ? doc_add(d, TL_RULE_TERM_INCONSISTENT, x->off, x->len,
-                          "«%s» here, «%s» elsewhere in %s (%u× in mid-sentence): one name "
-                          "capitalised two ways; use one",
+                          "«%s» here, «%s» elsewhere in %s (%u×): one name capitalised two "
+                          "ways; use one",
                           found, dtext, where, ndom)
                 : doc_add(d, TL_RULE_TERM_INCONSISTENT, x->off, x->len,
-                          "«%s» here, «%s» elsewhere in %s (%u× against %u× in "
-                          "mid-sentence): one name capitalised two ways; use one",
+                          "«%s» here, «%s» elsewhere in %s (%u× against %u×): one name "
+                          "capitalised two ways; use one",
                           found, dtext, where, total - ndom, ndom);
     doc_concern(r, x->mt->term->concept);
     if (!r)
