@@ -196,6 +196,11 @@ void gloss_free(gloss *g); /* NULL is a no-op */
  * TL_ERR_NOMEM. */
 tl_status gloss_load(gloss *g, const char *path, tl_diags *d);
 
+/* The same for `len` bytes at `data` (borrowed for the call) named `name` in messages;
+ * `include:` is reported, not followed. For glossaries that come from memory (the fuzz
+ * target). */
+tl_status gloss_load_mem(gloss *g, const char *name, const char *data, size_t len, tl_diags *d);
+
 /* The context named `id` (borrowed from g), or NULL when none is loaded. */
 const gl_context *gloss_context(const gloss *g, const char *id);
 

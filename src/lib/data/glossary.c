@@ -677,9 +677,11 @@ static int check_contexts(yr_session *s, const gloss *g)
     return 0;
 }
 
-/* Loads `path` into g; *top gets TL_ERR_IO or TL_ERR_GLOSSARY when the top file could
- * not be read or parsed, else TL_OK. Returns the gloss_load() status. */
-static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *top)
+/* Loads `path` into g (or, with `data`, the `len` bytes there as a file of that name,
+ * includes off); *top gets TL_ERR_IO or TL_ERR_GLOSSARY when the top file could not be
+ * read or parsed, else TL_OK. Returns the gloss_load() status. */
+static tl_status load_top(gloss *g, const char *path, const char *data, size_t len, tl_diags *d,
+                          tl_status *top)
 {
     *top = TL_OK;
     if (make_index(g))
@@ -689,7 +691,12 @@ static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *to
     ld.g = g;
     yr_session s;
     yr_session_init(&s, &glossary_schema, &ld, &g->mem, &g->index->files, d);
-    yr_load(&s, path);
+    if (data) {
+        s.no_includes = true;
+        yr_load_mem(&s, path, data, len);
+    } else {
+        yr_load(&s, path);
+    }
     if (!s.nomem && check_contexts(&s, g) < 0)
         s.nomem = true;
     tl_free(ld.terms);
@@ -705,7 +712,13 @@ static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *to
 tl_status gloss_load(gloss *g, const char *path, tl_diags *d)
 {
     tl_status top;
-    return load_top(g, path, d, &top);
+    return load_top(g, path, NULL, 0, d, &top);
+}
+
+tl_status gloss_load_mem(gloss *g, const char *name, const char *data, size_t len, tl_diags *d)
+{
+    tl_status top;
+    return load_top(g, name, data, len, d, &top);
 }
 
 tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags *diags)
@@ -715,7 +728,7 @@ tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags 
     if (!g)
         return TL_ERR_NOMEM;
     tl_status top;
-    tl_status rc = load_top(g, path, diags, &top);
+    tl_status rc = load_top(g, path, NULL, 0, diags, &top);
     gloss_free(g);
     if (rc == TL_ERR_NOMEM)
         return rc;

@@ -539,17 +539,38 @@ static bool in_cycle(yr_session *s, const struct stat *st, const char *path, yr_
     return true;
 }
 
+/* Opens `path` for reading without waiting: a FIFO with no writer would block open()
+ * for ever, and a device could give bytes for ever, so only regular files and folders
+ * (refused as such by read_all) are read. The fd, or -1 with *why set. */
+static int open_regular(const char *path, struct stat *st, char *why, size_t cap)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, st)) {
+        strerror_r(errno, why, cap);
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode)) {
+        snprintf(why, cap, "not a regular file (%s)",
+                 S_ISFIFO(st->st_mode)   ? "a FIFO"
+                 : S_ISCHR(st->st_mode)  ? "a character device"
+                 : S_ISBLK(st->st_mode)  ? "a block device"
+                 : S_ISSOCK(st->st_mode) ? "a socket"
+                                         : "a special file");
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 /* Loads file `path`, included from `from` at `at` (NULL for the top file). */
 static int load_file(yr_session *s, const char *path, yr_file *from, yr_pos at)
 {
     char errbuf[128];
-    int fd = open(path, O_RDONLY);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st)) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        strerror_r(e, errbuf, sizeof errbuf);
+    int fd = open_regular(path, &st, errbuf, sizeof errbuf);
+    if (fd < 0) {
         cannot(s, from, at, path, errbuf);
         return 0;
     }
@@ -658,8 +679,33 @@ int yr_load(yr_session *s, const char *path)
     return load_file(s, path, NULL, none);
 }
 
+int yr_load_mem(yr_session *s, const char *name, const char *data, size_t len)
+{
+    const char *p = tl_arena_strdup(s->mem, name);
+    if (!p) {
+        s->nomem = true;
+        return -1;
+    }
+    if (len > MAX_FILE_SIZE) {
+        yr_pos none = {0, 0};
+        cannot(s, NULL, none, p, "file is larger than 64 MiB");
+        s->top = s->schema->unusable;
+        return 0;
+    }
+    s->chain[s->nchain].dev = 0;
+    s->chain[s->nchain].ino = 0;
+    s->chain[s->nchain++].path = p;
+    parse_file(s, p, data, len);
+    s->nchain--;
+    return s->nomem ? -1 : 0;
+}
+
 int yr_include(yr_file *from, const char *rel, yr_pos at)
 {
+    if (from->s->no_includes) {
+        yr_error(from, at, "include '%s' not read: includes are off here", rel);
+        return from->s->nomem ? yr_nomem(from) : 0;
+    }
     /* relative to the including file's folder */
     const char *slash = rel[0] == '/' ? NULL : strrchr(from->path, '/');
     int dirlen = slash ? (int)(slash - from->path + 1) : 0;
