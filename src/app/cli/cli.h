@@ -15,6 +15,7 @@ typedef struct {
     tl_severity fail_on; /* TL_SEV_OFF = never fail on findings */
     int jobs;            /* 0 = number of cores */
     int stats;
+    const char *output; /* --output FILE, or NULL: standard output */
     const char **paths;
     size_t npaths;
     const char **includes; /* NULL-terminated globs */
@@ -47,6 +48,26 @@ cli_file *cli_files_gather(const char *const *paths, size_t npaths, const char *
 int cli_file_read(cli_file *f);
 void cli_file_drop(cli_file *f); /* frees the contents only */
 void cli_files_free(cli_file *f, size_t n);
+
+/* Where the report goes (output.c): standard output, or a temporary file renamed over
+ * --output FILE once the report is whole. */
+typedef struct {
+    FILE *f;
+    const char *path; /* --output FILE, or NULL */
+    int err;          /* errno of the first write error, 0 none */
+    int said;
+} cli_out;
+
+/* Opens the output (`path` NULL: standard output). 0, or -1 with the reason printed. */
+int out_open(cli_out *o, const char *path);
+/* -1 once a write has failed (the report is cut: stop), else 0. */
+int out_check(cli_out *o);
+/* Flushes and closes; with --output renames the temporary file over the file, or
+ * removes it when anything failed. 0, or -1 with the reason printed. */
+int out_close(cli_out *o);
+/* Removes the temporary file of --output without writing the file (also from signal
+ * handlers, which output.c installs while it exists). */
+void out_discard(cli_out *o);
 
 /* What the library is told about the environment (env.c): the data folder (--data-dir,
  * $TERMLINT_DATADIR, beside the binary, or the installed one), the word-form table

@@ -10,6 +10,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -57,6 +58,7 @@ static int read_file(void *arg, size_t i, const char **text, size_t *len)
 typedef struct {
     const cli_opts *o;
     tl_ctx *ctx;
+    cli_out *out;
     reporter rp;
     report_summary sum;
     int failed; /* a finding at or above --fail-on */
@@ -130,6 +132,8 @@ static void check_files(session *s, cli_file *files, size_t n)
         emit(s, &files[i], st, r);
         tl_result_free(r);
         cli_file_drop(&files[i]);
+        if (out_check(s->out))
+            break; /* the report is cut: checking on would only cost time */
     }
     tl_run_free(run);
 }
@@ -155,7 +159,7 @@ static tl_ctx *make_ctx(const cli_opts *o, tl_diags *diags)
 }
 
 /* Gathers the files, reports them, and returns the exit code. */
-static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
+static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags, cli_out *out)
 {
     int nerr = 0;
     size_t n = 0;
@@ -164,7 +168,8 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
     memset(&s, 0, sizeof s);
     s.o = o;
     s.ctx = ctx;
-    s.rp.out = stdout;
+    s.out = out;
+    s.rp.out = out->f;
     s.rp.color = o->color;
     s.rp.state = o->format->state_size ? calloc(1, o->format->state_size) : NULL;
     s.sum.input_errors = (size_t)nerr;
@@ -185,7 +190,20 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
                 (unsigned long long)s.sum.words, (unsigned long long)look, (unsigned long long)hit);
     }
     cli_files_free(files, n);
+    if (out_close(out))
+        return 2; /* a cut report must never look like a pass */
     return (s.errors || nerr || tl_diags_errors(diags)) ? 2 : s.failed ? 1 : 0;
+}
+
+/* What the other commands printed on standard output reached it: exit code 2 and a
+ * message when not (a full disk, a closed pipe with SIGPIPE ignored). */
+static int stdout_written(int rc)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "termlint: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+    return 2;
 }
 
 static int cmd_check(int argc, char **argv, const char *argv0)
@@ -194,22 +212,20 @@ static int cmd_check(int argc, char **argv, const char *argv0)
     int rc = cli_parse_check(argc, argv, &o);
     if (rc) {
         cli_opts_release(&o);
-        return rc == 1 ? 0 : 2;
+        return rc == 1 ? stdout_written(0) : 2;
     }
-    /* a report into a file or a pipe goes out in 64 KB blocks rather than stdio's 4 KB;
-     * a terminal keeps its line buffering */
-    if (!isatty(STDOUT_FILENO))
-        setvbuf(stdout, NULL, _IOFBF, 1 << 16);
     cli_env env;
+    cli_out out;
     tl_diags *diags = tl_diags_new();
     int exit_code = 2;
     if (cli_env_apply(&o, argv0, &env) || !diags) {
         fprintf(stderr, "termlint: out of memory\n");
-    } else {
+    } else if (out_open(&out, o.output) == 0) {
         tl_ctx *ctx = make_ctx(&o, diags);
         if (ctx)
-            exit_code = check_all(&o, ctx, diags);
-        fflush(stdout);
+            exit_code = check_all(&o, ctx, diags, &out);
+        else
+            out_discard(&out);
         ctx_free_at_exit(ctx);
     }
     tl_diags_free(diags);
@@ -260,18 +276,18 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
         printf("termlint %s\n", tl_version());
-        return 0;
+        return stdout_written(0);
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         cli_usage(stdout);
-        return 0;
+        return stdout_written(0);
     }
     if (!strcmp(argv[1], "check"))
         return cmd_check(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "glossary"))
         return cmd_glossary(argc - 1, argv + 1);
     if (!strcmp(argv[1], "rules"))
-        return cmd_rules();
+        return stdout_written(cmd_rules());
     fprintf(stderr, "termlint: unknown command '%s'\ntry 'termlint --help'\n", argv[1]);
     return 2;
 }

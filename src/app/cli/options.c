@@ -29,7 +29,8 @@ void cli_usage(FILE *f)
           "  --words FILE             words to accept as correct, one per line; repeatable\n"
           "  --dict-dir DIR           folder with ru_RU/uk_UA .aff/.dic, searched first\n"
           "  --data-dir DIR           folder of shipped data (rules.yaml, glossaries)\n"
-          "  --include GLOB           file names to check inside folders; repeatable\n",
+          "  --include GLOB           file names to check inside folders; repeatable\n"
+          "  --output FILE            write the report to FILE (only once it is complete)\n",
           f);
     fprintf(f, "  --format %-15s output format (default text)\n", formats);
     fputs("  --color auto|always|never  colour in text output (default auto)\n"
@@ -114,6 +115,10 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
         o->lib.dict_dir = v;
     } else if (!strcmp(name, "data-dir")) {
         o->lib.data_dir = v;
+    } else if (!strcmp(name, "output")) {
+        if (!*v)
+            return bad("--output takes a file name%s", "");
+        o->output = v;
     } else if (!strcmp(name, "include")) {
         return push(&o->includes, &o->nincludes, v) ? 2 : 0;
     } else if (!strcmp(name, "format")) {
@@ -165,7 +170,8 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
 
 static const char *const valued[] = {
     "lang",   "glossary", "words",   "dict-dir", "data-dir", "include",     "format", "color",
-    "colour", "fail-on",  "disable", "severity", "suggest",  "consistency", "jobs",   NULL};
+    "colour", "fail-on",  "disable", "severity", "suggest",  "consistency", "jobs",   "output",
+    NULL};
 
 static int takes_value(const char *name)
 {
