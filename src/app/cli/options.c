@@ -168,10 +168,10 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
     return 0;
 }
 
-static const char *const valued[] = {
-    "lang",   "glossary", "words",   "dict-dir", "data-dir", "include",     "format", "color",
-    "colour", "fail-on",  "disable", "severity", "suggest",  "consistency", "jobs",   "output",
-    NULL};
+static const char *const valued[] = {"lang",    "glossary", "words",   "dict-dir",    "data-dir",
+                                     "include", "format",   "color",   "colour",      "fail-on",
+                                     "disable", "severity", "suggest", "consistency", "jobs",
+                                     "output",  NULL};
 
 static int takes_value(const char *name)
 {

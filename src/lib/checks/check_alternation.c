@@ -48,19 +48,19 @@
 #define MAX_AFTER 4
 
 typedef struct {
-    uint32_t set;      /* index into g->alternations */
-    uint16_t member;   /* index of the head word in the set's list */
+    uint32_t set;    /* index into g->alternations */
+    uint16_t member; /* index of the head word in the set's list */
     uint8_t nbefore, nafter;
-    uint8_t cap;       /* the head word starts with a capital */
-    uint64_t num;      /* the first number after the head («68» of «№ 68-NQ/TW»), 0 none:
+    uint8_t cap;  /* the head word starts with a capital */
+    uint64_t num; /* the first number after the head («68» of «№ 68-NQ/TW»), 0 none:
                           it names the thing whatever else the phrase says */
     uint64_t before[MAX_BEFORE]; /* sorted */
     uint64_t after[MAX_AFTER];   /* in order */
     size_t after_end[MAX_AFTER]; /* where word k after the head ends (byte offset) */
     uint8_t before_specific, after_specific[MAX_AFTER]; /* not a generic qualifier; a name */
     uint8_t after_verb[MAX_AFTER];                      /* looks like a verb, not a noun */
-    size_t off, len;   /* the phrase (quoted in messages) */
-    size_t hoff, hlen; /* its head word (the span reported) */
+    size_t off, len;                                    /* the phrase (quoted in messages) */
+    size_t hoff, hlen;                                  /* its head word (the span reported) */
     uint32_t seq;
 } alt_use;
 
@@ -73,8 +73,8 @@ typedef struct {
 typedef struct {
     const gloss *g;
     tl_lang lang;
-    tl_map heads; /* stem key -> (set << 16 | member) + 1 */
-    tl_map stop;  /* function words (norm keys) -> 1, or 2 for the links of a name */
+    tl_map heads;   /* stem key -> (set << 16 | member) + 1 */
+    tl_map stop;    /* function words (norm keys) -> 1, or 2 for the links of a name */
     tl_map generic; /* stem keys of generic qualifiers -> non-NULL */
     int built;
 } alt_ctx;
@@ -135,7 +135,8 @@ static int build(alt_ctx *c, const tl_doc *d)
         for (size_t k = 0; !bad && k < n; k++) {
             tl_buf_reset(&key);
             norm_key(&key, list[k], strlen(list[k]), d->lang == TL_LANG_RU);
-            bad = key.oom || !tl_map_put(&c->stop, key.data, key.len, (void *)(uintptr_t)(1 + links));
+            bad =
+                key.oom || !tl_map_put(&c->stop, key.data, key.len, (void *)(uintptr_t)(1 + links));
         }
     }
     for (size_t k = 0; !bad && k < d->g->ngeneric_modifiers[l]; k++) {
@@ -183,11 +184,11 @@ static int stop_kind(const alt_ctx *c, const tl_word *w)
 static int adjective_like(tl_lang lang, const char *key, size_t n)
 {
     static const char *const ru[] = {"ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ой",
-                                     "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом",
-                                     "ем", "ую", "юю", "ых", "их", "ей", NULL};
-    static const char *const uk[] = {"ими", "іми", "ого", "ому", "ього", "ьому", "ий", "ій",
-                                     "им", "ім", "ої", "ою", "их", "іх", "на", "не", "ну",
-                                     "ні", "ля", "ле", "ка", "ке", "ку", "ова", "ове", NULL};
+                                     "ая",  "яя",  "ое",  "ее",  "ые",  "ие",  "ым", "им", "ом",
+                                     "ем",  "ую",  "юю",  "ых",  "их",  "ей",  NULL};
+    static const char *const uk[] = {"ими", "іми", "ого", "ому", "ього", "ьому", "ий",  "ій", "им",
+                                     "ім",  "ої",  "ою",  "их",  "іх",   "на",   "не",  "ну", "ні",
+                                     "ля",  "ле",  "ка",  "ке",  "ку",   "ова",  "ове", NULL};
     for (const char *const *e = lang == TL_LANG_UK ? uk : ru; *e; e++) {
         size_t m = strlen(*e);
         if (m < n && !memcmp(key + n - m, *e, m))
@@ -200,10 +201,10 @@ static int adjective_like(tl_lang lang, const char *key, size_t n)
  * of the name («комиссия провела», «комитет выступил»). */
 static int verb_like(tl_lang lang, const char *key, size_t n)
 {
-    static const char *const ru[] = {"ли", "ла", "ло", "ет", "ёт", "ит", "ут", "ют", "ат", "ят",
-                                     "ся", "сь", "ть", "ил", "ал", "ел", NULL};
-    static const char *const uk[] = {"ли", "ла", "ло", "ить", "ать", "ять", "ють", "уть", "ся",
-                                     "сь", "ти", "ив", "ав", "ів", NULL};
+    static const char *const ru[] = {"ли", "ла", "ло", "ет", "ёт", "ит", "ут", "ют", "ат",
+                                     "ят", "ся", "сь", "ть", "ил", "ал", "ел", NULL};
+    static const char *const uk[] = {"ли", "ла", "ло", "ить", "ать", "ять", "ють", "уть",
+                                     "ся", "сь", "ти", "ив",  "ав",  "ів",  NULL};
     for (const char *const *e = lang == TL_LANG_UK ? uk : ru; *e; e++) {
         size_t m = strlen(*e);
         if (m < n && !memcmp(key + n - m, *e, m))
@@ -428,8 +429,8 @@ static void judge_group(tl_doc *d, const alt_use *u, size_t n)
         if (!f)
             continue;
         /* the dominant head in the found head's case, in place of the found head */
-        const char *w = inflect_like(&d->mem, d->lang, member_text(d, u[i].set, u[i].member),
-                                     head, dword);
+        const char *w =
+            inflect_like(&d->mem, d->lang, member_text(d, u[i].set, u[i].member), head, dword);
         if (!w)
             continue;
         if (u[i].cap)
@@ -490,5 +491,5 @@ static int finish(tl_doc *d, void *st, void *cst)
     return rc || d->oom ? -1 : 0;
 }
 
-const tl_family family_alternation = {"alternation", sizeof(alt_state), sizeof(alt_ctx), NULL,
-                                      chunk,         finish,            release,         ctx_release};
+const tl_family family_alternation = {
+    "alternation", sizeof(alt_state), sizeof(alt_ctx), NULL, chunk, finish, release, ctx_release};

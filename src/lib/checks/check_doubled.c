@@ -343,8 +343,8 @@ static int last_copy_modified(const tl_doc *d, size_t after)
         return 1;
     if (!(t->flags & TF_SPACE_BEFORE))
         return 0;
-    return t->kind == TK_NUMBER || (t->kind == TK_WORD && !is_function_word(t->w) &&
-                                    !verb_like(t->w) && !quantifier(t->w));
+    return t->kind == TK_NUMBER ||
+           (t->kind == TK_WORD && !is_function_word(t->w) && !verb_like(t->w) && !quantifier(t->w));
 }
 
 /* A word after the second copy that joins both copies rather than one of them: a
@@ -353,12 +353,13 @@ static int last_copy_modified(const tl_doc *d, size_t after)
 static int quantifier(const tl_word *w)
 {
     static const char *const q[] = {
-        /* ru */ "все",  "всех",  "всего", "всей",   "всем",   "всеми",   "каждого", "каждой",
-        "каждых",        "любых", "любого", "разных", "различных", "других", "иных",  "этих",
-        "этого",         "этой",  "таких",  "многих", "некоторых",
-        /* uk */ "всі",  "усі",   "всіх",   "усіх",   "всього", "усього",  "кожного", "кожної",
-        "будь-яких",     "різних", "інших", "цих",    "цього",  "цієї",    "таких",   "багатьох",
-        "деяких",        NULL};
+        /* ru */ "все", "всех",   "всего",     "всей",     "всем",   "всеми",
+        "каждого",      "каждой", "каждых",    "любых",    "любого", "разных",
+        "различных",    "других", "иных",      "этих",     "этого",  "этой",
+        "таких",        "многих", "некоторых",
+        /* uk */ "всі", "усі",    "всіх",      "усіх",     "всього", "усього",
+        "кожного",      "кожної", "будь-яких", "різних",   "інших",  "цих",
+        "цього",        "цієї",   "таких",     "багатьох", "деяких", NULL};
     for (int k = 0; q[k]; k++)
         if (strcmp(w->key, q[k]) == 0)
             return 1;
@@ -377,8 +378,8 @@ static int emphatic(const tl_doc *d, const tl_word *w, size_t after)
         return ends_clause || (w->flags & WF_CAP); /* capitalised: labels («Сохранить») */
     /* a finite verb joined to itself at the end of a clause is emphasis too («ждали и
      * ждали, пока...», «говорят и говорят») */
-    static const char *const finite[] = {"ли", "ла", "ло", "лся", "лась", "лись", "ют", "ут",
-                                         "ят", "ат", "ет", "ит", NULL};
+    static const char *const finite[] = {"ли", "ла", "ло", "лся", "лась", "лись", "ют",
+                                         "ут", "ят", "ат", "ет",  "ит",   NULL};
     for (int k = 0; ends_clause && finite[k]; k++)
         if (ends_with(w->key, w->keylen, finite[k]))
             return 1;
@@ -587,7 +588,7 @@ static int note_line(const tl_doc *d, doubled_state *s, size_t a, size_t line)
     if (words < REPEAT_MIN_WORDS || tl_map_get(&s->lines, (const char *)&h, sizeof h))
         return 0;
     return tl_map_put(&s->lines, (const char *)&h, sizeof h, (void *)(uintptr_t)(line + 1)) ? 0
-                                                                                           : -1;
+                                                                                            : -1;
 }
 
 /* Where the sentence [a, b) ends once a trailing credit or label is cut off: a
@@ -607,13 +608,15 @@ static size_t without_credit(const tl_doc *d, size_t a, size_t b)
     }
     for (size_t t = e; t-- > a && e - t <= 4;) {
         if (d->tok[t].kind == TK_PUNCT && t > a &&
-            (tok_is(d, t, '-') || (d->tok[t].len == 3 && (!memcmp(d->src.text + d->tok[t].off, "–", 3) ||
-                                                          !memcmp(d->src.text + d->tok[t].off, "—", 3))))) {
+            (tok_is(d, t, '-') ||
+             (d->tok[t].len == 3 && (!memcmp(d->src.text + d->tok[t].off, "–", 3) ||
+                                     !memcmp(d->src.text + d->tok[t].off, "—", 3))))) {
             e = t;
             break;
         }
         const tl_word *w = d->tok[t].w;
-        if (d->tok[t].kind == TK_WORD && w && (!strcmp(w->key, "фото") || !strcmp(w->key, "photo"))) {
+        if (d->tok[t].kind == TK_WORD && w &&
+            (!strcmp(w->key, "фото") || !strcmp(w->key, "photo"))) {
             e = t;
             break;
         }
@@ -673,7 +676,8 @@ static void repeats(tl_doc *d, doubled_state *s)
                         "twice); delete the repeat",
                         q, d->src.text + x->off, (size_t)q < y->off + y->len - x->off ? "…" : "",
                         (size_t)(first - 1));
-            } else if (!first && !tl_map_put(&s->seen, (const char *)&h, sizeof h, (void *)(uintptr_t)(line + 1))) {
+            } else if (!first && !tl_map_put(&s->seen, (const char *)&h, sizeof h,
+                                             (void *)(uintptr_t)(line + 1))) {
                 d->oom = 1;
                 return;
             }
@@ -726,5 +730,5 @@ static int chunk(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_doubled = {"doubled", sizeof(doubled_state), sizeof(doubled_ctx), NULL, chunk,
-                                  NULL,      release,               ctx_release};
+const tl_family family_doubled = {
+    "doubled", sizeof(doubled_state), sizeof(doubled_ctx), NULL, chunk, NULL, release, ctx_release};

@@ -265,7 +265,7 @@ typedef struct {
     int literal; /* one side is a letter-by-letter reading of the Latin spelling that the
                     standard transcription never writes («тр» for tr): it joins person
                     names of several syllables too («Тран Ван» / «Чан Ван») */
-    int pairs;   /* only between names of two syllables (persons: «Лыонг Куонг» / «Лыонг
+    int pairs; /* only between names of two syllables (persons: «Лыонг Куонг» / «Лыонг
                     Кыонг»); single words differing so are often two names («Грудаш» /
                     «Грыдаш» in a list of characters) */
 } confusion;
@@ -310,8 +310,8 @@ static void join_skel(names_state *s, uint32_t fi, const char *skel, size_t n, c
             continue;
         if (c) {
             int pair = a->nunits > 1 && b->nunits > 1;
-            unsigned min = c->vowel || (c->literal && pair) ? VOWEL_MIN_LETTERS
-                                                            : CONSONANT_MIN_LETTERS;
+            unsigned min =
+                c->vowel || (c->literal && pair) ? VOWEL_MIN_LETTERS : CONSONANT_MIN_LETTERS;
             if (a->letters < min || b->letters < min ||
                 (!c->vowel && !c->literal && a->nunits > 1 && b->nunits > 1) ||
                 (c->pairs && (a->nunits < 2 || b->nunits < 2)))

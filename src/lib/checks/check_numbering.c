@@ -219,14 +219,18 @@ static int kind_of(const tl_word *w)
     static const struct {
         const char *stem;
         int kind;
-    } nouns[] = {{"съезд", K_CONGRESS},       {"з'їзд", K_CONGRESS},
+    } nouns[] = {{"съезд", K_CONGRESS},
+                 {"з'їзд", K_CONGRESS},
                  /* MT's calque for the congress: still the same event's ordinal */
-                 {"конгресс", K_CONGRESS},    {"конгрес", K_CONGRESS},
-                 {"пленум", K_PLENUM},        {"созыв", K_CONVOCATION},
+                 {"конгресс", K_CONGRESS},
+                 {"конгрес", K_CONGRESS},
+                 {"пленум", K_PLENUM},
+                 {"созыв", K_CONVOCATION},
                  {"скликан", K_CONVOCATION},
                  /* MT's «срок» / «термін» for the convocation (khóa): «на 20-й срок» next
                   * to «XX созыва» is one convocation written two ways */
-                 {"срок", K_CONVOCATION},     {"термін", K_CONVOCATION},
+                 {"срок", K_CONVOCATION},
+                 {"термін", K_CONVOCATION},
                  /* «конференция» (hội nghị): a plenum or a party conference, counted apart */
                  {"конференц", K_CONFERENCE}};
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++) {

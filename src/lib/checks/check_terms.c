@@ -23,9 +23,9 @@ typedef struct {
     infl_memo memo; /* suggestions put in the case of the text */
     uint32_t seen;  /* document-wide contexts met so far (mterm.docbit) */
     struct name_hit {
-        size_t f;                 /* index of the name.variant finding in d->f */
-        const gl_term *t;         /* the wrong form found */
-    } * names;                    /* wrong forms of known names, judged at the end */
+        size_t f;         /* index of the name.variant finding in d->f */
+        const gl_term *t; /* the wrong form found */
+    } * names;            /* wrong forms of known names, judged at the end */
     size_t nnames, cap_names;
 } terms_state;
 
@@ -208,8 +208,8 @@ static int record_use(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, 
     u->mt = mt;
     u->seq = s->n;
     u->capsig = sig;
-    u->sent = (a->flags & (TF_SENT_START | TF_CAPS_LINE | TF_LINE_START)) != 0 ||
-              opens_clause(d, i);
+    u->sent =
+        (a->flags & (TF_SENT_START | TF_CAPS_LINE | TF_LINE_START)) != 0 || opens_clause(d, i);
     u->d = d;
     u->off = a->off;
     u->len = b->off + b->len - a->off;
@@ -228,8 +228,8 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
                     "«%s» is an accepted variant of «%s»; the canonical form is preferred", found,
                     canon->text);
     else if (found)
-        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»",
-                    found, concept_label(t->concept, d->lang));
+        f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»", found,
+                    concept_label(t->concept, d->lang));
     doc_concern(f, t->concept);
     if (f && canon) {
         const char *sug =
@@ -241,8 +241,7 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
 
 /* Term mt matched tokens [i, i+ntok): a forbidden form is reported at once, a variant
  * too, and a use of a canonical form or a variant is recorded for consistency. */
-static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, size_t i,
-                    size_t ntok)
+static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, size_t i, size_t ntok)
 {
     const tl_token *a = &d->tok[i], *b = &d->tok[i + ntok - 1];
     size_t off = a->off, len = b->off + b->len - a->off;

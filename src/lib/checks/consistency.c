@@ -98,8 +98,10 @@ static const mterm *dominant_term(const term_use *u, size_t n, uint32_t *count)
                 c++;
                 first = u[j].seq < first ? u[j].seq : first;
             }
-        int canon = mt->term->kind == GL_CANONICAL, bcanon = best && best->term->kind == GL_CANONICAL;
-        if (!best || c > bn || (c == bn && (canon > bcanon || (canon == bcanon && first < bfirst)))) {
+        int canon = mt->term->kind == GL_CANONICAL,
+            bcanon = best && best->term->kind == GL_CANONICAL;
+        if (!best || c > bn ||
+            (c == bn && (canon > bcanon || (canon == bcanon && first < bfirst)))) {
             best = mt;
             bn = c;
             bfirst = first;
@@ -223,8 +225,8 @@ static void report_term(const term_use *x, const mterm *dom, const char *dtext, 
     doc_concern(r, x->mt->term->concept);
     if (!r)
         return;
-    const char *sug = infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text, found,
-                                    dom->term->text, dtext);
+    const char *sug =
+        infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text, found, dom->term->text, dtext);
     doc_suggest(d, r, sug, strlen(sug));
 }
 

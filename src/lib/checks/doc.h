@@ -87,7 +87,7 @@ void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 
 static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
 {
     if (f)
-        f->concept = c;
+    f->concept = c;
 }
 
 /* `s` with a capital first letter (Cyrillic or Latin), in the document's arena; `s`

@@ -48,7 +48,7 @@ typedef struct gl_term {
     const char **not_before; /* `not_before:` words that, directly after the match,
                                 make it another thing («Конгресс США»); NULL-term. */
     size_t nnot_before;
-    const char **not_after;  /* `not_after:` words that, directly before the match, make it
+    const char **not_after; /* `not_after:` words that, directly before the match, make it
                                 another thing («американский Конгресс»); NULL-term. */
     size_t nnot_after;
     tl_lang lang; /* TL_LANG_RU or TL_LANG_UK */
@@ -80,7 +80,7 @@ typedef struct {
 
 typedef struct {
     const char *id;
-    unsigned window;         /* GL_WINDOW_DOCUMENT: anywhere in the document */
+    unsigned window;       /* GL_WINDOW_DOCUMENT: anywhere in the document */
     const char **ru, **uk; /* NULL-terminated terms, matched like inflected terms */
     size_t nru, nuk;
     gl_loc loc;

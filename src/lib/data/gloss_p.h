@@ -14,7 +14,8 @@ struct gl_index {
     tl_map files; /* dev:ino of every file loaded -> non-NULL (yaml_reader.c) */
     size_t cap_concepts, cap_doc_codes, cap_boilerplate, cap_contexts;
     size_t cap_lists[5];
-    size_t cap_alternations, cap_function_words[2], cap_phrase_links[2], cap_generic_modifiers[2], cap_house_capitals[2];
+    size_t cap_alternations, cap_function_words[2], cap_phrase_links[2], cap_generic_modifiers[2],
+        cap_house_capitals[2];
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */

@@ -102,9 +102,9 @@ static int get_date(yr_file *y, const char *what, const char **out)
 
 /* ---- terms --------------------------------------------------------------------------------- */
 
-static const char *const term_keys[] = {"term",    "match",   "case",    "short",      "literal",
-                                        "message", "suggest", "context", "not_before", "not_after",
-                                        NULL};
+static const char *const term_keys[] = {"term",       "match",     "case",    "short",
+                                        "literal",    "message",   "suggest", "context",
+                                        "not_before", "not_after", NULL};
 enum {
     TK_TERM,
     TK_MATCH,
@@ -156,8 +156,7 @@ static int term_key(yr_file *y, int key, yr_pos at, void *ctx)
         return yr_strlist(y, "not_before", &tc->t.not_before, &tc->t.nnot_before,
                           &tc->not_before_cap);
     case TK_NOT_AFTER:
-        return yr_strlist(y, "not_after", &tc->t.not_after, &tc->t.nnot_after,
-                          &tc->not_after_cap);
+        return yr_strlist(y, "not_after", &tc->t.not_after, &tc->t.nnot_after, &tc->not_after_cap);
     default:
         tc->forbidden_only = term_keys[key];
         tc->forbidden_only_at = at;
@@ -640,8 +639,7 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_CONCEPTS: return yr_each_item(y, "'concepts'", concept_item, NULL);
     case TOP_BOILERPLATE: return yr_each_item(y, "'boilerplate'", ruledata_pattern, gl_of(y));
     case TOP_CONTEXTS: return yr_each_item(y, "'contexts'", context_item, NULL);
-    case TOP_ALTERNATIONS:
-        return yr_each_item(y, "'alternations'", ruledata_alternation, gl_of(y));
+    case TOP_ALTERNATIONS: return yr_each_item(y, "'alternations'", ruledata_alternation, gl_of(y));
     case TOP_FUNCTION_WORDS: return ruledata_function_words(y, gl_of(y), 0);
     case TOP_PHRASE_LINKS: return ruledata_function_words(y, gl_of(y), 1);
     case TOP_GENERIC_MODIFIERS: return ruledata_function_words(y, gl_of(y), 2);

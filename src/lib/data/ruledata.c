@@ -200,8 +200,8 @@ static int function_word_key(yr_file *y, int key, yr_pos at, void *ctx)
 
 int ruledata_function_words(yr_file *y, gloss *g, int which)
 {
-    static const char *const what[] = {"'function_words'", "'phrase_links'",
-                                       "'generic_modifiers'", "'house_capitals'"};
+    static const char *const what[] = {"'function_words'", "'phrase_links'", "'generic_modifiers'",
+                                       "'house_capitals'"};
     word_lists w = {g, which};
     int rc = yr_mapping(y, what[which], "a mapping (ru:, uk:)", function_word_keys,
                         function_word_key, &w);

@@ -34,9 +34,9 @@ typedef struct tl_mterm {
      * `not_before:` words, both in the term's language */
     const struct tl_mterm *ctxw, *nb;
     uint16_t ctxn, nbn;
-    uint16_t window; /* words on each side; 0: the sentence; GL_WINDOW_DOCUMENT */
-    uint8_t has_ctx; /* a context is required (ctxn may be 0: then never met) */
-    uint32_t docbit; /* window: document: the context's bit (match_doc_contexts) */
+    uint16_t window;           /* words on each side; 0: the sentence; GL_WINDOW_DOCUMENT */
+    uint8_t has_ctx;           /* a context is required (ctxn may be 0: then never met) */
+    uint32_t docbit;           /* window: document: the context's bit (match_doc_contexts) */
     const struct tl_mterm *na; /* `not_after:` words */
     uint16_t nan;
 } mterm;

@@ -249,8 +249,8 @@ static int add_term(tl_match_index *mi, UBreakIterator *bi, const gl_term *t, ui
 
 /* `n` words of language `lang` split as inflected terms (context words, not_before
  * words) into an arena array; *out is NULL when none split. -1 when out of memory. */
-static int split_words(tl_match_index *mi, UBreakIterator *bi, const char *const *words,
-                       size_t n, tl_lang lang, const mterm **out, uint16_t *nout)
+static int split_words(tl_match_index *mi, UBreakIterator *bi, const char *const *words, size_t n,
+                       tl_lang lang, const mterm **out, uint16_t *nout)
 {
     *out = NULL;
     *nout = 0;

@@ -67,12 +67,12 @@ typedef struct tl_word {
 enum { TK_WORD = 1, TK_NUMBER, TK_PUNCT };
 
 enum {
-    TF_SPACE_BEFORE = 1 << 0,  /* white space precedes the token */
-    TF_LINE_START = 1 << 1,    /* first token of its line */
-    TF_PARA_START = 1 << 2,    /* first token after a blank line (or of the text) */
-    TF_SENT_START = 1 << 3,    /* first word of a sentence */
-    TF_URL = 1 << 4,           /* inside a URL or e-mail address */
-    TF_CAPS_LINE = 1 << 5,     /* on a line whose words are all in capitals */
+    TF_SPACE_BEFORE = 1 << 0,   /* white space precedes the token */
+    TF_LINE_START = 1 << 1,     /* first token of its line */
+    TF_PARA_START = 1 << 2,     /* first token after a blank line (or of the text) */
+    TF_SENT_START = 1 << 3,     /* first word of a sentence */
+    TF_URL = 1 << 4,            /* inside a URL or e-mail address */
+    TF_CAPS_LINE = 1 << 5,      /* on a line whose words are all in capitals */
     TF_NEWLINE_BEFORE = 1 << 6, /* a line break precedes the token */
     /* check_terms.c, on the tokens of the chunk it has matched: inside a glossary term
      * (families that come after it leave such words to the glossary) */
