@@ -272,7 +272,7 @@ static void add_key(tl_buf *b, const tl_doc *d, const numparse *np)
  * numbers get the format's text before {n} (the «№ ») and their body. */
 static void add_preferred(tl_buf *b, const tl_doc *d, const numparse *np)
 {
-    const char *fmt = d->g->doc_number_format;
+    const char *fmt = doc_number_format(d);
     if (!fmt)
         fmt = DEFAULT_FORMAT;
     const char *t = d->src.text;
@@ -602,7 +602,7 @@ static int cmp_docnum(const void *a, const void *b)
 /* The style of the preferred format: «№ {n}» spaced, «№{n}» tight, «{n}» none. */
 static int preferred_style(const tl_doc *d)
 {
-    const char *fmt = d->g->doc_number_format;
+    const char *fmt = doc_number_format(d);
     if (!fmt)
         fmt = DEFAULT_FORMAT;
     const char *n = strstr(fmt, "{n}"), *sign = strstr(fmt, "№");

@@ -48,10 +48,10 @@ static void release_families(tl_doc *d)
 }
 
 /* The language of the text: given, or detected. TL_OK or TL_ERR_NOMEM. */
-static tl_status language(const tl_ctx *ctx, tl_doc *d)
+static tl_status language(tl_lang given, tl_doc *d)
 {
-    if (ctx->sh->lang != TL_LANG_AUTO) {
-        d->lang = ctx->sh->lang;
+    if (given != TL_LANG_AUTO) {
+        d->lang = given;
         d->lang_reason = "given with --lang";
         return TL_OK;
     }
@@ -115,8 +115,10 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
     return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
 }
 
-tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses, tl_doc **out)
+tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
+                         tl_doc **out)
 {
+    const ctx_profile *prof = &ctx->sh->prof[profile < ctx->sh->nprof ? profile : 0];
     *out = NULL;
     tl_doc *d = tl_calloc(1, sizeof *d);
     if (!d)
@@ -125,13 +127,15 @@ tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_use
     d->g = ctx->sh->g;
     d->mi = ctx->sh->mi;
     d->morph = ctx->morph;
-    d->severity = ctx->sh->severity;
+    d->severity = prof->severity;
+    d->ropt = &prof->opts;
+    d->report_unused_disables = ctx->sh->report_unused_disables;
     d->scratch = &ctx->scratch;
     d->hold_uses = hold_uses;
     tl_status st = source_init(&d->src, text, len);
     if (st == TL_OK) {
         encoding_findings(d);
-        st = language(ctx, d);
+        st = language(prof->lang, d);
     }
     if (st == TL_OK && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
         st = TL_ERR_DICTIONARY;
@@ -164,7 +168,7 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, 
     (void)name; /* positions are the caller's to label */
     *out = NULL;
     tl_doc *d;
-    tl_status st = check_document(ctx, text, len, 0, &d);
+    tl_status st = check_document(ctx, 0, text, len, 0, &d);
     if (!d)
         return st;
     tl_status built = result_build(d, out);

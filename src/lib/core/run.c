@@ -79,7 +79,8 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
         return;
     }
     tl_doc *d;
-    s->st = check_document(ctx, text, len, run->whole, &d);
+    size_t profile = run->opt.profile ? run->opt.profile(run->opt.read_arg, i) : 0;
+    s->st = check_document(ctx, profile, text, len, run->whole, &d);
     if (!d)
         return;
     if (ahead && budget_ahead(ctx->morph, &run->budget, d) != TL_OK) {
@@ -108,7 +109,7 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
  * only its dictionary is opened here and the other stays lazy. */
 static void warm_up(tl_run *run, tl_ctx *ctx)
 {
-    tl_lang lang = ctx->sh->lang;
+    tl_lang lang = ctx->sh->warm_lang;
     pthread_mutex_lock(&run->warm);
     if (lang != TL_LANG_UK)
         tl_ctx_prepare(ctx, TL_LANG_RU, NULL);
