@@ -175,6 +175,12 @@ struct gloss {
                                        capitalises at will («Партия», «Государство»): their
                                        first letter is no inconsistency */
     size_t nhouse_capitals[2];
+    const char **accept; /* `accept:` words and names spelled right in both languages (a
+                            vocabulary's allow list), NULL-terminated */
+    size_t naccept;
+    const char **reject; /* `reject:` words and phrases reported wherever they occur
+                            (vocabulary.rejected), NULL-terminated */
+    size_t nreject;
     struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
                                files already loaded, array capacities */
 };
@@ -200,6 +206,11 @@ tl_status gloss_load(gloss *g, const char *path, tl_diags *d);
  * `include:` is reported, not followed. For glossaries that come from memory (the fuzz
  * target). */
 tl_status gloss_load_mem(gloss *g, const char *name, const char *data, size_t len, tl_diags *d);
+
+/* Appends NULL-terminated `words` (copied into g's arena) to g's accept list (`reject`
+ * false) or reject list: what a configuration's accept: and reject: add to the
+ * glossaries'. 0, or -1 when out of memory. */
+int gloss_add_words(gloss *g, const char *const *words, bool reject);
 
 /* The context named `id` (borrowed from g), or NULL when none is loaded. */
 const gl_context *gloss_context(const gloss *g, const char *id);

@@ -16,6 +16,7 @@ struct gl_index {
     size_t cap_lists[5];
     size_t cap_alternations, cap_function_words[2], cap_phrase_links[2], cap_generic_modifiers[2],
         cap_house_capitals[2];
+    size_t cap_accept, cap_reject;
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */

@@ -571,6 +571,8 @@ static const char *const top_keys[] = {"name",
                                        "phrase_links",
                                        "generic_modifiers",
                                        "house_capitals",
+                                       "accept",
+                                       "reject",
                                        NULL};
 enum {
     TOP_NAME,
@@ -587,7 +589,9 @@ enum {
     TOP_FUNCTION_WORDS,
     TOP_PHRASE_LINKS,
     TOP_GENERIC_MODIFIERS,
-    TOP_HOUSE_CAPITALS
+    TOP_HOUSE_CAPITALS,
+    TOP_ACCEPT,
+    TOP_REJECT
 };
 
 static int include_item(yr_file *y, void *ctx)
@@ -644,6 +648,8 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_PHRASE_LINKS: return ruledata_function_words(y, gl_of(y), 1);
     case TOP_GENERIC_MODIFIERS: return ruledata_function_words(y, gl_of(y), 2);
     case TOP_HOUSE_CAPITALS: return ruledata_function_words(y, gl_of(y), 3);
+    case TOP_ACCEPT: return yr_strlist(y, "accept", &g->accept, &g->naccept, &g->index->cap_accept);
+    case TOP_REJECT: return yr_strlist(y, "reject", &g->reject, &g->nreject, &g->index->cap_reject);
     default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }
@@ -739,4 +745,75 @@ const gl_context *gloss_context(const gloss *g, const char *id)
         if (!strcmp(g->contexts[i].id, id))
             return &g->contexts[i];
     return NULL;
+}
+
+int gloss_add_words(gloss *g, const char *const *words, bool reject)
+{
+    const char ***list = reject ? &g->reject : &g->accept;
+    size_t *n = reject ? &g->nreject : &g->naccept;
+    size_t *cap = reject ? &g->index->cap_reject : &g->index->cap_accept;
+    for (const char *const *w = words; w && *w; w++) {
+        const char **p = tl_arena_grow(&g->mem, *list, *n, cap, sizeof *p);
+        const char *c = tl_arena_strdup(&g->mem, *w);
+        if (!p || !c)
+            return -1;
+        p[(*n)++] = c;
+        *list = p;
+    }
+    return 0;
+}
+
+/* ---- a set of glossaries ------------------------------------------------------------ */
+
+/* The key of diagnostic x: what tells it apart from another. */
+static void diag_key(tl_buf *b, const tl_diag *x)
+{
+    tl_buf_reset(b);
+    tl_buf_printf(b, "%d:%s:%u:%u:%s", (int)x->severity, x->file, x->line, x->col, x->message);
+}
+
+tl_status tl_glossaries_validate(const char *const *paths, tl_diags *diags)
+{
+    /* what each file says alone, then what the set says: the difference is what only
+     * shows when they are loaded together, as a run loads them */
+    tl_map alone;
+    tl_map_init(&alone);
+    tl_buf key;
+    tl_buf_init(&key, 0);
+    tl_diags *one = tl_diags_new(), *all = tl_diags_new();
+    gloss *set = gloss_new();
+    tl_status rc = one && all && set ? TL_OK : TL_ERR_NOMEM;
+    for (const char *const *p = paths; rc == TL_OK && *p; p++) {
+        tl_status top;
+        gloss *g = gloss_new();
+        if (!g || load_top(g, *p, NULL, 0, one, &top) == TL_ERR_NOMEM)
+            rc = TL_ERR_NOMEM;
+        gloss_free(g);
+        tl_status st = load_top(set, *p, NULL, 0, all, &top);
+        if (st == TL_ERR_NOMEM)
+            rc = st;
+        else if (top != TL_OK && rc == TL_OK)
+            rc = top;
+    }
+    for (size_t i = 0; rc != TL_ERR_NOMEM && i < tl_diags_count(one); i++) {
+        diag_key(&key, tl_diags_at(one, i));
+        if (key.oom || !tl_map_put(&alone, key.data, key.len, (void *)1))
+            rc = TL_ERR_NOMEM;
+    }
+    for (size_t i = 0; rc != TL_ERR_NOMEM && i < tl_diags_count(all); i++) {
+        const tl_diag *x = tl_diags_at(all, i);
+        diag_key(&key, x);
+        if (key.oom)
+            rc = TL_ERR_NOMEM;
+        else if (!tl_map_get(&alone, key.data, key.len) &&
+                 diags_add(diags, x->severity, x->file, x->line, x->col, x->offset, "%s",
+                           x->message))
+            rc = TL_ERR_NOMEM;
+    }
+    gloss_free(set);
+    tl_diags_free(one);
+    tl_diags_free(all);
+    tl_buf_release(&key);
+    tl_map_release(&alone);
+    return rc;
 }
