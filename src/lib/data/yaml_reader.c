@@ -363,6 +363,70 @@ int yr_mapping(yr_file *y, const char *what, const char *want, const char *const
     return yr_each_key(y, keys, fn, ctx) ? -1 : 1;
 }
 
+/* With the value of `what` current: requires a mapping (else reports it as not `want`
+ * and skips it) and calls fn for each key, whatever its text, with the key copied into
+ * the arena. Duplicate and non-string keys are reported and their values skipped. */
+int yr_each_pair(yr_file *y, const char *what, const char *want, yr_pair_fn fn, void *ctx)
+{
+    if (y->ev.type != YAML_MAPPING_START_EVENT)
+        return yr_wrong_type(y, what, want);
+    tl_map seen; /* key -> its position (in the arena) */
+    tl_map_init(&seen);
+    int rc = 0;
+    while (rc == 0) {
+        if (next(y)) {
+            rc = -1;
+            break;
+        }
+        if (y->ev.type == YAML_MAPPING_END_EVENT)
+            break;
+        yr_pos at = yr_here(y);
+        if (y->ev.type != YAML_SCALAR_EVENT) {
+            yr_error(y, at, "mapping keys must be strings, not %s", type_name(&y->ev));
+            rc = yr_skip(y) || next(y) || yr_skip(y) ? -1 : 0;
+            continue;
+        }
+        const char *key = yr_scalar(y);
+        size_t klen = y->ev.data.scalar.length;
+        const yr_pos *first = tl_map_get(&seen, key, klen);
+        if (first) {
+            yr_error(y, at, "duplicate key '%s' (first at %u:%u)", key, first->line, first->col);
+            rc = next(y) ? -1 : yr_skip(y);
+            continue;
+        }
+        yr_pos *pos = tl_arena_alloc(y->s->mem, sizeof *pos);
+        const char *copy = tl_arena_strndup(y->s->mem, key, klen);
+        if (pos)
+            *pos = at;
+        if (!pos || !copy || !tl_map_put(&seen, key, klen, pos)) {
+            rc = yr_nomem(y);
+            break;
+        }
+        rc = next(y) ? -1 : fn(y, copy, at, ctx);
+    }
+    tl_map_release(&seen);
+    return rc;
+}
+
+int yr_long(yr_file *y, const char *what, long min, long max, long *out)
+{
+    if (y->ev.type != YAML_SCALAR_EVENT)
+        return yr_wrong_type(y, what, "a number");
+    const char *s = yr_scalar(y);
+    long v = 0;
+    bool ok = *s != '\0';
+    for (const char *p = s; ok && *p; p++) {
+        ok = *p >= '0' && *p <= '9' && v <= (max - (*p - '0')) / 10;
+        v = v * 10 + (*p - '0');
+    }
+    if (!ok || v < min)
+        yr_error(y, yr_here(y), "%s must be a whole number from %ld to %ld, not '%s'", what, min,
+                 max, s);
+    else
+        *out = v;
+    return 0;
+}
+
 /* With the value of `what` current: requires a list and calls fn for each item with
  * its first event current. Ends with the SEQUENCE_END current. */
 int yr_each_item(yr_file *y, const char *what, yr_item_fn fn, void *ctx)

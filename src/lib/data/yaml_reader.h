@@ -136,6 +136,16 @@ int yr_each_key(yr_file *y, const char *const *keys, yr_key_fn fn, void *ctx);
  * mapping was read, 0 when the value was something else, -1 when reading stopped. */
 int yr_mapping(yr_file *y, const char *what, const char *want, const char *const *keys,
                yr_key_fn fn, void *ctx);
+/* Called for a key of a mapping whose keys are not fixed (yr_each_pair): the key's
+ * text (in the arena) and position, with its value's first event current. */
+typedef int (*yr_pair_fn)(yr_file *y, const char *key, yr_pos at, void *ctx);
+/* With the value of `what` current: requires a mapping described as `want` (else
+ * reports and skips it) and calls fn for each of its keys, whatever their text;
+ * duplicate and non-string keys are reported and their values skipped. */
+int yr_each_pair(yr_file *y, const char *what, const char *want, yr_pair_fn fn, void *ctx);
+/* A whole decimal number from `min` to `max` into *out; anything else is reported and
+ * leaves *out alone. */
+int yr_long(yr_file *y, const char *what, long min, long max, long *out);
 /* With the value of `what` current: requires a list and calls fn for each item. */
 int yr_each_item(yr_file *y, const char *what, yr_item_fn fn, void *ctx);
 /* Appends the strings of the current list (`key` names it) to the NULL-terminated
