@@ -14,6 +14,10 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/termlint
 MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/termlint
+# where SARIF's helpUri points (rules.md#RULE-ID): the installed docs unless a
+# published copy is named, e.g. DOCS_URL=https://example.org/termlint/docs/rules.md
+DOCS_URL ?= file://$(DOCDIR)/rules.md
 
 ifeq ($(CI),true)
 WERROR   ?= 1
@@ -83,7 +87,7 @@ $(BUILD)/src/lib/%.o: src/lib/%.c
 
 $(BUILD)/src/app/%.o: src/app/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -c -o $@ $<
+	$(CC) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

@@ -132,6 +132,8 @@ static int strings(yr_file *y, const char *key, strs *list, int path, int must_e
     char what[64];
     snprintf(what, sizeof what, "'%s' items", key);
     item_ctx ic = {list, what, path, must_exist};
+    if (yr_kind(y) == YR_SCALAR && yr_is_null(y))
+        return 0; /* `key:` with nothing after it (or only comments): not set */
     if (yr_kind(y) == YR_SCALAR)
         return string_item(y, &ic);
     char quoted[64];
@@ -262,6 +264,8 @@ static int rule_pair(yr_file *y, const char *key, yr_pos at, void *ctx)
 
 static int rules_value(yr_file *y, rule_list *l)
 {
+    if (yr_kind(y) == YR_SCALAR && yr_is_null(y))
+        return 0;
     return yr_each_pair(y, "'rules'", "a mapping of rules to severities", rule_pair, l);
 }
 
@@ -394,7 +398,10 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case K_INCLUDE: return strings(y, "include", &ld->include, 0, 0);
     case K_EXCLUDE: return strings(y, "exclude", &ld->exclude, 0, 0);
     case K_RULES: return rules_value(y, &ld->rules);
-    case K_OVERRIDES: return yr_each_item(y, "'overrides'", override_item, NULL);
+    case K_OVERRIDES:
+        if (yr_kind(y) == YR_SCALAR && yr_is_null(y))
+            return 0;
+        return yr_each_item(y, "'overrides'", override_item, NULL);
     case K_SUGGEST: return suggest_value(y, c);
     case K_FORMAT: return format_value(y, c);
     case K_MAX_WARNINGS:
