@@ -141,6 +141,8 @@ void tl_diags_clear(tl_diags *d);
 typedef struct {
     int set_lang; /* 1: `lang` is the texts' language; 0: tl_options.lang */
     tl_lang lang;
+    const char *lang_reason; /* with set_lang: why, for tl_result_lang_reason (NULL:
+                                "given by a per-path override") */
     const char *const *disabled_rules;
     const char *const *severity_overrides;
     const char *const *rule_options;
@@ -180,6 +182,9 @@ typedef struct {
                                               suppression.unused finding (default 0) */
     const tl_profile *profiles;            /* alternative rule settings (tl_profile), or NULL */
     size_t nprofiles;
+    const char *lang_reason; /* why `lang`, when it is not auto, for
+                                              tl_result_lang_reason (static or outliving the
+                                              context); NULL: "given with --lang" */
 } tl_options;
 
 /* Sets every field to its default. */

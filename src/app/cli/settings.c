@@ -89,8 +89,10 @@ static const report_format *format_of(const char *name) { return report_find(nam
 static int merge(cli_opts *o, const tl_config *c)
 {
     unsigned g = o->given;
-    if (!(g & GIVEN_LANG) && c->has_lang)
+    if (!(g & GIVEN_LANG) && c->has_lang) {
         o->lib.lang = c->lang;
+        o->lib.lang_reason = "set in the configuration";
+    }
     if (!(g & GIVEN_FORMAT) && c->format)
         o->format = format_of(c->format);
     if (!(g & GIVEN_FAIL_ON) && c->has_fail_on)
@@ -258,6 +260,7 @@ static int build(cli_settings *s, const cli_opts *o, uint64_t mask, tl_profile *
         if (ov->has_lang && !(o->given & GIVEN_LANG)) {
             p->set_lang = 1;
             p->lang = ov->lang;
+            p->lang_reason = "set by an override of the configuration";
         }
     }
     for (size_t i = 0; rc == 0 && i < o->nseverities; i++)

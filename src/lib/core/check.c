@@ -48,11 +48,11 @@ static void release_families(tl_doc *d)
 }
 
 /* The language of the text: given, or detected. TL_OK or TL_ERR_NOMEM. */
-static tl_status language(tl_lang given, tl_doc *d)
+static tl_status language(tl_lang given, const char *why, tl_doc *d)
 {
     if (given != TL_LANG_AUTO) {
         d->lang = given;
-        d->lang_reason = "given with --lang";
+        d->lang_reason = why;
         return TL_OK;
     }
     d->lang = lang_detect(d->src.text + d->src.start, d->src.len - d->src.start, &d->mem,
@@ -135,7 +135,7 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
     tl_status st = source_init(&d->src, text, len);
     if (st == TL_OK) {
         encoding_findings(d);
-        st = language(prof->lang, d);
+        st = language(prof->lang, prof->lang_reason, d);
     }
     if (st == TL_OK && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
         st = TL_ERR_DICTIONARY;

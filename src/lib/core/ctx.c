@@ -160,6 +160,9 @@ static tl_status set_option(ctx_profile *p, const char *spec, tl_arena *mem, tl_
 static tl_status make_profile(tl_shared *sh, ctx_profile *p, const tl_profile *pr, tl_diags *d)
 {
     p->lang = pr->set_lang ? pr->lang : sh->lang;
+    const char *why = pr->lang_reason ? pr->lang_reason : "given with --lang";
+    if (!(p->lang_reason = tl_arena_strdup(&sh->mem, why)))
+        return TL_ERR_NOMEM;
     rule_opts_init(&p->opts);
     tl_status st = set_severities(p, pr->severity_overrides, pr->disabled_rules, d);
     for (const char *const *o = pr->rule_options; st == TL_OK && o && *o; o++)
@@ -173,12 +176,24 @@ static tl_status make_profiles(tl_shared *sh, const tl_options *opt, tl_diags *d
     sh->prof = tl_calloc(sh->nprof, sizeof *sh->prof);
     if (!sh->prof)
         return TL_ERR_NOMEM;
-    tl_profile base = {0, opt->lang, opt->disabled_rules, opt->severity_overrides,
+    tl_profile base = {1,
+                       opt->lang,
+                       opt->lang_reason,
+                       opt->disabled_rules,
+                       opt->severity_overrides,
                        opt->rule_options};
     tl_status st = make_profile(sh, &sh->prof[0], &base, d);
     sh->warm_lang = sh->lang;
     for (size_t k = 0; st == TL_OK && k < opt->nprofiles; k++) {
-        st = make_profile(sh, &sh->prof[k + 1], &opt->profiles[k], d);
+        tl_profile pr = opt->profiles[k];
+        if (!pr.set_lang) {
+            pr.lang = opt->lang;
+            pr.lang_reason = opt->lang_reason;
+        } else if (!pr.lang_reason) {
+            pr.lang_reason = "given by a per-path override";
+        }
+        pr.set_lang = 1;
+        st = make_profile(sh, &sh->prof[k + 1], &pr, d);
         if (sh->prof[k + 1].lang != sh->lang)
             sh->warm_lang = TL_LANG_AUTO;
     }

@@ -16,6 +16,7 @@ struct tl_match_index;
 /* The rule settings of a profile (tl_profile): profile 0 is the options' own. */
 typedef struct {
     tl_lang lang;
+    const char *lang_reason; /* when lang is given (arena copy) */
     tl_severity severity[TL_RULE_COUNT];
     rule_opts opts; /* values borrowed from tl_shared.mem */
 } ctx_profile;
