@@ -65,7 +65,7 @@ LIB      := $(BUILD)/libtermlint.a
 BIN      := $(BUILD)/termlint
 DEPS     := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_BIN:=.d) $(REPLAY_BIN:=.d)
 
-.PHONY: all deps check unit golden demo bench install clean golden-update wordtab-check wordtab-verify \
+.PHONY: deb all deps check unit golden demo bench install clean golden-update wordtab-check wordtab-verify \
         format-check format require-pkgs layers fuzz fuzz-build
 
 all: require-pkgs layers $(BIN)
@@ -83,11 +83,11 @@ deps:
 
 $(BUILD)/src/lib/%.o: src/lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
 
 $(BUILD)/src/app/%.o: src/app/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -187,11 +187,18 @@ format:
 	@clang-format -i $(FORMAT_FILES)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/vietnam $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/vietnam $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/termlint
 	install -m 644 glossaries/*.yaml $(DESTDIR)$(DATADIR)/
 	install -m 644 glossaries/vietnam/*.yaml $(DESTDIR)$(DATADIR)/vietnam/
 	install -m 644 docs/termlint.1 $(DESTDIR)$(MANDIR)/man1/termlint.1
+	install -m 644 docs/*.md $(DESTDIR)$(DOCDIR)/
+
+# The Debian package (debian/): dpkg-buildpackage -us -uc -b in a copy of the tree
+# (it writes beside its source folder and cleans the build), the .deb into build/deb/.
+deb:
+	@sh scripts/make-deb.sh build/deb
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -67,6 +67,26 @@ for r in "$BUILD"/fuzz-replay-*; do
     fi
 done
 
+# Tests that drive other programs (tests/tools/*.sh: a SARIF schema validator, xmllint,
+# pre-commit, dpkg-buildpackage): exit 0 passed, 77 skipped (the tool is missing; the
+# reason is said), anything else failed.
+for t in tests/tools/*.sh; do
+    [ "$t" = tests/tools/common.sh ] && continue
+    name=$(basename "$t" .sh)
+    BUILD=$BUILD sh "$t" >"$log" 2>&1
+    rc=$?
+    if [ "$rc" -eq 0 ]; then
+        pass=$((pass + 1))
+        echo "tool $name: $(tail -n 1 "$log")"
+    elif [ "$rc" -eq 77 ]; then
+        echo "tool $name: $(tail -n 1 "$log")"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: tool $name"
+        cat "$log"
+    fi
+done
+
 # The samples of ../shared are third-party and not in the repository: when present,
 # check that termlint runs over them without input errors (exit 0 or 1).
 if [ -d ../shared/samples ]; then

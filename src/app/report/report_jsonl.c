@@ -4,7 +4,8 @@
  * describes the records:
  *
  *   {"type":"file","path":...,"language":...,"language_reason":...,"words":N[,"error":...]}
- *   {"type":"finding","path":...,"language":...,<the JSON format's finding fields>}
+ *   {"type":"finding","path":...,"language":...,<the JSON format's finding fields>,
+ *    "fingerprint":...}
  *   {"type":"notification","level":...,"message":...[,"file","line","column"]}
  *   {"type":"summary","files":N,"errors":N,"warnings":N,"infos":N,"input_errors":N}
  *
@@ -65,6 +66,8 @@ static void finding(reporter *rp, const report_file *f, const tl_finding *x, siz
     json_t *fields = report_json_finding(x);
     json_object_update(o, fields);
     json_decref(fields);
+    /* what tells the same finding apart in two runs being merged: docs/baseline.md */
+    json_object_set_new(o, "fingerprint", json_string(x->fingerprint));
     line(rp, o);
 }
 

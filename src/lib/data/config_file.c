@@ -408,6 +408,7 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
         c->has_max_warnings = 1;
         return yr_long(y, "'max_warnings'", 0, 1000000000L, &c->max_warnings);
     case K_REPORT_UNUSED:
+        b = false; /* left alone by a value that is not a boolean (then reported) */
         if (yr_bool(y, "'report_unused_disables'", &b))
             return -1;
         c->has_report_unused_disables = 1;
