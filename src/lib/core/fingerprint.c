@@ -4,7 +4,8 @@
  *
  *   FNV-1a 64 over  "termlint-fp1" NUL rule-id NUL span NUL before NUL after
  *
- *   span    the finding's bytes, every run of blanks and line breaks made one space
+ *   span    the finding's bytes, trimmed of blanks and line breaks, every run of them
+ *           inside made one space
  *   before  up to FP_WORDS words ending where the span starts, on its line, joined by
  *           one space (a word: bytes other than space, tab, CR, LF; the one touching
  *           the span counts as a word, «(» in «(съезд»)
@@ -36,18 +37,20 @@ static uint64_t fnv(uint64_t h, const char *p, size_t n)
 
 static uint64_t fnv_byte(uint64_t h, char c) { return fnv(h, &c, 1); }
 
-/* Hashes text[a, b) with every run of blanks and line breaks as one space. */
+/* Hashes text[a, b) without the blanks and line breaks at its ends, and every run of
+ * them inside as one space. */
 static uint64_t fnv_flat(uint64_t h, const char *t, size_t a, size_t b)
 {
-    int space = 0;
+    int space = 0, started = 0;
     for (size_t i = a; i < b; i++) {
         if (sep(t[i]) || brk(t[i])) {
             space = 1;
             continue;
         }
-        if (space && i > a)
+        if (space && started)
             h = fnv_byte(h, ' ');
         space = 0;
+        started = 1;
         h = fnv_byte(h, t[i]);
     }
     return h;
