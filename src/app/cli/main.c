@@ -1,12 +1,13 @@
 /*
- * main.c - termlint's command line: argv -> options -> files -> a run of the library
- * -> the reporter -> exit code.
+ * main.c - termlint's command line: argv -> options -> the configuration (settings.c)
+ * -> files (files.c), each with its profile -> a run of the library -> the baseline
+ * (baseline.c) -> the reporter -> exit code. Also the commands glossary, rules and init.
  *
  * The library checks the files on its own threads and hands the results over in file
  * order (tl_run), so the output is the same whatever -j says; this file only reads the
  * files when the run asks, prints what the reporter makes of each result as soon as it
  * comes, counts, and decides the exit code. What the library needs from the
- * environment comes through env.c.
+ * environment comes through env.c; the report goes where output.c says.
  */
 #include "baseline.h"
 #include "settings.h"

@@ -1,5 +1,6 @@
 /*
- * options.c - `termlint check` arguments -> cli_opts. getopt_long is POSIX-adjacent
+ * options.c - `termlint check` arguments -> cli_opts, with what the command line set
+ * marked (cli_opts.given) so that it wins over the configuration (settings.c). getopt_long is POSIX-adjacent
  * GNU; we parse by hand to accept both "--opt=value" and "--opt value" and to report
  * errors in our own words.
  */

@@ -23,7 +23,8 @@
  *                      end alike («Постановлением» -> «Положением»), else through a small
  *                      table of singular case endings when the case is unambiguous
  *                      («директивы» -> «заключения»), else as the lemma; then the number
- *                      in the glossary's doc_number_format. With no code table (no
+ *                      in the preferred format (option `format` of doc-code.format,
+ *                      else the glossary's doc_number_format). With no code table (no
  *                      glossary) the rule does nothing.
  *   doc-code.format    (at once) a code written in ASCII where the table writes Đ
  *                      («24-QD/TW» -> «24-QĐ/TW»); (at the end) one number (figures,

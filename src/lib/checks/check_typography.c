@@ -25,7 +25,12 @@
  *                       goes to «ёлочки», then “curly”). Quotes nested inside another
  *                       quotation are not counted: «… „…“ …» is the Russian norm.
  *                       The nesting depth is reset at every line start, so one stray
- *                       mark cannot swallow the rest of the text.
+ *                       mark cannot swallow the rest of the text. With the option
+ *                       `style` (rule_opts.quotes_style), every opening in another
+ *                       style is reported, whatever the text uses most.
+ *
+ * "The glossary's doc_number_format" is, when the configuration sets it, option
+ * `format` of doc-code.format (doc_number_format() in doc.h).
  */
 #include "doc.h"
 
