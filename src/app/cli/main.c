@@ -116,8 +116,10 @@ static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
     size_t shown = 0;
     for (size_t i = 0; i < tl_result_count(r); i++) {
         const tl_finding *x = tl_result_at(r, i);
-        if (!reported(s, f, x))
+        if (!reported(s, f, x)) {
+            s->sum.baselined++;
             continue;
+        }
         fmt->finding(&s->rp, &rf, x, shown++);
         s->sum.errors += x->severity == TL_SEV_ERROR;
         s->sum.warnings += x->severity == TL_SEV_WARNING;
@@ -186,10 +188,12 @@ static tl_ctx *make_ctx(const cli_opts *o, tl_diags *diags)
     return ctx;
 }
 
-/* The baselines of the session: 0, or -1 (said). */
+/* The baselines of the session: 0, or -1 (said). A baseline that does not exist yet is
+ * no error when this run writes it (`baseline:` in the configuration, first run). */
 static int open_baselines(session *s, const cli_opts *o)
 {
-    if (o->baseline && baseline_load(o->baseline, &s->baseline))
+    int first = o->write_baseline && access(o->baseline ? o->baseline : "", F_OK) != 0;
+    if (o->baseline && !first && baseline_load(o->baseline, &s->baseline))
         return -1;
     if (o->write_baseline && baseline_writer_open(o->write_baseline, &s->new_baseline))
         return -1;

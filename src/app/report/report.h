@@ -28,6 +28,7 @@ typedef struct {
 typedef struct {
     size_t files, errors, warnings, infos, input_errors;
     uint64_t words;
+    size_t baselined; /* findings left out because the baseline holds them */
 } report_summary;
 
 /* A format at work: where it writes, what it is told about the run, and its state. */
