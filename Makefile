@@ -14,6 +14,10 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/termlint
 MANDIR   ?= $(PREFIX)/share/man
+DOCDIR   ?= $(PREFIX)/share/doc/termlint
+# where SARIF's helpUri points (rules.md#RULE-ID): the installed docs unless a
+# published copy is named, e.g. DOCS_URL=https://example.org/termlint/docs/rules.md
+DOCS_URL ?= file://$(DOCDIR)/rules.md
 
 ifeq ($(CI),true)
 WERROR   ?= 1
@@ -55,12 +59,14 @@ inc_match  := match morph data text base
 inc_checks := checks match morph data text base
 inc_core   := core checks match morph data text base
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_TARGETS := $(sort $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c)))
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay-%)
 LIB      := $(BUILD)/libtermlint.a
 BIN      := $(BUILD)/termlint
-DEPS     := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_BIN:=.d)
+DEPS     := $(LIB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_BIN:=.d) $(REPLAY_BIN:=.d)
 
-.PHONY: all deps check unit golden fuzz-replay demo bench install clean golden-update wordtab-check wordtab-verify \
-        format-check format require-pkgs layers
+.PHONY: deb all deps check unit golden demo bench install clean golden-update wordtab-check wordtab-verify \
+        format-check format require-pkgs layers fuzz fuzz-build
 
 all: require-pkgs layers $(BIN)
 
@@ -77,11 +83,11 @@ deps:
 
 $(BUILD)/src/lib/%.o: src/lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
 
 $(BUILD)/src/app/%.o: src/app/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(APP_INC) -DTL_DATADIR='"$(DATADIR)"' -DTL_DOCS_URL='"$(DOCS_URL)"' -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -93,10 +99,6 @@ $(BIN): $(APP_OBJ) $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LIB_INC) -MF $@.d -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(shell pkg-config --cflags --libs $(TESTPKGS) 2>/dev/null)
-
-$(BUILD)/fuzz-replay: fuzz/replay.c fuzz/fuzz_check.c $(LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MF $@.d -o $@ fuzz/replay.c fuzz/fuzz_check.c $(LIB) $(LDFLAGS) $(LDLIBS)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -116,7 +118,7 @@ endif
 endif
 
 .PHONY: test-all
-test-all: $(BIN) $(UNIT_BIN) $(BUILD)/fuzz-replay
+test-all: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
 	@BUILD=$(BUILD) sh tests/run-all.sh
 
 golden-update: $(BIN)
@@ -138,14 +140,42 @@ wordtab-verify: $(BUILD)/bench/wordtab-check
 	$(BUILD)/bench/wordtab-check ru_RU --all-forms
 	$(BUILD)/bench/wordtab-check uk_UA --all-forms
 
-# the libFuzzer target, built with clang into build-fuzz/ (the library's sources with
-# it, instrumented); run it as: build-fuzz/fuzz_check fuzz/corpus/check
+# ---- fuzzing (docs/robustness.md: the targets, and how to add one) -----------------
+# Each fuzz/fuzz_NAME.c is a libFuzzer target, built with clang and ASan + UBSan into
+# build-fuzz/ against an instrumented copy of the library; `make fuzz` runs each for
+# FUZZ_SECONDS (two at a time) and fails on a crash, a leak or an input slower than 1 s
+# (fuzz/run.sh). The same file linked with fuzz/replay.c under $(CC) replays its
+# corpus in `make check` (build/fuzz-replay-NAME).
 FUZZ_CC ?= clang
-fuzz: require-pkgs
-	@mkdir -p build-fuzz
-	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Iinclude $(LIB_INC) $(PKG_CFLAGS) \
-	    -o build-fuzz/fuzz_check fuzz/fuzz_check.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZ_BUILD   := build-fuzz
+FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer \
+                -fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude $(PKG_CFLAGS)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/src/lib/%.o: src/lib/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
+	    $(addprefix -Isrc/lib/,$(inc_$(firstword $(subst /, ,$*)))) -c -o $@ $<
+
+$(FUZZ_BUILD)/libtermlint.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libtermlint.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(LIB_INC) -o $@ $< $(FUZZ_BUILD)/libtermlint.a \
+	    $(PKG_LIBS) -lpthread -lm
+
+$(BUILD)/fuzz-replay-%: fuzz/replay.c fuzz/fuzz_%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LIB_INC) -MF $@.d -o $@ fuzz/replay.c fuzz/fuzz_$*.c $(LIB) $(LDFLAGS) $(LDLIBS)
+
+fuzz-build: require-pkgs $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@FUZZ_JOBS=$(FUZZ_JOBS) sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # the sources as .clang-format writes them (clang-format 14, Debian 12's); `make format`
 # rewrites them (commit that on its own: whitespace only)
@@ -157,13 +187,20 @@ format:
 	@clang-format -i $(FORMAT_FILES)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/vietnam $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/vietnam $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/termlint
 	install -m 644 glossaries/*.yaml $(DESTDIR)$(DATADIR)/
 	install -m 644 glossaries/vietnam/*.yaml $(DESTDIR)$(DATADIR)/vietnam/
 	install -m 644 docs/termlint.1 $(DESTDIR)$(MANDIR)/man1/termlint.1
+	install -m 644 docs/*.md $(DESTDIR)$(DOCDIR)/
+
+# The Debian package (debian/): dpkg-buildpackage -us -uc -b in a copy of the tree
+# (it writes beside its source folder and cleans the build), the .deb into build/deb/.
+deb:
+	@sh scripts/make-deb.sh build/deb
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(DEPS)

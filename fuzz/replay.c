@@ -1,10 +1,12 @@
 /*
- * replay.c - feeds files to the fuzz target without libFuzzer, so `make check` keeps
- * every corpus entry (and every crash ever found) as a regression test under gcc.
- * Besides each file as is, it feeds hostile variants derived from it (ctags' "chop"
- * and "noise"): the file cut at every byte offset (so UTF-8 is cut mid-character) and
- * with one byte dropped or replaced by 0xFF or NUL at every 7th offset, each under
- * every language selector.
+ * replay.c - feeds files to a fuzz target without libFuzzer, so `make check` keeps
+ * every corpus entry (and every crash ever found) as a regression test under gcc:
+ * linked with fuzz_NAME.c into build/fuzz-replay-NAME. Besides each file as is, it
+ * feeds hostile variants derived from it (ctags' "chop" and "noise"): the file cut at
+ * every byte offset (so UTF-8 is cut mid-character) and with one byte dropped or
+ * replaced by 0xFF or NUL at every 7th offset. A target whose first input byte picks
+ * a configuration (fuzz_selectors > 0) gets each file under every selector, the
+ * variants under one each in turn.
  */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
@@ -14,25 +16,32 @@
 #include <string.h>
 #include <sys/stat.h>
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* the target's: how many configurations its first byte picks from (0: none) */
+extern const unsigned fuzz_selectors;
 
 static size_t runs;
 
-static void feed(const unsigned char *p, size_t n, unsigned sel)
+/* Feeds p[0, n) under selector `sel` (ignored by a target without selectors). */
+static void feed(const unsigned char *p, size_t n, size_t sel)
 {
-    unsigned char *b = malloc(n + 1);
+    size_t extra = fuzz_selectors ? 1 : 0;
+    unsigned char *b = malloc(n + extra);
     if (!b)
         return;
-    b[0] = (unsigned char)sel;
-    memcpy(b + 1, p, n);
-    LLVMFuzzerTestOneInput(b, n + 1);
+    if (extra)
+        b[0] = (unsigned char)(sel % fuzz_selectors);
+    memcpy(b + extra, p, n);
+    LLVMFuzzerTestOneInput(b, n + extra);
     runs++;
     free(b);
 }
 
 static void variants(const unsigned char *p, size_t n)
 {
-    for (unsigned sel = 0; sel < 6; sel++)
+    for (unsigned sel = 0; sel < (fuzz_selectors ? fuzz_selectors : 1); sel++)
         feed(p, n, sel);
     if (n > 8192)
         return;
@@ -40,14 +49,14 @@ static void variants(const unsigned char *p, size_t n)
     if (!t)
         return;
     for (size_t cut = 0; cut < n; cut++)
-        feed(p, cut, (unsigned)(cut % 6));
+        feed(p, cut, cut);
     for (size_t i = 0; i < n; i += 7) {
         memcpy(t, p, i);
         memcpy(t + i, p + i + 1, n - i - 1);
-        feed(t, n - 1, (unsigned)(i % 6)); /* one byte dropped */
+        feed(t, n - 1, i); /* one byte dropped */
         memcpy(t, p, n);
         t[i] = (i & 8) ? 0xFF : 0x00;
-        feed(t, n, (unsigned)((i + 3) % 6)); /* one byte broken */
+        feed(t, n, i + 3); /* one byte broken */
     }
     free(t);
 }
@@ -87,6 +96,7 @@ static void walk(const char *path, int depth)
 
 int main(int argc, char **argv)
 {
+    LLVMFuzzerInitialize(&argc, &argv);
     for (int i = 1; i < argc; i++)
         walk(argv[i], 0);
     printf("%zu inputs replayed\n", runs);

@@ -51,7 +51,8 @@ typedef enum {
     TL_ERR_ENCODING,   /* input is not valid UTF-8 or holds a NUL byte */
     TL_ERR_GLOSSARY,   /* a glossary or rule file is unusable */
     TL_ERR_DICTIONARY, /* a Hunspell dictionary is missing or unusable */
-    TL_ERR_USAGE       /* a bad option or argument */
+    TL_ERR_USAGE,      /* a bad option or argument */
+    TL_ERR_CONFIG      /* a configuration file is unusable */
 } tl_status;
 
 /* A static English description of `s`. */
@@ -99,6 +100,9 @@ typedef enum {
     TL_RULE_TERM_USE,                      /* "term.use" */
     TL_RULE_PHRASE_REPEATED,               /* "phrase.repeated" */
     TL_RULE_SPELLING_ORDINAL_ENDING,       /* "spelling.ordinal-ending" */
+    TL_RULE_SUPPRESSION_UNKNOWN_RULE,      /* "suppression.unknown-rule" */
+    TL_RULE_SUPPRESSION_UNUSED,            /* "suppression.unused" */
+    TL_RULE_VOCABULARY_REJECTED,           /* "vocabulary.rejected" */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;
@@ -134,6 +138,20 @@ void tl_diags_clear(tl_diags *d);
 
 /* ---- options ----------------------------------------------------------------- */
 
+/* Rule settings for some of a run's texts (a configuration's per-path overrides,
+ * tl_run_options.profile picks them). A profile replaces, for its texts, the four
+ * settings of tl_options it repeats: profile 0 is tl_options' own, profile k >= 1 is
+ * tl_options.profiles[k - 1]. The lists are NULL-terminated or NULL, as in tl_options. */
+typedef struct {
+    int set_lang; /* 1: `lang` is the texts' language; 0: tl_options.lang */
+    tl_lang lang;
+    const char *lang_reason; /* with set_lang: why, for tl_result_lang_reason (NULL:
+                                "given by a per-path override") */
+    const char *const *disabled_rules;
+    const char *const *severity_overrides;
+    const char *const *rule_options;
+} tl_profile;
+
 /* Everything the library is told about its environment comes through here: it reads
  * no environment variables and knows no paths of its own. */
 typedef struct {
@@ -158,6 +176,19 @@ typedef struct {
                                               are compiled in memory at every start */
     int wordtab;                           /* 1 (default): use the word-form tables; 0: ask
                                               Hunspell for every word (results are the same) */
+    const char *const *accept_words;       /* NULL-terminated words and names spelled right in
+                                              both languages (a configuration's accept:), or NULL */
+    const char *const *reject_words;       /* NULL-terminated words or phrases reported wherever
+                                              they occur (vocabulary.rejected; reject:), or NULL */
+    const char *const *rule_options;       /* NULL-terminated "RULE:OPTION=VALUE" (the options
+                                              tl_rule_option_at() lists), or NULL */
+    int report_unused_disables;            /* 1: a suppression marker that silenced nothing is a
+                                              suppression.unused finding (default 0) */
+    const tl_profile *profiles;            /* alternative rule settings (tl_profile), or NULL */
+    size_t nprofiles;
+    const char *lang_reason; /* why `lang`, when it is not auto, for
+                                              tl_result_lang_reason (static or outliving the
+                                              context); NULL: "given with --lang" */
 } tl_options;
 
 /* Sets every field to its default. */
@@ -216,6 +247,10 @@ typedef struct {
      * findings, and canonical NULL when the concept has none in that language) */
     const char *concept;
     const char *canonical;
+    /* 16 hex digits naming the finding by its rule, its text and the words around it
+     * on its line (docs/baseline.md), not by its position: edits elsewhere in the file
+     * leave it unchanged. Baselines and SARIF's partialFingerprints use it (borrowed) */
+    const char *fingerprint;
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);
@@ -267,6 +302,10 @@ typedef struct {
     /* Called, when not NULL, once the first pass (`repeated_lines`) is done with text
      * i: its bytes may be freed; read(i) is called again for the check. */
     void (*unread)(void *arg, size_t i);
+    /* The rule settings of text i: a profile number, 0 .. tl_options.nprofiles (a
+     * larger one counts as 0); called with read_arg, on the run's threads. NULL: 0 for
+     * every text. */
+    size_t (*profile)(void *arg, size_t i);
 } tl_run_options;
 
 /* Sets every field to its default (ndocs 0, read NULL: set them; repeated_lines 1). */
@@ -295,12 +334,13 @@ void tl_run_free(tl_run *run);
 
 typedef struct {
     tl_rule rule;
-    const char *id;       /* e.g. "term.forbidden" */
-    const char *family;   /* the check family that reports it, e.g. "terms" ("input"
+    const char *id;          /* e.g. "term.forbidden" */
+    const char *family;      /* the check family that reports it, e.g. "terms" ("input"
                              for encoding errors) */
-    tl_severity severity; /* default */
-    const char *summary;  /* one line */
-    int fixable;          /* 1 when a finding's suggestion can replace its span as is */
+    tl_severity severity;    /* default */
+    const char *summary;     /* one line */
+    int fixable;             /* 1 when a finding's suggestion can replace its span as is */
+    const char *description; /* a few sentences: what it finds and how to silence it */
 } tl_rule_info;
 
 /* Number of rules the library knows: rules are 0 .. tl_rule_count() - 1. */
@@ -311,6 +351,36 @@ const tl_rule_info *tl_rule_info_get(tl_rule r);
 const char *tl_rule_id(tl_rule r);
 /* The rule whose string id is `id`: 0 and *out set, or -1 when there is none. */
 int tl_rule_from_id(const char *id, tl_rule *out);
+
+/* Whether selector `sel` selects rule `r`: its id ("term.variant"), a prefix of ids
+ * before a dot ("typography", "typography."), or the family that reports it
+ * (tl_rule_info.family: "terms", "langmix"). --disable, --severity, configurations and
+ * suppression markers all select rules this way. */
+int tl_rule_selects(const char *sel, tl_rule r);
+/* The rule id, prefix or family closest to `word` when it is close enough to be a typo
+ * of one (static), else NULL: for "did you mean". */
+const char *tl_rule_suggest(const char *word);
+
+/* An option a rule takes (a configuration's `rules: {RULE: {OPTION: VALUE}}`, or
+ * tl_options.rule_options "RULE:OPTION=VALUE"). */
+typedef struct {
+    tl_rule rule;
+    const char *name;          /* "style" */
+    const char *const *values; /* NULL-terminated allowed values, or NULL: any text */
+    const char *default_value; /* NULL: none (the rule then follows the glossary) */
+    const char *summary;       /* one line */
+} tl_rule_option;
+
+/* Number of rule options, and option i (static; NULL past the end). */
+size_t tl_rule_option_count(void);
+const tl_rule_option *tl_rule_option_at(size_t i);
+
+/* The settings a context gives the texts of `profile` (0 .. tl_options.nprofiles; a
+ * larger one counts as 0): a rule's severity, an option's value (borrowed from ctx; NULL
+ * when it has none) and the language (TL_LANG_AUTO: detected per text). */
+tl_severity tl_ctx_rule_severity(const tl_ctx *ctx, size_t profile, tl_rule r);
+const char *tl_ctx_rule_option(const tl_ctx *ctx, size_t profile, const tl_rule_option *o);
+tl_lang tl_ctx_lang(const tl_ctx *ctx, size_t profile);
 
 /* ---- glossary validation ----------------------------------------------------- */
 
@@ -371,6 +441,73 @@ typedef enum { TL_GLOSSARY_YAML = 0, TL_GLOSSARY_CSV, TL_GLOSSARY_TBX } tl_gloss
 tl_status tl_glossary_convert(const char *in_path, tl_glossary_format out, char **text, size_t *len,
                               tl_diags *diags);
 void tl_glossary_text_free(char *text); /* NULL is a no-op */
+
+/* ---- configuration files (.termlint.yaml; docs/configuration.md) --------------- */
+
+/* A `rules:` entry: a severity and/or options for the rules a selector selects. */
+typedef struct {
+    const char *rule; /* the selector as written (tl_rule_selects) */
+    int has_severity;
+    tl_severity severity;
+    const char *const *options; /* NULL-terminated "RULE:OPTION=VALUE", or NULL */
+    unsigned line, col;         /* where the entry is written */
+} tl_config_rule;
+
+/* An `overrides:` entry: settings for the files its globs match. */
+typedef struct {
+    const char *const *files; /* NULL-terminated globs, relative to the file's folder */
+    int has_lang;
+    tl_lang lang;
+    const tl_config_rule *rules;
+    size_t nrules;
+    unsigned line, col;
+} tl_config_override;
+
+/* A configuration as read. Paths in it (glossaries, words, baseline) are resolved
+ * against its folder; globs stay as written and are relative to it. A list or string
+ * the file does not set is NULL; has_X says whether X is set. */
+typedef struct {
+    const char *path;              /* as opened */
+    const char *dir;               /* its folder ("." for a file of the current folder) */
+    const char *const *glossaries; /* "default" is kept as is */
+    const char *const *word_lists;
+    const char *const *accept;
+    const char *const *reject;
+    const char *const *include;
+    const char *const *exclude;
+    int has_lang;
+    tl_lang lang;
+    int has_fail_on;
+    tl_severity fail_on; /* TL_SEV_OFF: never */
+    int has_max_warnings;
+    long max_warnings;
+    int has_consistency;
+    int consistency_run;
+    int has_suggest;
+    long suggest; /* -1 all, 0 none */
+    const char *format;
+    int has_report_unused_disables;
+    int report_unused_disables;
+    const char *baseline;
+    const tl_config_rule *rules;
+    size_t nrules;
+    const tl_config_override *overrides;
+    size_t noverrides;
+} tl_config;
+
+/* Reads configuration file `path`. Every key is checked: unknown keys (with a "did you
+ * mean"), wrong types, unknown rules and options, values out of range, and `format:`
+ * against NULL-terminated `formats` (the caller's output formats; NULL: any), each
+ * reported to `diags` with file:line:col. Returns TL_OK with *out set (owned:
+ * tl_config_free), TL_ERR_IO when it cannot be read, TL_ERR_CONFIG when it has errors,
+ * TL_ERR_NOMEM; *out is NULL on error. */
+tl_status tl_config_load(const char *path, const char *const *formats, tl_config **out,
+                         tl_diags *diags);
+/* The same for `len` bytes at `data` (borrowed for the call), named `name`, whose
+ * folder is the current one. */
+tl_status tl_config_load_mem(const char *name, const char *data, size_t len,
+                             const char *const *formats, tl_config **out, tl_diags *diags);
+void tl_config_free(tl_config *c); /* NULL is a no-op */
 
 #ifdef __cplusplus
 }

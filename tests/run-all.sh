@@ -43,16 +43,49 @@ if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
 pass=$((pass + p))
 fail=$((fail + f))
 
-if [ -x "$BUILD/fuzz-replay" ]; then
-    if "$BUILD/fuzz-replay" fuzz/corpus/check tests/golden >"$log" 2>&1; then
+# each fuzz target's corpus (crashes and slow inputs ever found, seeds) and the inputs it
+# is seeded from, with the hostile variants replay.c derives from them
+replay_inputs() {
+    case "$1" in
+    check) echo "fuzz/corpus/check tests/golden" ;;
+    glossary) echo "fuzz/corpus/glossary tests/fixtures/glossary" ;;
+    *) echo "fuzz/corpus/$1" ;;
+    esac
+}
+for r in "$BUILD"/fuzz-replay-*; do
+    [ -x "$r" ] || continue
+    case "$r" in *.d) continue ;; esac
+    t=${r##*/fuzz-replay-}
+    # shellcheck disable=SC2046 # the inputs are several words
+    if "$r" $(replay_inputs "$t") >"$log" 2>&1; then
         pass=$((pass + 1))
-        echo "fuzz replay: $(tail -n 1 "$log")"
+        echo "fuzz replay $t: $(tail -n 1 "$log")"
     else
         fail=$((fail + 1))
-        echo "FAIL: fuzz replay"
+        echo "FAIL: fuzz replay $t"
         cat "$log"
     fi
-fi
+done
+
+# Tests that drive other programs (tests/tools/*.sh: a SARIF schema validator, xmllint,
+# pre-commit, dpkg-buildpackage): exit 0 passed, 77 skipped (the tool is missing; the
+# reason is said), anything else failed.
+for t in tests/tools/*.sh; do
+    [ "$t" = tests/tools/common.sh ] && continue
+    name=$(basename "$t" .sh)
+    BUILD=$BUILD sh "$t" >"$log" 2>&1
+    rc=$?
+    if [ "$rc" -eq 0 ]; then
+        pass=$((pass + 1))
+        echo "tool $name: $(tail -n 1 "$log")"
+    elif [ "$rc" -eq 77 ]; then
+        echo "tool $name: $(tail -n 1 "$log")"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: tool $name"
+        cat "$log"
+    fi
+done
 
 # The shipped glossary's examples, through the matcher: a glossary edit that breaks
 # matching fails here

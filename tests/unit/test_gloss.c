@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define FX "tests/fixtures/glossary/"
@@ -448,6 +449,37 @@ static void test_unreadable(void **state)
     tl_diags_free(d);
 }
 
+/* A FIFO (no writer: open() would wait for ever) or a device as the glossary or as an
+ * include is refused at once, not read. SIGALRM ends the test if it waits. */
+static void test_not_regular(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_gloss_fifo_XXXXXX", top[64], fifo[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(top, sizeof top, "%s/top.yaml", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.yaml", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    FILE *f = fopen(top, "w");
+    assert_non_null(f);
+    fputs("include: [fifo.yaml, /dev/zero]\n", f);
+    fclose(f);
+    alarm(10);
+    tl_status st;
+    tl_diags *d = load(top, NULL, &st);
+    assert_int_equal(st, TL_ERR_GLOSSARY);
+    expect(d, 0, TL_SEV_ERROR, top, 1, 11, "not a regular file (a FIFO)");
+    expect(d, 1, TL_SEV_ERROR, top, 1, 22, "not a regular file (a character device)");
+    tl_diags_free(d);
+    d = load(fifo, NULL, &st);
+    assert_int_equal(st, TL_ERR_IO);
+    expect(d, 0, TL_SEV_ERROR, fifo, 0, 0, "not a regular file (a FIFO)");
+    tl_diags_free(d);
+    alarm(0);
+    unlink(fifo);
+    unlink(top);
+    rmdir(dir);
+}
+
 static void test_too_big(void **state)
 {
     (void)state;
@@ -643,7 +675,8 @@ int main(void)
         cmocka_unit_test(test_ids),            cmocka_unit_test(test_terms),
         cmocka_unit_test(test_bad_regex),      cmocka_unit_test(test_forms),
         cmocka_unit_test(test_yaml_errors),    cmocka_unit_test(test_anchors),
-        cmocka_unit_test(test_unreadable),     cmocka_unit_test(test_too_big),
+        cmocka_unit_test(test_unreadable),     cmocka_unit_test(test_not_regular),
+        cmocka_unit_test(test_too_big),
         cmocka_unit_test(test_validate),       cmocka_unit_test(test_suggest),
         cmocka_unit_test(test_large),          cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_provenance),     cmocka_unit_test(test_extends),

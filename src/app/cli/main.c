@@ -1,15 +1,18 @@
 /*
- * main.c - termlint's command line: argv -> options -> files -> a run of the library
- * -> the reporter -> exit code.
+ * main.c - termlint's command line: argv -> options -> the configuration (settings.c)
+ * -> files (files.c), each with its profile -> a run of the library -> the baseline
+ * (baseline.c) -> the reporter -> exit code. Also the commands glossary, rules and init.
  *
  * The library checks the files on its own threads and hands the results over in file
  * order (tl_run), so the output is the same whatever -j says; this file only reads the
  * files when the run asks, prints what the reporter makes of each result as soon as it
  * comes, counts, and decides the exit code. What the library needs from the
- * environment comes through env.c.
+ * environment comes through env.c; the report goes where output.c says.
  */
-#include "cli.h"
+#include "baseline.h"
+#include "settings.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -65,20 +68,26 @@ static void unread_file(void *arg, size_t i)
         cli_file_drop(f);
 }
 
+/* The run's profile callback: file i's rule settings, found before the run. */
+static size_t file_profile(void *arg, size_t i) { return ((cli_file *)arg)[i].profile; }
+
 typedef struct {
     const cli_opts *o;
     tl_ctx *ctx;
+    cli_out *out;
     reporter rp;
     report_summary sum;
-    int failed; /* a finding at or above --fail-on */
-    int errors; /* inputs that could not be read or checked */
+    cli_baseline *baseline;            /* --baseline, or NULL */
+    cli_baseline_writer *new_baseline; /* --write-baseline, or NULL */
+    int failed;                        /* a finding at or above --fail-on */
+    int errors;                        /* inputs that could not be read or checked */
 } session;
 
 /* What could not be done with a file, said on stderr (the reporter may say it too). */
 static void say_status(session *s, const cli_file *f, tl_status st)
 {
     if (st == TL_ERR_IO) {
-        fprintf(stderr, "termlint: cannot read '%s': %s\n", f->path, strerror(f->read_error));
+        fprintf(stderr, "termlint: cannot read '%s': %s\n", f->label, strerror(f->read_error));
         return;
     }
     if (st == TL_ERR_DICTIONARY) {
@@ -88,23 +97,41 @@ static void say_status(session *s, const cli_file *f, tl_status st)
         tl_diags_free(d);
     }
     if (st != TL_ERR_ENCODING)
-        fprintf(stderr, "termlint: %s: %s\n", f->path, tl_status_str(st));
+        fprintf(stderr, "termlint: %s: %s\n", f->label, tl_status_str(st));
+}
+
+/* Whether finding x of file f is reported: the baseline may know it already. It is
+ * recorded for --write-baseline either way. */
+static int reported(session *s, const cli_file *f, const tl_finding *x)
+{
+    if (s->new_baseline && baseline_writer_add(s->new_baseline, f->label, x)) {
+        fprintf(stderr, "termlint: out of memory\n");
+        s->errors++;
+    }
+    return !s->baseline || !baseline_has(s->baseline, f->label, x);
 }
 
 /* Hands file f's result to the reporter and counts it. */
 static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
 {
     const report_format *fmt = s->o->format;
-    report_file rf = {f->path, f->data, f->len, r, st != TL_OK ? tl_status_str(st) : NULL};
+    report_file rf = {f->label, f->data, f->len, r, st != TL_OK ? tl_status_str(st) : NULL};
     if (st != TL_OK) {
         s->errors++;
         say_status(s, f, st);
     }
+    if (s->baseline)
+        baseline_checked(s->baseline, f->label);
     if (fmt->file)
         fmt->file(&s->rp, &rf);
+    size_t shown = 0;
     for (size_t i = 0; i < tl_result_count(r); i++) {
         const tl_finding *x = tl_result_at(r, i);
-        fmt->finding(&s->rp, &rf, x, i);
+        if (!reported(s, f, x)) {
+            s->sum.baselined++;
+            continue;
+        }
+        fmt->finding(&s->rp, &rf, x, shown++);
         s->sum.errors += x->severity == TL_SEV_ERROR;
         s->sum.warnings += x->severity == TL_SEV_WARNING;
         s->sum.infos += x->severity == TL_SEV_INFO;
@@ -127,6 +154,7 @@ static void check_files(session *s, cli_file *files, size_t n)
     ro.read = read_file;
     ro.read_arg = files;
     ro.unread = unread_file;
+    ro.profile = file_profile;
     ro.jobs = s->o->jobs;
     ro.consistency_run = s->o->consistency_run;
     tl_run *run;
@@ -142,47 +170,86 @@ static void check_files(session *s, cli_file *files, size_t n)
         emit(s, &files[i], st, r);
         tl_result_free(r);
         cli_file_drop(&files[i]);
+        if (out_check(s->out))
+            break; /* the report is cut: checking on would only cost time */
     }
     tl_run_free(run);
 }
 
-/* The context, or NULL with the reason printed. */
+/* The context, or NULL with the reason printed. Warnings of a context that loads
+ * (glossaries that claim the same form, missing rule data) stay in `diags`: they reach
+ * the reports as notifications, not stderr at every run (termlint glossary check says
+ * them). */
 static tl_ctx *make_ctx(const cli_opts *o, tl_diags *diags)
 {
     tl_ctx *ctx = NULL;
     tl_status st = tl_ctx_new(&o->lib, &ctx, diags);
-    print_diags(diags);
     if (st != TL_OK) {
+        print_diags(diags);
         fprintf(stderr, "termlint: %s\n", tl_status_str(st));
         return NULL;
     }
-    if (o->lib.lang != TL_LANG_AUTO && tl_ctx_prepare(ctx, o->lib.lang, diags) != TL_OK) {
-        tl_diags_clear(diags);
-        tl_ctx_prepare(ctx, o->lib.lang, diags);
-        print_diags(diags);
+    if (o->lib.lang != TL_LANG_AUTO && tl_ctx_prepare(ctx, o->lib.lang, NULL) != TL_OK) {
+        tl_diags *d = tl_diags_new();
+        tl_ctx_prepare(ctx, o->lib.lang, d);
+        print_diags(d);
+        tl_diags_free(d);
         ctx_free_at_exit(ctx);
         return NULL;
     }
     return ctx;
 }
 
-/* Gathers the files, reports them, and returns the exit code. */
-static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
+/* The baselines of the session: 0, or -1 (said). A baseline that does not exist yet is
+ * no error when this run writes it (`baseline:` in the configuration, first run). */
+static int open_baselines(session *s, const cli_opts *o)
 {
-    int nerr = 0;
-    size_t n = 0;
-    cli_file *files = cli_files_gather(o->paths, o->npaths, o->includes, &n, &nerr);
+    int first = o->write_baseline && access(o->baseline ? o->baseline : "", F_OK) != 0;
+    if (o->baseline && !first && baseline_load(o->baseline, &s->baseline))
+        return -1;
+    if (o->write_baseline && baseline_writer_open(o->write_baseline, &s->new_baseline))
+        return -1;
+    return 0;
+}
+
+/* The exit code once the report is out: 2 for errors, 1 for findings at or above
+ * --fail-on or more warnings than --max-warnings, else 0. */
+static int exit_code(session *s, int nerr, const tl_diags *diags)
+{
+    if (s->baseline && s->o->report_fixed)
+        baseline_report_fixed(s->baseline);
+    int too_many = s->o->max_warnings >= 0 && s->sum.warnings > (size_t)s->o->max_warnings;
+    if (too_many)
+        fprintf(stderr, "termlint: %zu warning%s, more than --max-warnings %ld allows\n",
+                s->sum.warnings, s->sum.warnings == 1 ? "" : "s", s->o->max_warnings);
+    if (s->errors || nerr || tl_diags_errors(diags))
+        return 2;
+    return s->failed || too_many ? 1 : 0;
+}
+
+/* Reports the files, and returns the exit code. */
+static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags, cli_out *out,
+                     cli_file *files, size_t n, int nerr)
+{
     session s;
     memset(&s, 0, sizeof s);
     s.o = o;
     s.ctx = ctx;
-    s.rp.out = stdout;
+    s.out = out;
+    s.rp.out = out->f;
     s.rp.color = o->color;
+    s.rp.fail_on = o->fail_on;
+    s.rp.notes = diags;
+    s.rp.baseline = o->baseline != NULL;
     s.rp.state = o->format->state_size ? calloc(1, o->format->state_size) : NULL;
     s.sum.input_errors = (size_t)nerr;
-    if (o->format->state_size && !s.rp.state) {
-        fprintf(stderr, "termlint: out of memory\n");
-        cli_files_free(files, n);
+    if ((o->format->state_size && !s.rp.state) || open_baselines(&s, o)) {
+        if (!s.rp.state)
+            fprintf(stderr, "termlint: out of memory\n");
+        free(s.rp.state);
+        baseline_free(s.baseline);
+        baseline_writer_close(s.new_baseline, 0);
+        out_discard(out);
         return 2;
     }
     if (o->format->begin)
@@ -196,8 +263,69 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags)
         fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
                 (unsigned long long)s.sum.words, (unsigned long long)look, (unsigned long long)hit);
     }
+    int rc = exit_code(&s, nerr, diags);
+    /* a baseline of a run cut short would forget findings: written only when whole */
+    if (baseline_writer_close(s.new_baseline, !s.errors && !out_check(out)))
+        rc = 2;
+    baseline_free(s.baseline);
+    if (out_close(out))
+        return 2; /* a cut report must never look like a pass */
+    return rc;
+}
+
+/* What the other commands printed on standard output reached it: exit code 2 and a
+ * message when not (a full disk, a closed pipe with SIGPIPE ignored). */
+static int stdout_written(int rc)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "termlint: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+    return 2;
+}
+
+/* What happens after the options and the configuration: the files, then the report
+ * (or --print-config). */
+static int run_check(cli_opts *o, cli_settings *set, const cli_env *env)
+{
+    cli_select sel = {(const char *const *)o->includes, o->ninclude_cli, &set->exclude, set->base,
+                      o->stdin_name};
+    if (o->print_config) {
+        size_t profile = cli_settings_profile(set, o->print_config);
+        tl_diags *diags = tl_diags_new();
+        tl_ctx *ctx = !diags || cli_settings_finish(set, o) ? NULL : make_ctx(o, diags);
+        if (ctx)
+            cli_print_config(o, set, ctx, o->print_config, profile, env->default_glossary);
+        tl_ctx_free(ctx);
+        tl_diags_free(diags);
+        return ctx ? stdout_written(0) : 2;
+    }
+    cli_out out;
+    if (out_open(&out, o->output))
+        return 2;
+    int nerr = 0;
+    size_t n = 0;
+    cli_file *files = cli_files_gather(o->paths, o->npaths, &sel, &n, &nerr);
+    for (size_t i = 0; i < n; i++) {
+        files[i].label =
+            strcmp(files[i].path, "-") || !o->stdin_name ? files[i].path : o->stdin_name;
+        files[i].profile = cli_settings_profile(set, files[i].label);
+    }
+    int rc = 2;
+    tl_diags *diags = tl_diags_new();
+    tl_ctx *ctx = NULL;
+    if (!diags || cli_settings_finish(set, o))
+        fprintf(stderr, "termlint: out of memory\n");
+    else
+        ctx = make_ctx(o, diags);
+    if (ctx)
+        rc = check_all(o, ctx, diags, &out, files, n, nerr);
+    else
+        out_discard(&out);
+    ctx_free_at_exit(ctx);
+    tl_diags_free(diags);
     cli_files_free(files, n);
-    return (s.errors || nerr || tl_diags_errors(diags)) ? 2 : s.failed ? 1 : 0;
+    return rc;
 }
 
 static int cmd_check(int argc, char **argv, const char *argv0)
@@ -206,26 +334,20 @@ static int cmd_check(int argc, char **argv, const char *argv0)
     int rc = cli_parse_check(argc, argv, &o);
     if (rc) {
         cli_opts_release(&o);
-        return rc == 1 ? 0 : 2;
+        return rc == 1 ? stdout_written(0) : 2;
     }
-    /* a report into a file or a pipe goes out in 64 KB blocks rather than stdio's 4 KB;
-     * a terminal keeps its line buffering */
-    if (!isatty(STDOUT_FILENO))
-        setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+    cli_settings set;
     cli_env env;
-    tl_diags *diags = tl_diags_new();
-    int exit_code = 2;
-    if (cli_env_apply(&o, argv0, &env) || !diags) {
+    memset(&env, 0, sizeof env);
+    int exit_code = cli_settings_load(&o, &set);
+    if (exit_code == 0 && cli_env_apply(&o, argv0, &env)) {
         fprintf(stderr, "termlint: out of memory\n");
-    } else {
-        tl_ctx *ctx = make_ctx(&o, diags);
-        if (ctx)
-            exit_code = check_all(&o, ctx, diags);
-        fflush(stdout);
-        ctx_free_at_exit(ctx);
+        exit_code = 2;
     }
-    tl_diags_free(diags);
+    if (exit_code == 0)
+        exit_code = run_check(&o, &set, &env);
     cli_env_release(&env);
+    cli_settings_release(&set);
     cli_opts_release(&o);
     return exit_code;
 }
@@ -247,18 +369,20 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
         printf("termlint %s\n", tl_version());
-        return 0;
+        return stdout_written(0);
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         cli_usage(stdout);
-        return 0;
+        return stdout_written(0);
     }
     if (!strcmp(argv[1], "check"))
         return cmd_check(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "glossary"))
         return cli_glossary(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "rules"))
-        return cmd_rules();
+        return stdout_written(cmd_rules());
+    if (!strcmp(argv[1], "init"))
+        return cli_init(argc - 1, argv + 1);
     fprintf(stderr, "termlint: unknown command '%s'\ntry 'termlint --help'\n", argv[1]);
     return 2;
 }

@@ -1,5 +1,6 @@
 /*
- * options.c - `termlint check` arguments -> cli_opts. getopt_long is POSIX-adjacent
+ * options.c - `termlint check` arguments -> cli_opts, with what the command line set
+ * marked (cli_opts.given) so that it wins over the configuration (settings.c). getopt_long is POSIX-adjacent
  * GNU; we parse by hand to accept both "--opt=value" and "--opt value" and to report
  * errors in our own words.
  */
@@ -15,28 +16,43 @@ void cli_usage(FILE *f)
     char formats[256];
     report_names(formats, sizeof formats, "|", "|");
     fputs("usage: termlint check [options] PATH...\n"
+          "       termlint check --print-config FILE [options]\n"
           "       termlint glossary check|stats|test FILE...\n"
           "       termlint glossary convert IN OUT\n"
           "       termlint rules\n"
+          "       termlint init [FILE]\n"
           "       termlint --version | --help\n"
           "\n"
           "Checks Russian and Ukrainian texts: spelling (Hunspell), glossary terms in any\n"
           "inflection, and machine-translation defects. PATH is a file, a folder (recursed;\n"
-          "*.txt and *.md) or - for standard input.\n"
+          "*.txt and *.md) or - for standard input. Settings come from .termlint.yaml in the\n"
+          "current folder or the nearest parent (up to a repository's root), then from\n"
+          "these options (docs/configuration.md).\n"
           "\n"
           "options:\n"
+          "  --config FILE            the configuration file (default: .termlint.yaml found)\n"
+          "  --no-config              no configuration file\n"
+          "  --print-config FILE      show the settings FILE would be checked with, and stop\n"
           "  --lang ru|uk|auto        language of the texts (default auto, per file)\n"
           "  --glossary FILE|default  a YAML glossary; repeatable; 'default' is the shipped one\n"
           "  --words FILE             words to accept as correct, one per line; repeatable\n"
           "  --dict-dir DIR           folder with ru_RU/uk_UA .aff/.dic, searched first\n"
           "  --data-dir DIR           folder of shipped data (rules.yaml, glossaries)\n"
-          "  --include GLOB           file names to check inside folders; repeatable\n",
+          "  --include GLOB           files to check inside folders; repeatable\n"
+          "  --exclude GLOB           files and folders to leave out (.gitignore syntax)\n"
+          "  --stdin-filename NAME    the name of standard input in reports and settings\n"
+          "  --output FILE            write the report to FILE (only once it is complete)\n",
           f);
     fprintf(f, "  --format %-15s output format (default text)\n", formats);
     fputs("  --color auto|always|never  colour in text output (default auto)\n"
           "  --fail-on error|warning|info|never  exit 1 at or above this (default warning)\n"
+          "  --max-warnings N         exit 1 when more than N warnings are found\n"
           "  --disable RULE[,RULE]    switch rules off (a family: 'typography')\n"
-          "  --severity RULE=LEVEL    re-grade a rule: off|info|warning|error\n"
+          "  --severity RULE=LEVEL[,RULE=LEVEL]  re-grade rules: off|info|warning|error\n"
+          "  --report-unused-disables report suppression markers that silenced nothing\n"
+          "  --baseline FILE          report only findings FILE does not hold\n"
+          "  --report-fixed           with --baseline: list its entries no longer found\n"
+          "  --write-baseline FILE    record the findings of this run in FILE\n"
           "  --suggest N|all|none     spelling suggestions for the first N distinct\n"
           "                           misspelt words of the run (default 100; 'all' also\n"
           "                           lifts the limits of Hunspell's slow engine: 10\n"
@@ -45,13 +61,13 @@ void cli_usage(FILE *f)
           "  -j, --jobs N             threads (default: number of cores)\n"
           "  --stats                  print word and cache statistics to stderr\n"
           "\n"
-          "exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, input,\n"
-          "glossary or dictionary errors (findings are still printed).\n",
+          "exit codes: 0 no finding at or above --fail-on; 1 findings (or more warnings\n"
+          "than --max-warnings); 2 usage, input, configuration, glossary or dictionary\n"
+          "errors (findings are still printed).\n",
           f);
 }
 
-/* Appends to a NULL-terminated, growable list. */
-static int push(const char ***list, size_t *n, const char *s)
+int cli_push(const char ***list, size_t *n, const char *s)
 {
     const char **p = realloc(*list, (*n + 2) * sizeof *p);
     if (!p)
@@ -88,9 +104,39 @@ static int push_list(const char ***list, size_t *n, char *s)
         char *comma = strchr(p, ',');
         if (comma)
             *comma = '\0';
-        if (*p && push(list, n, p))
+        if (*p && cli_push(list, n, p))
             return -1;
         p = comma ? comma + 1 : NULL;
+    }
+    return 0;
+}
+
+/* The options of configuration files, CI and baselines. */
+static int set_ci_value(cli_opts *o, const char *name, char *v)
+{
+    long n;
+    if (!strcmp(name, "exclude"))
+        return cli_push(&o->excludes, &o->nexcludes, v) ? 2 : 0;
+    if (!*v)
+        return bad("--%s takes a value, not an empty string", name);
+    if (!strcmp(name, "config")) {
+        o->config = v;
+    } else if (!strcmp(name, "print-config")) {
+        o->print_config = v;
+    } else if (!strcmp(name, "stdin-filename")) {
+        o->stdin_name = v;
+    } else if (!strcmp(name, "baseline")) {
+        o->given |= GIVEN_BASELINE;
+        o->baseline = v;
+    } else if (!strcmp(name, "write-baseline")) {
+        o->write_baseline = v;
+    } else if (!strcmp(name, "max-warnings")) {
+        if (parse_long(v, &n))
+            return bad("--max-warnings takes a number of warnings, not '%s'", v);
+        o->given |= GIVEN_MAX_WARNINGS;
+        o->max_warnings = n;
+    } else {
+        return bad("unknown option '--%s'", name);
     }
     return 0;
 }
@@ -99,6 +145,7 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
 {
     long n;
     if (!strcmp(name, "lang")) {
+        o->given |= GIVEN_LANG;
         if (!strcmp(v, "ru"))
             o->lib.lang = TL_LANG_RU;
         else if (!strcmp(v, "uk"))
@@ -108,16 +155,21 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
         else
             return bad("--lang takes ru, uk or auto, not '%s'", v);
     } else if (!strcmp(name, "glossary")) {
-        return push(&o->glossaries, &o->nglossaries, v) ? 2 : 0;
+        return cli_push(&o->glossaries, &o->nglossaries, v) ? 2 : 0;
     } else if (!strcmp(name, "words")) {
-        return push(&o->words, &o->nwords, v) ? 2 : 0;
+        return cli_push(&o->words, &o->nwords, v) ? 2 : 0;
     } else if (!strcmp(name, "dict-dir")) {
         o->lib.dict_dir = v;
     } else if (!strcmp(name, "data-dir")) {
         o->lib.data_dir = v;
+    } else if (!strcmp(name, "output")) {
+        if (!*v)
+            return bad("--output takes a file name%s", "");
+        o->output = v;
     } else if (!strcmp(name, "include")) {
-        return push(&o->includes, &o->nincludes, v) ? 2 : 0;
+        return cli_push(&o->includes, &o->nincludes, v) ? 2 : 0;
     } else if (!strcmp(name, "format")) {
+        o->given |= GIVEN_FORMAT;
         if (!(o->format = report_find(v))) {
             char names[256];
             report_names(names, sizeof names, ", ", " or ");
@@ -130,6 +182,7 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
             return bad("--color takes auto, always or never, not '%s'", v);
         *color = v;
     } else if (!strcmp(name, "fail-on")) {
+        o->given |= GIVEN_FAIL_ON;
         if (!strcmp(v, "never") || !strcmp(v, "none"))
             o->fail_on = TL_SEV_OFF;
         else if (tl_severity_parse(v, &o->fail_on) || o->fail_on == TL_SEV_OFF)
@@ -137,8 +190,9 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
     } else if (!strcmp(name, "disable")) {
         return push_list(&o->disabled, &o->ndisabled, v) ? 2 : 0;
     } else if (!strcmp(name, "severity")) {
-        return push(&o->severities, &o->nseverities, v) ? 2 : 0;
+        return push_list(&o->severities, &o->nseverities, v) ? 2 : 0;
     } else if (!strcmp(name, "suggest")) {
+        o->given |= GIVEN_SUGGEST;
         if (!strcmp(v, "all"))
             o->lib.suggest_limit = -1;
         else if (!strcmp(v, "none"))
@@ -148,6 +202,7 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
         else
             return bad("--suggest takes a number, all or none, not '%s'", v);
     } else if (!strcmp(name, "consistency")) {
+        o->given |= GIVEN_CONSISTENCY;
         if (!strcmp(v, "run"))
             o->consistency_run = 1;
         else if (!strcmp(v, "document"))
@@ -159,14 +214,32 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
             return bad("--jobs takes a number from 0 to 256, not '%s'", v);
         o->jobs = (int)n;
     } else {
-        return bad("unknown option '--%s'", name);
+        return set_ci_value(o, name, v);
     }
     return 0;
 }
 
 static const char *const valued[] = {
-    "lang",   "glossary", "words",   "dict-dir", "data-dir", "include",     "format", "color",
-    "colour", "fail-on",  "disable", "severity", "suggest",  "consistency", "jobs",   NULL};
+    "lang",     "glossary",     "words",          "dict-dir",       "data-dir",     "include",
+    "format",   "color",        "colour",         "fail-on",        "disable",      "severity",
+    "suggest",  "consistency",  "jobs",           "output",         "exclude",      "config",
+    "baseline", "print-config", "stdin-filename", "write-baseline", "max-warnings", NULL};
+
+/* Options without a value: their flag in cli_opts. */
+static int *flag_of(cli_opts *o, const char *a)
+{
+    if (!strcmp(a, "--stats"))
+        return &o->stats;
+    if (!strcmp(a, "--no-config"))
+        return &o->no_config;
+    if (!strcmp(a, "--report-unused-disables")) {
+        o->given |= GIVEN_UNUSED;
+        return &o->lib.report_unused_disables;
+    }
+    if (!strcmp(a, "--report-fixed"))
+        return &o->report_fixed;
+    return NULL;
+}
 
 static int takes_value(const char *name)
 {
@@ -182,12 +255,13 @@ int cli_parse_check(int argc, char **argv, cli_opts *o)
     tl_options_init(&o->lib);
     o->format = report_find("text");
     o->fail_on = TL_SEV_WARNING;
+    o->max_warnings = -1;
     const char *color = "auto";
     int only_paths = 0;
     for (int i = 1; i < argc; i++) {
         char *a = argv[i];
         if (only_paths || a[0] != '-' || !strcmp(a, "-")) {
-            if (push(&o->paths, &o->npaths, a))
+            if (cli_push(&o->paths, &o->npaths, a))
                 return 2;
             continue;
         }
@@ -199,8 +273,9 @@ int cli_parse_check(int argc, char **argv, cli_opts *o)
             cli_usage(stdout);
             return 1;
         }
-        if (!strcmp(a, "--stats")) {
-            o->stats = 1;
+        int *flag = flag_of(o, a);
+        if (flag) {
+            *flag = 1;
             continue;
         }
         char name[32];
@@ -232,8 +307,13 @@ int cli_parse_check(int argc, char **argv, cli_opts *o)
         if (r)
             return r;
     }
-    if (!o->npaths)
+    if (!o->npaths && !o->print_config)
         return bad("%s", "no input: give files, folders or - for standard input");
+    if (o->config && o->no_config)
+        return bad("%s", "--config and --no-config contradict each other");
+    if (o->report_fixed && !o->baseline)
+        return bad("%s", "--report-fixed needs --baseline FILE");
+    o->ninclude_cli = o->nincludes;
     if (!strcmp(color, "always"))
         o->color = 1;
     else if (!strcmp(color, "auto"))
@@ -254,5 +334,8 @@ void cli_opts_release(cli_opts *o)
     free(o->disabled);
     free(o->severities);
     free(o->includes);
+    free(o->excludes);
+    free(o->accept);
+    free(o->reject);
     memset(o, 0, sizeof *o);
 }

@@ -5,9 +5,19 @@
 
 #include <string.h>
 
-static const report_format *const formats[] = {&report_text, &report_json};
+static const report_format *const formats[] = {&report_text,  &report_json,  &report_jsonl,
+                                               &report_sarif, &report_junit, &report_github};
 
 #define NFORMATS (sizeof formats / sizeof formats[0])
+
+size_t report_list(const char **names, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NFORMATS && n + 1 < cap; i++)
+        names[n++] = formats[i]->name;
+    names[n] = NULL;
+    return n;
+}
 
 const report_format *report_find(const char *name)
 {

@@ -28,13 +28,18 @@ typedef struct {
 typedef struct {
     size_t files, errors, warnings, infos, input_errors;
     uint64_t words;
+    size_t baselined; /* findings left out because the baseline holds them */
 } report_summary;
 
-/* A format at work: where it writes, and its state. */
+/* A format at work: where it writes, what it is told about the run, and its state. */
 typedef struct {
     FILE *out;
-    int color;   /* 1: the output is a terminal that wants colour */
-    void *state; /* the format's state_size bytes, zeroed before begin */
+    int color;             /* 1: the output is a terminal that wants colour */
+    void *state;           /* the format's state_size bytes, zeroed before begin */
+    tl_severity fail_on;   /* findings at or above fail the run (TL_SEV_OFF: none do) */
+    const tl_diags *notes; /* warnings about the setup (glossaries that claim one form,
+                              missing rule data): formats with a place for them say them */
+    int baseline;          /* 1: a baseline is in use; the findings shown are new ones */
 } reporter;
 
 typedef struct {
@@ -49,12 +54,23 @@ typedef struct {
                                                              heap memory too */
 } report_format;
 
+/* The formats' names into names[] (NULL-terminated, at most cap - 1); their number. */
+size_t report_list(const char **names, size_t cap);
 /* The format called `name`, or NULL. */
 const report_format *report_find(const char *name);
 /* The formats' names into buf (cap bytes, cut if need be) separated by `sep`, the last
  * two by `last` (", " and " or ": "a, b or c"). */
 void report_names(char *buf, size_t cap, const char *sep, const char *last);
 
-extern const report_format report_text, report_json;
+extern const report_format report_text, report_json, report_jsonl, report_sarif, report_junit,
+    report_github;
+
+/* Helpers the JSON-based formats share (report_json.c), in jansson's values: json_t is
+ * jansson's type (C11 allows its typedef to be repeated). */
+typedef struct json_t json_t;
+/* A finding as the JSON format writes it (a new reference). */
+json_t *report_json_finding(const tl_finding *x);
+/* Setup warnings as an array of {level, message, file, line, column} (a new reference). */
+json_t *report_json_notes(const tl_diags *d);
 
 #endif

@@ -43,7 +43,7 @@ static json_t *rule_ids(const tl_rule *v, size_t n)
     return a;
 }
 
-static json_t *finding_json(const tl_finding *x)
+json_t *report_json_finding(const tl_finding *x)
 {
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(tl_rule_id(x->rule)));
@@ -133,7 +133,7 @@ static void finding(reporter *rp, const report_file *f, const tl_finding *x, siz
     (void)f;
     if (i)
         fputc(',', rp->out);
-    put(rp, finding_json(x), "{}");
+    put(rp, report_json_finding(x), "{}");
 }
 
 static void file_end(reporter *rp, const report_file *f)
@@ -142,10 +142,36 @@ static void file_end(reporter *rp, const report_file *f)
     fputs("]}", rp->out);
 }
 
+json_t *report_json_notes(const tl_diags *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < tl_diags_count(d); i++) {
+        const tl_diag *x = tl_diags_at(d, i);
+        json_t *o = json_object();
+        json_object_set_new(o, "level", json_string(tl_severity_str(x->severity)));
+        json_object_set_new(o, "message", json_string(x->message));
+        if (*x->file)
+            json_object_set_new(o, "file", json_string(x->file));
+        if (x->line) {
+            json_object_set_new(o, "line", json_integer(x->line));
+            json_object_set_new(o, "column", json_integer(x->col));
+        }
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static void end(reporter *rp, const report_summary *s)
 {
+    /* warnings about the setup: only when there are some, so that a clean setup gives
+     * the document it always gave */
+    fputc(']', rp->out);
+    if (tl_diags_count(rp->notes)) {
+        fputs(",\"notifications\":", rp->out);
+        put(rp, report_json_notes(rp->notes), "[]");
+    }
     fprintf(rp->out,
-            "],\"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu,"
+            ",\"summary\":{\"files\":%zu,\"errors\":%zu,\"warnings\":%zu,\"infos\":%zu,"
             "\"input_errors\":%zu}}\n",
             s->files, s->errors, s->warnings, s->infos, s->input_errors);
     json_state *st = rp->state;

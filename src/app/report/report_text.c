@@ -184,6 +184,15 @@ static void end(reporter *rp, const report_summary *s)
     if (s->input_errors)
         fprintf(out, "; %zu input or configuration error%s", s->input_errors,
                 s->input_errors == 1 ? "" : "s");
+    if (s->baselined)
+        fprintf(out, "; %zu finding%s of the baseline not shown", s->baselined,
+                s->baselined == 1 ? "" : "s");
+    /* setup warnings are said in full by termlint glossary check and --format json,
+     * not at every run: a count here so they are not missed */
+    size_t notes = tl_diags_count(rp->notes);
+    if (notes)
+        fprintf(out, "; %zu setup warning%s (termlint glossary check shows them)", notes,
+                notes == 1 ? "" : "s");
     fputc('\n', out);
 }
 

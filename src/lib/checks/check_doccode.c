@@ -23,7 +23,8 @@
  *                      end alike («Постановлением» -> «Положением»), else through a small
  *                      table of singular case endings when the case is unambiguous
  *                      («директивы» -> «заключения»), else as the lemma; then the number
- *                      in the glossary's doc_number_format. With no code table (no
+ *                      in the preferred format (option `format` of doc-code.format,
+ *                      else the glossary's doc_number_format). With no code table (no
  *                      glossary) the rule does nothing.
  *   doc-code.format    (at once) a code written in ASCII where the table writes Đ
  *                      («24-QD/TW» -> «24-QĐ/TW»); (at the end) one number (figures,
@@ -272,7 +273,7 @@ static void add_key(tl_buf *b, const tl_doc *d, const numparse *np)
  * numbers get the format's text before {n} (the «№ ») and their body. */
 static void add_preferred(tl_buf *b, const tl_doc *d, const numparse *np)
 {
-    const char *fmt = d->g->doc_number_format;
+    const char *fmt = doc_number_format(d);
     if (!fmt)
         fmt = DEFAULT_FORMAT;
     const char *t = d->src.text;
@@ -602,7 +603,7 @@ static int cmp_docnum(const void *a, const void *b)
 /* The style of the preferred format: «№ {n}» spaced, «№{n}» tight, «{n}» none. */
 static int preferred_style(const tl_doc *d)
 {
-    const char *fmt = d->g->doc_number_format;
+    const char *fmt = doc_number_format(d);
     if (!fmt)
         fmt = DEFAULT_FORMAT;
     const char *n = strstr(fmt, "{n}"), *sign = strstr(fmt, "№");

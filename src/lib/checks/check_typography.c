@@ -25,7 +25,12 @@
  *                       goes to «ёлочки», then “curly”). Quotes nested inside another
  *                       quotation are not counted: «… „…“ …» is the Russian norm.
  *                       The nesting depth is reset at every line start, so one stray
- *                       mark cannot swallow the rest of the text.
+ *                       mark cannot swallow the rest of the text. With the option
+ *                       `style` (rule_opts.quotes_style), every opening in another
+ *                       style is reported, whatever the text uses most.
+ *
+ * "The glossary's doc_number_format" is, when the configuration sets it, option
+ * `format` of doc-code.format (doc_number_format() in doc.h).
  */
 #include "doc.h"
 
@@ -289,7 +294,7 @@ static int number_sign(tl_doc *d, typo_state *s, size_t i)
 /* Whether the glossary's preferred format puts a space after «№» (the default does). */
 static int format_spaced(const tl_doc *d)
 {
-    const char *fmt = d->g->doc_number_format;
+    const char *fmt = doc_number_format(d);
     const char *p = fmt ? strstr(fmt, "№") : NULL;
     return !p || p[strlen("№")] != '{';
 }
@@ -383,7 +388,10 @@ static int quotes(tl_doc *d, typo_state *s, size_t i)
     return counted ? marks_push(&s->quotes[style], t->off, t->len, 0, 0) : 0;
 }
 
-static void quotes_finish(tl_doc *d, const typo_state *s)
+/* The style every quotation must open in: the configured one (option `style`), else
+ * the one the text uses most (a tie: «ёлочки», then “curly”); -1 when the text is
+ * consistent and no style is configured. */
+static int quotes_style(const tl_doc *d, const typo_state *s)
 {
     int dom = Q_GUILL, styles = 0;
     for (int q = 0; q < Q_N; q++) {
@@ -391,19 +399,33 @@ static void quotes_finish(tl_doc *d, const typo_state *s)
         if (s->quotes[q].n > s->quotes[dom].n)
             dom = q;
     }
-    if (styles < 2)
+    if (d->ropt && d->ropt->quotes_style >= 0)
+        return d->ropt->quotes_style;
+    return styles < 2 ? -1 : dom;
+}
+
+static void quotes_finish(tl_doc *d, const typo_state *s)
+{
+    int dom = quotes_style(d, s);
+    if (dom < 0)
         return;
+    int set = d->ropt && d->ropt->quotes_style >= 0;
     static const char *const open_of[Q_N] = {"«", "“", "\""};
     for (int q = 0; q < Q_N; q++) {
         if (q == dom)
             continue;
         for (size_t k = 0; k < s->quotes[q].n; k++) {
             const mark *m = &s->quotes[q].v[k];
-            tl_ifinding *f = doc_add(d, TL_RULE_TYPOGRAPHY_QUOTES, m->off, m->len,
-                                     "%s quotation mark in a text that mostly uses %s (%zu "
-                                     "time%s); use one style, and change the closing mark too",
-                                     quote_name[q], quote_name[dom], s->quotes[dom].n,
-                                     s->quotes[dom].n == 1 ? "" : "s");
+            tl_ifinding *f =
+                set ? doc_add(d, TL_RULE_TYPOGRAPHY_QUOTES, m->off, m->len,
+                              "%s quotation mark where the configuration wants %s (option "
+                              "style); change the closing mark too",
+                              quote_name[q], quote_name[dom])
+                    : doc_add(d, TL_RULE_TYPOGRAPHY_QUOTES, m->off, m->len,
+                              "%s quotation mark in a text that mostly uses %s (%zu "
+                              "time%s); use one style, and change the closing mark too",
+                              quote_name[q], quote_name[dom], s->quotes[dom].n,
+                              s->quotes[dom].n == 1 ? "" : "s");
             if (f)
                 doc_suggest(d, f, open_of[dom], strlen(open_of[dom]));
         }

@@ -146,8 +146,8 @@ static uint32_t dominant_caps(const term_use *u, size_t n, const mterm *mt, uint
     uint32_t starts = 0;
     int one_way = bn && bn == *total;
     for (size_t i = 0; one_way && i < n; i++)
-        starts += u[i].mt == mt && u[i].qual == qual && u[i].sent &&
-                  (u[i].capsig & ~1u) == (gsig & ~1u);
+        starts +=
+            u[i].mt == mt && u[i].qual == qual && u[i].sent && (u[i].capsig & ~1u) == (gsig & ~1u);
     if (one_way && best != gsig && starts > 2 * bn) {
         *total += starts;
         *count = starts;
@@ -204,8 +204,8 @@ static const term_use *quoted(const term_use *u, size_t n, const mterm *mt, int 
     const term_use *any = NULL;
     for (size_t i = 0; i < n; i++) {
         if (u[i].mt != mt ||
-            (caps && (u[i].qual != qual || (u[i].sent ? (u[i].capsig & ~1u) != (sig & ~1u)
-                                                      : u[i].capsig != sig))))
+            (caps && (u[i].qual != qual ||
+                      (u[i].sent ? (u[i].capsig & ~1u) != (sig & ~1u) : u[i].capsig != sig))))
             continue;
         if (!u[i].sent)
             return &u[i];

@@ -63,6 +63,8 @@ struct tl_doc {
     const struct tl_match_index *mi; /* the term matcher; NULL without concepts */
     tl_morph *morph;                 /* the context's dictionaries and word cache */
     const tl_severity *severity;     /* per rule, with the context's overrides */
+    const rule_opts *ropt;           /* the rules' options (registry.h) */
+    int report_unused_disables;      /* suppression.unused wanted (suppress.c) */
     tl_buf *scratch;                 /* the context's scratch buffer: no call keeps it */
     int hold_uses;                   /* run-wide consistency: the terms family keeps the
                                         uses of concepts (uses) instead of judging them */
@@ -111,6 +113,14 @@ const char *doc_capitalised(tl_doc *d, const char *s);
  * «провінційної»)? By its ending only: for telling a qualifier before a name from a verb
  * or a noun of the clause before it. */
 int doc_adjective_like(tl_lang lang, const char *key, size_t n);
+/* The preferred way of writing a document number: option `format` of doc-code.format,
+ * else the glossary's doc_number_format; NULL when neither says (the checks' default). */
+static inline const char *doc_number_format(const tl_doc *d)
+{
+    if (d->ropt && d->ropt->number_format)
+        return d->ropt->number_format;
+    return d->g->doc_number_format;
+}
 
 /* Whether rule `r` is on for this document (cheap; checks skip work when it is off). */
 int doc_rule_on(const tl_doc *d, tl_rule r);

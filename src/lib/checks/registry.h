@@ -42,6 +42,28 @@ const rule_row *rule_row_of(tl_rule r);
 /* Precedence class of `r` (99 when `r` is not a rule). */
 int rule_prec(tl_rule r);
 
+/* ---- rule options (tl_rule_option_at lists them) -------------------------------------- */
+
+/* The options' values for one profile (ctx.c), as the checks read them. */
+typedef struct {
+    int quotes_style;          /* typography.quotes style: -1 auto, else the style's index
+                                  (0 guillemets, 1 curly, 2 straight: check_typography's Q_) */
+    const char *number_format; /* doc-code.format format; NULL: the glossary's */
+} rule_opts;
+
+/* Option `name` of rule `r`, or NULL. */
+const tl_rule_option *rule_option_find(tl_rule r, const char *name);
+/* The names of r's options into names[] (NULL-terminated, at most cap - 1); their number. */
+size_t rule_option_names(tl_rule r, const char **names, size_t cap);
+/* Why `value` is not a value of `o` (static), or NULL when it is one. */
+const char *rule_option_invalid(const tl_rule_option *o, const char *value);
+/* Every option at its default. */
+void rule_opts_init(rule_opts *ro);
+/* Sets option `o` to `value` (valid: rule_option_invalid; borrowed, must outlive ro). */
+void rule_opts_set(rule_opts *ro, const tl_rule_option *o, const char *value);
+/* The value of option `o` in `ro` (borrowed), or NULL when it has none. */
+const char *rule_opts_get(const rule_opts *ro, const tl_rule_option *o);
+
 /* ---- families ----------------------------------------------------------------------- */
 
 typedef struct tl_doc tl_doc;
@@ -73,6 +95,7 @@ enum {
     FAM_BOILERPLATE,
     FAM_ALTERNATION, /* after FAM_TERMS: it reads the tokens the terms family marked */
     FAM_FURNITURE,   /* after boilerplate: it skips the lines the patterns reported */
+    FAM_VOCAB,
     FAM_COUNT
 };
 
@@ -81,6 +104,6 @@ const tl_family *family_at(size_t i);
 
 extern const tl_family family_spelling, family_terms, family_doccode, family_numbering,
     family_typography, family_names, family_doubled, family_langmix, family_boilerplate,
-    family_alternation, family_furniture;
+    family_alternation, family_furniture, family_vocab;
 
 #endif

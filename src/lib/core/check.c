@@ -55,11 +55,11 @@ static int known_word(void *arg, tl_lang lang, const char *word)
 }
 
 /* The language of the text: given, or detected. TL_OK or TL_ERR_NOMEM. */
-static tl_status language(const tl_ctx *ctx, tl_doc *d)
+static tl_status language(const tl_ctx *ctx, tl_lang given, const char *why, tl_doc *d)
 {
-    if (ctx->sh->lang != TL_LANG_AUTO) {
-        d->lang = ctx->sh->lang;
-        d->lang_reason = "given with --lang";
+    if (given != TL_LANG_AUTO) {
+        d->lang = given;
+        d->lang_reason = why;
         return TL_OK;
     }
     lang_hints h = {
@@ -124,9 +124,10 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
     return st == TL_OK && d->oom ? TL_ERR_NOMEM : st;
 }
 
-tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses,
+tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
                          const tl_run_lines *rl, tl_doc **out)
 {
+    const ctx_profile *prof = &ctx->sh->prof[profile < ctx->sh->nprof ? profile : 0];
     *out = NULL;
     tl_doc *d = tl_calloc(1, sizeof *d);
     if (!d)
@@ -135,14 +136,16 @@ tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_use
     d->g = ctx->sh->g;
     d->mi = ctx->sh->mi;
     d->morph = ctx->morph;
-    d->severity = ctx->sh->severity;
+    d->severity = prof->severity;
+    d->ropt = &prof->opts;
+    d->report_unused_disables = ctx->sh->report_unused_disables;
     d->scratch = &ctx->scratch;
     d->hold_uses = hold_uses;
     d->run_lines = rl;
     tl_status st = source_init(&d->src, text, len);
     if (st == TL_OK) {
         encoding_findings(d);
-        st = language(ctx, d);
+        st = language(ctx, prof->lang, prof->lang_reason, d);
     }
     if (st == TL_OK && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
         st = TL_ERR_DICTIONARY;
@@ -175,7 +178,7 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, 
     (void)name; /* positions are the caller's to label */
     *out = NULL;
     tl_doc *d;
-    tl_status st = check_document(ctx, text, len, 0, NULL, &d);
+    tl_status st = check_document(ctx, 0, text, len, 0, NULL, &d);
     if (!d)
         return st;
     tl_status built = result_build(d, out);

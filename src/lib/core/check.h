@@ -4,14 +4,14 @@
 
 #include "ctx.h"
 
-/* Checks `len` bytes of `text` (borrowed: must outlive the document) with `ctx`, up to
- * the findings: *out is the checked document (owned: doc_free) with its findings not
+/* Checks `len` bytes of `text` (borrowed: must outlive the document) with `ctx` and the
+ * rule settings of profile `profile` (tl_profile; out of range: 0), up to the findings: *out is the checked document (owned: doc_free) with its findings not
  * yet resolved, so that a run can add what spans documents first (corpus.c) and then
  * build the result (result_build). `hold_uses`: keep the uses of concepts for run-wide
  * consistency instead of judging them. `rl`: the run's recurring lines (borrowed, may
  * be NULL). Returns TL_OK, or TL_ERR_ENCODING with *out set (the rest of the text was
  * checked), else the cause with *out NULL. */
-tl_status check_document(tl_ctx *ctx, const char *text, size_t len, int hold_uses,
+tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
                          const tl_run_lines *rl, tl_doc **out);
 
 /* Frees a checked document; NULL is a no-op. */

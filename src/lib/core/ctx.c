@@ -33,6 +33,7 @@ const char *tl_status_str(tl_status s)
     case TL_ERR_GLOSSARY: return "unusable glossary or rule file";
     case TL_ERR_DICTIONARY: return "missing or unusable dictionary";
     case TL_ERR_USAGE: return "bad option or argument";
+    case TL_ERR_CONFIG: return "unusable configuration file";
     }
     return "unknown status";
 }
@@ -71,58 +72,151 @@ void tl_options_init(tl_options *opt)
     opt->wordtab = 1;
 }
 
-/* `id` names rule i exactly, or is a family prefix: "typography" or "typography."
- * switches off every typography.* rule. */
-static int rule_selected(const char *id, size_t i)
+/* "unknown rule 'x'", with the closest rule as a "did you mean". */
+static void unknown_rule(tl_diags *d, const char *what, const char *id)
 {
-    const char *r = tl_rule_id((tl_rule)i);
-    size_t n = strlen(id);
-    if (n && id[n - 1] == '.')
-        return strncmp(r, id, n) == 0;
-    return strcmp(r, id) == 0 || (strncmp(r, id, n) == 0 && r[n] == '.');
+    const char *best = tl_rule_suggest(id);
+    if (best)
+        diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX,
+                  "unknown rule '%s'%s (did you mean '%s'?)", id, what, best);
+    else
+        diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX,
+                  "unknown rule '%s'%s (termlint rules lists them)", id, what);
 }
 
-static tl_status set_severities(tl_shared *sh, const tl_options *opt, tl_diags *d)
+/* Sets every rule `sel` selects to `sev`; 0, or -1 (reported) when it selects none. */
+static int select_severity(ctx_profile *p, const char *sel, tl_severity sev, tl_diags *d)
 {
-    size_t n = TL_RULE_COUNT;
-    for (size_t i = 0; i < n; i++)
-        sh->severity[i] = tl_rule_info_get((tl_rule)i)->severity;
-    for (const char *const *p = opt->severity_overrides; p && *p; p++) {
-        const char *eq = strchr(*p, '=');
+    int hit = 0;
+    for (size_t i = 0; i < TL_RULE_COUNT; i++)
+        if (tl_rule_selects(sel, (tl_rule)i)) {
+            p->severity[i] = sev;
+            hit = 1;
+        }
+    if (!hit)
+        unknown_rule(d, "", sel);
+    return hit ? 0 : -1;
+}
+
+/* "RULE=LEVEL" overrides, then --disable's rules. */
+static tl_status set_severities(ctx_profile *p, const char *const *overrides,
+                                const char *const *disabled, tl_diags *d)
+{
+    for (size_t i = 0; i < TL_RULE_COUNT; i++)
+        p->severity[i] = tl_rule_info_get((tl_rule)i)->severity;
+    for (const char *const *o = overrides; o && *o; o++) {
+        const char *eq = strchr(*o, '=');
         tl_severity sev;
         char id[128];
-        if (!eq || (size_t)(eq - *p) >= sizeof id || tl_severity_parse(eq + 1, &sev)) {
+        if (!eq || (size_t)(eq - *o) >= sizeof id || tl_severity_parse(eq + 1, &sev)) {
             diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX,
-                      "bad severity override '%s' (expected RULE=off|info|warning|error)", *p);
+                      "bad severity override '%s' (expected RULE=off|info|warning|error)", *o);
             return TL_ERR_USAGE;
         }
-        memcpy(id, *p, (size_t)(eq - *p));
-        id[eq - *p] = '\0';
-        int hit = 0;
-        for (size_t i = 0; i < n; i++)
-            if (rule_selected(id, i)) {
-                sh->severity[i] = sev;
-                hit = 1;
-            }
-        if (!hit) {
-            diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX, "unknown rule '%s'", id);
+        memcpy(id, *o, (size_t)(eq - *o));
+        id[eq - *o] = '\0';
+        if (select_severity(p, id, sev, d))
             return TL_ERR_USAGE;
-        }
     }
-    for (const char *const *p = opt->disabled_rules; p && *p; p++) {
-        int hit = 0;
-        for (size_t i = 0; i < n; i++)
-            if (rule_selected(*p, i)) {
-                sh->severity[i] = TL_SEV_OFF;
-                hit = 1;
-            }
-        if (!hit) {
-            diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX, "unknown rule '%s'", *p);
+    for (const char *const *o = disabled; o && *o; o++)
+        if (select_severity(p, *o, TL_SEV_OFF, d))
             return TL_ERR_USAGE;
-        }
-    }
     return TL_OK;
 }
+
+/* One "RULE:OPTION=VALUE" into p->opts, the value copied into `mem`. */
+static tl_status set_option(ctx_profile *p, const char *spec, tl_arena *mem, tl_diags *d)
+{
+    const char *colon = strchr(spec, ':'), *eq = colon ? strchr(colon, '=') : NULL;
+    char id[128], name[64];
+    if (!eq || (size_t)(colon - spec) >= sizeof id || (size_t)(eq - colon - 1) >= sizeof name) {
+        diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX,
+                  "bad rule option '%s' (expected RULE:OPTION=VALUE)", spec);
+        return TL_ERR_USAGE;
+    }
+    memcpy(id, spec, (size_t)(colon - spec));
+    id[colon - spec] = '\0';
+    memcpy(name, colon + 1, (size_t)(eq - colon - 1));
+    name[eq - colon - 1] = '\0';
+    tl_rule r;
+    if (tl_rule_from_id(id, &r)) {
+        unknown_rule(d, " in a rule option", id);
+        return TL_ERR_USAGE;
+    }
+    const tl_rule_option *o = rule_option_find(r, name);
+    const char *why = o ? rule_option_invalid(o, eq + 1) : NULL;
+    if (!o || why) {
+        diags_add(d, TL_SEV_ERROR, NULL, 0, 0, UINT64_MAX, "bad rule option '%s': %s", spec,
+                  o ? why : "the rule has no such option");
+        return TL_ERR_USAGE;
+    }
+    const char *v = tl_arena_strdup(mem, eq + 1);
+    if (!v)
+        return TL_ERR_NOMEM;
+    rule_opts_set(&p->opts, o, v);
+    return TL_OK;
+}
+
+/* Profile p from its settings (tl_profile; `base` holds tl_options' own). */
+static tl_status make_profile(tl_shared *sh, ctx_profile *p, const tl_profile *pr, tl_diags *d)
+{
+    p->lang = pr->set_lang ? pr->lang : sh->lang;
+    const char *why = pr->lang_reason ? pr->lang_reason : "given with --lang";
+    if (!(p->lang_reason = tl_arena_strdup(&sh->mem, why)))
+        return TL_ERR_NOMEM;
+    rule_opts_init(&p->opts);
+    tl_status st = set_severities(p, pr->severity_overrides, pr->disabled_rules, d);
+    for (const char *const *o = pr->rule_options; st == TL_OK && o && *o; o++)
+        st = set_option(p, *o, &sh->mem, d);
+    return st;
+}
+
+static tl_status make_profiles(tl_shared *sh, const tl_options *opt, tl_diags *d)
+{
+    sh->nprof = 1 + opt->nprofiles;
+    sh->prof = tl_calloc(sh->nprof, sizeof *sh->prof);
+    if (!sh->prof)
+        return TL_ERR_NOMEM;
+    tl_profile base = {1,
+                       opt->lang,
+                       opt->lang_reason,
+                       opt->disabled_rules,
+                       opt->severity_overrides,
+                       opt->rule_options};
+    tl_status st = make_profile(sh, &sh->prof[0], &base, d);
+    sh->warm_lang = sh->lang;
+    for (size_t k = 0; st == TL_OK && k < opt->nprofiles; k++) {
+        tl_profile pr = opt->profiles[k];
+        if (!pr.set_lang) {
+            pr.lang = opt->lang;
+            pr.lang_reason = opt->lang_reason;
+        } else if (!pr.lang_reason) {
+            pr.lang_reason = "given by a per-path override";
+        }
+        pr.set_lang = 1;
+        st = make_profile(sh, &sh->prof[k + 1], &pr, d);
+        if (sh->prof[k + 1].lang != sh->lang)
+            sh->warm_lang = TL_LANG_AUTO;
+    }
+    return st;
+}
+
+static const ctx_profile *profile_of(const tl_ctx *ctx, size_t profile)
+{
+    return &ctx->sh->prof[profile < ctx->sh->nprof ? profile : 0];
+}
+
+tl_severity tl_ctx_rule_severity(const tl_ctx *ctx, size_t profile, tl_rule r)
+{
+    return (unsigned)r < TL_RULE_COUNT ? profile_of(ctx, profile)->severity[r] : TL_SEV_OFF;
+}
+
+const char *tl_ctx_rule_option(const tl_ctx *ctx, size_t profile, const tl_rule_option *o)
+{
+    return rule_opts_get(&profile_of(ctx, profile)->opts, o);
+}
+
+tl_lang tl_ctx_lang(const tl_ctx *ctx, size_t profile) { return profile_of(ctx, profile)->lang; }
 
 static int add_accept(tl_shared *sh, tl_lang lang, const char *p, size_t n, tl_buf *tmp)
 {
@@ -132,10 +226,20 @@ static int add_accept(tl_shared *sh, tl_lang lang, const char *p, size_t n, tl_b
     return tl_map_put(&sh->accept[lang], tmp->data, tmp->len, (void *)1) ? 0 : -1;
 }
 
+/* A word of an accept: list is spelled right in both languages. */
+static int accept_word(tl_shared *sh, const char *w, tl_buf *tmp)
+{
+    size_t n = strlen(w);
+    return add_accept(sh, TL_LANG_RU, w, n, tmp) || add_accept(sh, TL_LANG_UK, w, n, tmp) ? -1 : 0;
+}
+
 /* Words of canonical forms and variants are spelled right (split at white space and
- * hyphens). */
+ * hyphens), and so are the words of accept: lists. */
 static int accept_glossary(tl_shared *sh, tl_buf *tmp)
 {
+    for (size_t i = 0; i < sh->g->naccept; i++)
+        if (accept_word(sh, sh->g->accept[i], tmp))
+            return -1;
     for (size_t c = 0; c < sh->g->nconcepts; c++) {
         const gl_concept *k = sh->g->concepts[c];
         for (size_t t = 0; t < k->nterms; t++) {
@@ -273,6 +377,8 @@ static void shared_free(tl_shared *sh)
     tl_free((char *)sh->dicts.dict_dir);
     tl_free((char *)sh->dicts.dict_path);
     tl_free((char *)sh->dicts.cache_dir);
+    tl_free(sh->prof);
+    tl_arena_release(&sh->mem);
     tl_free(sh);
 }
 
@@ -293,6 +399,7 @@ static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
         tl_map_init(&sh->accept[i]);
         tl_map_init(&sh->only[i]);
     }
+    tl_arena_init(&sh->mem);
     sh->lang = opt->lang;
     sh->suggest_limit = opt->suggest_limit;
     sh->dicts.use_wordtab = opt->wordtab;
@@ -301,9 +408,13 @@ static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
         copy_str(&sh->dicts.dict_path, opt->dict_path) ||
         copy_str(&sh->dicts.cache_dir, opt->cache_dir))
         return TL_ERR_NOMEM;
-    tl_status st = set_severities(sh, opt, d);
+    sh->report_unused_disables = opt->report_unused_disables;
+    tl_status st = make_profiles(sh, opt, d);
     if (st == TL_OK)
         st = load_glossaries(sh, opt, d);
+    if (st == TL_OK && (gloss_add_words(sh->g, opt->accept_words, false) ||
+                        gloss_add_words(sh->g, opt->reject_words, true)))
+        st = TL_ERR_NOMEM;
     tl_buf tmp;
     tl_buf_init(&tmp, 0);
     for (const char *const *p = opt->word_lists; st == TL_OK && p && *p; p++)

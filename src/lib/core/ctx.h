@@ -13,15 +13,28 @@
 
 struct tl_match_index;
 
-typedef struct tl_shared {
+/* The rule settings of a profile (tl_profile): profile 0 is the options' own. */
+typedef struct {
     tl_lang lang;
+    const char *lang_reason; /* when lang is given (arena copy) */
+    tl_severity severity[TL_RULE_COUNT];
+    rule_opts opts; /* values borrowed from tl_shared.mem */
+} ctx_profile;
+
+typedef struct tl_shared {
+    tl_lang lang;      /* profile 0's */
+    tl_lang warm_lang; /* the language every profile has, else TL_LANG_AUTO: what a
+                          run's workers open in advance */
     long suggest_limit;
+    int report_unused_disables;
     morph_opts dicts; /* where dictionaries and word-form tables are (copies) */
     gloss *g;         /* glossaries and rule data, merged */
     tl_map accept[3]; /* per tl_lang: norm keys of words spelled right */
     tl_map only[3];   /* per tl_lang: lang_key()s of its rule data's words only that
                          language has, for language detection */
-    tl_severity severity[TL_RULE_COUNT];
+    ctx_profile *prof; /* nprof profiles, 0 first */
+    size_t nprof;
+    tl_arena mem;              /* option values */
     struct tl_match_index *mi; /* term matcher (match.c); NULL without glossary */
 } tl_shared;
 

@@ -11,12 +11,16 @@
  * through here, also those a run adds after the document's own check (corpus.c):
  * a document is resolved once everything that can report on it has.
  *
- * A later suppression mechanism (inline comments, a baseline) filters d->f before
- * resolve(), so a suppressed finding neither shows nor absorbs others.
+ * Inline suppression markers (suppress.c) filter d->f before resolve(), so a silenced
+ * finding neither shows nor absorbs others. A baseline is applied by the caller to the
+ * resolved findings instead: it records findings as they were shown, and dropping one
+ * before resolution would let the findings it absorbed show up as new.
  */
 #include "result.h"
 
+#include "fingerprint.h"
 #include "registry.h"
+#include "suppress.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +108,11 @@ static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_sour
     f->also = s->also;
     f->nalso = s->nalso;
     f->text = tl_arena_strndup(mem, d->src.orig + s->off, s->len);
+    char fp[17];
+    fingerprint_of(d->src.orig, d->src.len, s->off, s->len, tl_rule_id(s->rule), fp);
+    f->fingerprint = tl_arena_strndup(mem, fp, 16);
+    if (!f->fingerprint)
+        return -1;
     f->concept = NULL;
     f->canonical = NULL;
     if (s->concept) { /* copied: a result may outlive the glossary that made it */
@@ -126,6 +135,8 @@ static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_sour
 tl_status result_build(tl_doc *d, tl_result **out)
 {
     *out = NULL;
+    if (suppress_apply(d) != TL_OK)
+        return TL_ERR_NOMEM;
     size_t n = resolve(d);
     if (d->oom)
         return TL_ERR_NOMEM;

@@ -89,7 +89,9 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
         return;
     }
     tl_doc *d;
-    s->st = check_document(ctx, text, len, run->whole, run->has_lines ? &run->lines : NULL, &d);
+    size_t profile = run->opt.profile ? run->opt.profile(run->opt.read_arg, i) : 0;
+    s->st = check_document(ctx, profile, text, len, run->whole, run->has_lines ? &run->lines : NULL,
+                           &d);
     if (!d)
         return;
     if (ahead && budget_ahead(ctx->morph, &run->budget, d) != TL_OK) {
@@ -118,7 +120,7 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
  * only its dictionary is opened here and the other stays lazy. */
 static void warm_up(tl_run *run, tl_ctx *ctx)
 {
-    tl_lang lang = ctx->sh->lang;
+    tl_lang lang = ctx->sh->warm_lang;
     pthread_mutex_lock(&run->warm);
     if (lang != TL_LANG_UK)
         tl_ctx_prepare(ctx, TL_LANG_RU, NULL);
@@ -188,6 +190,15 @@ static int job_count(int jobs, size_t n)
     return jobs;
 }
 
+/* Is `boilerplate` on in any profile? Only then is the first pass worth its read. */
+static int boilerplate_on(const tl_ctx *ctx)
+{
+    for (size_t p = 0; p < ctx->sh->nprof; p++)
+        if (ctx->sh->prof[p].severity[TL_RULE_BOILERPLATE] != TL_SEV_OFF)
+            return 1;
+    return 0;
+}
+
 tl_status tl_run_new(tl_ctx *ctx, const tl_run_options *opt, tl_run **out)
 {
     *out = NULL;
@@ -211,8 +222,7 @@ tl_status tl_run_new(tl_ctx *ctx, const tl_run_options *opt, tl_run **out)
         return TL_ERR_NOMEM;
     }
     /* a single text, or two, pays nothing: no line can reach the threshold */
-    if (opt->repeated_lines && run->n >= REPEAT_MIN_FILES &&
-        ctx->sh->severity[TL_RULE_BOILERPLATE] != TL_SEV_OFF) {
+    if (opt->repeated_lines && run->n >= REPEAT_MIN_FILES && boilerplate_on(ctx)) {
         if (corpus_lines(opt, &run->lines) != TL_OK) {
             tl_run_free(run);
             return TL_ERR_NOMEM;

@@ -222,7 +222,13 @@ struct gloss {
                                        first letter is no inconsistency */
     size_t nhouse_capitals[2];
     gl_spelling spelling[3]; /* `spelling:` rule data, by tl_lang (0 unused) */
-    struct gl_index *index;  /* the loader's (gloss_p.h): id and surface-form maps,
+    const char **accept;     /* `accept:` words and names spelled right in both languages (a
+                            vocabulary's allow list), NULL-terminated */
+    size_t naccept;
+    const char **reject; /* `reject:` words and phrases reported wherever they occur
+                            (vocabulary.rejected), NULL-terminated */
+    size_t nreject;
+    struct gl_index *index; /* the loader's (gloss_p.h): id and surface-form maps,
                                 files already loaded, array capacities */
 };
 
@@ -242,6 +248,16 @@ void gloss_free(gloss *g); /* NULL is a no-op */
  * be read, TL_ERR_GLOSSARY when it has errors (what could be loaded stays in `g`),
  * TL_ERR_NOMEM. */
 tl_status gloss_load(gloss *g, const char *path, tl_diags *d);
+
+/* The same for `len` bytes at `data` (borrowed for the call) named `name` in messages;
+ * `include:` is reported, not followed. For glossaries that come from memory (the fuzz
+ * target). */
+tl_status gloss_load_mem(gloss *g, const char *name, const char *data, size_t len, tl_diags *d);
+
+/* Appends NULL-terminated `words` (copied into g's arena) to g's accept list (`reject`
+ * false) or reject list: what a configuration's accept: and reject: add to the
+ * glossaries'. 0, or -1 when out of memory. */
+int gloss_add_words(gloss *g, const char *const *words, bool reject);
 
 /* The context named `id` (borrowed from g), or NULL when none is loaded. */
 const gl_context *gloss_context(const gloss *g, const char *id);

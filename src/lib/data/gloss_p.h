@@ -18,6 +18,7 @@ struct gl_index {
         cap_house_capitals[2];
     size_t cap_spelling[3][GL_SP_COUNT];
     size_t cap_furniture[GL_FURN_NGROUPS][GL_FURN_NLANGS];
+    size_t cap_accept, cap_reject;
 };
 
 /* "ru", "uk": the values of a `lang`/`languages` key, in tl_lang order from RU. */

@@ -586,6 +586,8 @@ static const char *const top_keys[] = {"name",
                                        "house_capitals",
                                        "spelling",
                                        "furniture",
+                                       "accept",
+                                       "reject",
                                        NULL};
 enum {
     TOP_NAME,
@@ -604,7 +606,9 @@ enum {
     TOP_GENERIC_MODIFIERS,
     TOP_HOUSE_CAPITALS,
     TOP_SPELLING,
-    TOP_FURNITURE
+    TOP_FURNITURE,
+    TOP_ACCEPT,
+    TOP_REJECT
 };
 
 static int include_item(yr_file *y, void *ctx)
@@ -667,6 +671,8 @@ static int top_key(yr_file *y, int key, yr_pos at, void *ctx)
     case TOP_HOUSE_CAPITALS: return ruledata_function_words(y, gl_of(y), 3);
     case TOP_SPELLING: return ruledata_spelling(y, gl_of(y));
     case TOP_FURNITURE: return ruledata_furniture(y, g);
+    case TOP_ACCEPT: return yr_strlist(y, "accept", &g->accept, &g->naccept, &g->index->cap_accept);
+    case TOP_REJECT: return yr_strlist(y, "reject", &g->reject, &g->nreject, &g->index->cap_reject);
     default: return ruledata_word_list(y, gl_of(y), key - TOP_REDUPLICATIONS, top_keys[key]);
     }
 }
@@ -698,9 +704,11 @@ static int check_contexts(yr_session *s, const gloss *g)
     return 0;
 }
 
-/* Loads `path` into g; *top gets TL_ERR_IO or TL_ERR_GLOSSARY when the top file could
- * not be read or parsed, else TL_OK. Returns the gloss_load() status. */
-static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *top)
+/* Loads `path` into g (or, with `data`, the `len` bytes there as a file of that name,
+ * includes off); *top gets TL_ERR_IO or TL_ERR_GLOSSARY when the top file could not be
+ * read or parsed, else TL_OK. Returns the gloss_load() status. */
+static tl_status load_top(gloss *g, const char *path, const char *data, size_t len, tl_diags *d,
+                          tl_status *top)
 {
     *top = TL_OK;
     if (make_index(g))
@@ -710,7 +718,12 @@ static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *to
     ld.g = g;
     yr_session s;
     yr_session_init(&s, &glossary_schema, &ld, &g->mem, &g->index->files, d);
-    yr_load(&s, path);
+    if (data) {
+        s.no_includes = true;
+        yr_load_mem(&s, path, data, len);
+    } else {
+        yr_load(&s, path);
+    }
     if (!s.nomem && check_contexts(&s, g) < 0)
         s.nomem = true;
     tl_free(ld.terms);
@@ -726,7 +739,13 @@ static tl_status load_top(gloss *g, const char *path, tl_diags *d, tl_status *to
 tl_status gloss_load(gloss *g, const char *path, tl_diags *d)
 {
     tl_status top;
-    return load_top(g, path, d, &top);
+    return load_top(g, path, NULL, 0, d, &top);
+}
+
+tl_status gloss_load_mem(gloss *g, const char *name, const char *data, size_t len, tl_diags *d)
+{
+    tl_status top;
+    return load_top(g, name, data, len, d, &top);
 }
 
 tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags *diags)
@@ -736,7 +755,7 @@ tl_status tl_glossary_validate(const char *path, const char *data_dir, tl_diags 
     if (!g)
         return TL_ERR_NOMEM;
     tl_status top;
-    tl_status rc = load_top(g, path, diags, &top);
+    tl_status rc = load_top(g, path, NULL, 0, diags, &top);
     gloss_free(g);
     if (rc == TL_ERR_NOMEM)
         return rc;
@@ -776,5 +795,21 @@ int gloss_add_concept(gloss *g, const gl_concept *c, tl_diags *d, size_t *errors
         return -1;
     p[g->nconcepts++] = k;
     g->concepts = p;
+    return 0;
+}
+
+int gloss_add_words(gloss *g, const char *const *words, bool reject)
+{
+    const char ***list = reject ? &g->reject : &g->accept;
+    size_t *n = reject ? &g->nreject : &g->naccept;
+    size_t *cap = reject ? &g->index->cap_reject : &g->index->cap_accept;
+    for (const char *const *w = words; w && *w; w++) {
+        const char **p = tl_arena_grow(&g->mem, *list, *n, cap, sizeof *p);
+        const char *c = tl_arena_strdup(&g->mem, *w);
+        if (!p || !c)
+            return -1;
+        p[(*n)++] = c;
+        *list = p;
+    }
     return 0;
 }

@@ -363,6 +363,70 @@ int yr_mapping(yr_file *y, const char *what, const char *want, const char *const
     return yr_each_key(y, keys, fn, ctx) ? -1 : 1;
 }
 
+/* With the value of `what` current: requires a mapping (else reports it as not `want`
+ * and skips it) and calls fn for each key, whatever its text, with the key copied into
+ * the arena. Duplicate and non-string keys are reported and their values skipped. */
+int yr_each_pair(yr_file *y, const char *what, const char *want, yr_pair_fn fn, void *ctx)
+{
+    if (y->ev.type != YAML_MAPPING_START_EVENT)
+        return yr_wrong_type(y, what, want);
+    tl_map seen; /* key -> its position (in the arena) */
+    tl_map_init(&seen);
+    int rc = 0;
+    while (rc == 0) {
+        if (next(y)) {
+            rc = -1;
+            break;
+        }
+        if (y->ev.type == YAML_MAPPING_END_EVENT)
+            break;
+        yr_pos at = yr_here(y);
+        if (y->ev.type != YAML_SCALAR_EVENT) {
+            yr_error(y, at, "mapping keys must be strings, not %s", type_name(&y->ev));
+            rc = yr_skip(y) || next(y) || yr_skip(y) ? -1 : 0;
+            continue;
+        }
+        const char *key = yr_scalar(y);
+        size_t klen = y->ev.data.scalar.length;
+        const yr_pos *first = tl_map_get(&seen, key, klen);
+        if (first) {
+            yr_error(y, at, "duplicate key '%s' (first at %u:%u)", key, first->line, first->col);
+            rc = next(y) ? -1 : yr_skip(y);
+            continue;
+        }
+        yr_pos *pos = tl_arena_alloc(y->s->mem, sizeof *pos);
+        const char *copy = tl_arena_strndup(y->s->mem, key, klen);
+        if (pos)
+            *pos = at;
+        if (!pos || !copy || !tl_map_put(&seen, key, klen, pos)) {
+            rc = yr_nomem(y);
+            break;
+        }
+        rc = next(y) ? -1 : fn(y, copy, at, ctx);
+    }
+    tl_map_release(&seen);
+    return rc;
+}
+
+int yr_long(yr_file *y, const char *what, long min, long max, long *out)
+{
+    if (y->ev.type != YAML_SCALAR_EVENT)
+        return yr_wrong_type(y, what, "a number");
+    const char *s = yr_scalar(y);
+    long v = 0;
+    bool ok = *s != '\0';
+    for (const char *p = s; ok && *p; p++) {
+        ok = *p >= '0' && *p <= '9' && v <= (max - (*p - '0')) / 10;
+        v = v * 10 + (*p - '0');
+    }
+    if (!ok || v < min)
+        yr_error(y, yr_here(y), "%s must be a whole number from %ld to %ld, not '%s'", what, min,
+                 max, s);
+    else
+        *out = v;
+    return 0;
+}
+
 /* With the value of `what` current: requires a list and calls fn for each item with
  * its first event current. Ends with the SEQUENCE_END current. */
 int yr_each_item(yr_file *y, const char *what, yr_item_fn fn, void *ctx)
@@ -539,17 +603,38 @@ static bool in_cycle(yr_session *s, const struct stat *st, const char *path, yr_
     return true;
 }
 
+/* Opens `path` for reading without waiting: a FIFO with no writer would block open()
+ * for ever, and a device could give bytes for ever, so only regular files and folders
+ * (refused as such by read_all) are read. The fd, or -1 with *why set. */
+static int open_regular(const char *path, struct stat *st, char *why, size_t cap)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, st)) {
+        strerror_r(errno, why, cap);
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode)) {
+        snprintf(why, cap, "not a regular file (%s)",
+                 S_ISFIFO(st->st_mode)   ? "a FIFO"
+                 : S_ISCHR(st->st_mode)  ? "a character device"
+                 : S_ISBLK(st->st_mode)  ? "a block device"
+                 : S_ISSOCK(st->st_mode) ? "a socket"
+                                         : "a special file");
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 /* Loads file `path`, included from `from` at `at` (NULL for the top file). */
 static int load_file(yr_session *s, const char *path, yr_file *from, yr_pos at)
 {
     char errbuf[128];
-    int fd = open(path, O_RDONLY);
     struct stat st;
-    if (fd < 0 || fstat(fd, &st)) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        strerror_r(e, errbuf, sizeof errbuf);
+    int fd = open_regular(path, &st, errbuf, sizeof errbuf);
+    if (fd < 0) {
         cannot(s, from, at, path, errbuf);
         return 0;
     }
@@ -658,8 +743,33 @@ int yr_load(yr_session *s, const char *path)
     return load_file(s, path, NULL, none);
 }
 
+int yr_load_mem(yr_session *s, const char *name, const char *data, size_t len)
+{
+    const char *p = tl_arena_strdup(s->mem, name);
+    if (!p) {
+        s->nomem = true;
+        return -1;
+    }
+    if (len > MAX_FILE_SIZE) {
+        yr_pos none = {0, 0};
+        cannot(s, NULL, none, p, "file is larger than 64 MiB");
+        s->top = s->schema->unusable;
+        return 0;
+    }
+    s->chain[s->nchain].dev = 0;
+    s->chain[s->nchain].ino = 0;
+    s->chain[s->nchain++].path = p;
+    parse_file(s, p, data, len);
+    s->nchain--;
+    return s->nomem ? -1 : 0;
+}
+
 int yr_include(yr_file *from, const char *rel, yr_pos at)
 {
+    if (from->s->no_includes) {
+        yr_error(from, at, "include '%s' not read: includes are off here", rel);
+        return from->s->nomem ? yr_nomem(from) : 0;
+    }
     /* relative to the including file's folder */
     const char *slash = rel[0] == '/' ? NULL : strrchr(from->path, '/');
     int dirlen = slash ? (int)(slash - from->path + 1) : 0;

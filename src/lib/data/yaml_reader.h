@@ -64,7 +64,9 @@ typedef struct {
         const char *path;
     } chain[YR_MAX_INCLUDE_DEPTH]; /* files being read, top first */
     size_t nchain;
-    tl_buf aux; /* scratch for messages */
+    tl_buf aux;       /* scratch for messages */
+    bool no_includes; /* include: is reported, not followed (a text given in memory,
+                         the fuzz target: nothing outside the bytes given is read) */
 } yr_session;
 
 /* A session for reading `schema` files into `mem`, reporting into `d` (may be NULL);
@@ -77,6 +79,10 @@ void yr_session_release(yr_session *s);
 /* Reads file `path` (at most 64 MiB, UTF-8 with or without a BOM), its top level by the
  * schema. -1 when out of memory (s->nomem), else 0: see s->top and s->errors. */
 int yr_load(yr_session *s, const char *path);
+/* Reads `len` bytes at `data` (borrowed for the call) as a file called `name`, as
+ * yr_load() reads a file; set s->no_includes first unless includes may be read
+ * (relative to the current folder). -1 when out of memory. */
+int yr_load_mem(yr_session *s, const char *name, const char *data, size_t len);
 /* From inside file `from`: reads file `rel` (relative to `from`'s folder unless
  * absolute) the same way; cycles and too deep nesting are reported at `at`. 0, or -1
  * when out of memory. */
@@ -130,6 +136,16 @@ int yr_each_key(yr_file *y, const char *const *keys, yr_key_fn fn, void *ctx);
  * mapping was read, 0 when the value was something else, -1 when reading stopped. */
 int yr_mapping(yr_file *y, const char *what, const char *want, const char *const *keys,
                yr_key_fn fn, void *ctx);
+/* Called for a key of a mapping whose keys are not fixed (yr_each_pair): the key's
+ * text (in the arena) and position, with its value's first event current. */
+typedef int (*yr_pair_fn)(yr_file *y, const char *key, yr_pos at, void *ctx);
+/* With the value of `what` current: requires a mapping described as `want` (else
+ * reports and skips it) and calls fn for each of its keys, whatever their text;
+ * duplicate and non-string keys are reported and their values skipped. */
+int yr_each_pair(yr_file *y, const char *what, const char *want, yr_pair_fn fn, void *ctx);
+/* A whole decimal number from `min` to `max` into *out; anything else is reported and
+ * leaves *out alone. */
+int yr_long(yr_file *y, const char *what, long min, long max, long *out);
 /* With the value of `what` current: requires a list and calls fn for each item. */
 int yr_each_item(yr_file *y, const char *what, yr_item_fn fn, void *ctx);
 /* Appends the strings of the current list (`key` names it) to the NULL-terminated
