@@ -149,19 +149,8 @@ static int has_prefix(const char *key, size_t keylen, const char *p, size_t *n)
 /* A dictionary word lies one edit from `w` (a split into two words, with a space or a
  * hyphen, does not count: «авто-режим» is the compound itself):
  * then `w` is more likely a typo of it than a compound («госдарственный» of
- * «государственный» splits into «гос» + «дарственный»). Asked of a copy, so that the
- * word's own suggestions are left to the budget. */
-static int near_word(tl_doc *d, const tl_word *w)
-{
-    tl_word copy = *w;
-    copy.suggestions = NULL;
-    int slow;
-    int n = morph_suggest(d->morph, d->lang, &copy, 3, 0, &slow);
-    for (int i = 0; i < n; i++)
-        if (!strpbrk(copy.suggestions[i], " -"))
-            return 1;
-    return 0;
-}
+ * «государственный» splits into «гос» + «дарственный»). */
+static int near_word(tl_doc *d, const tl_word *w) { return morph_near_word(d->morph, d->lang, w); }
 
 /* «госзакупки», «кибербезопасности»: a clipped prefix and a word the dictionary knows,
  * and no dictionary word one edit away. The answer is kept in the word's flags: unknown

@@ -54,6 +54,10 @@ int morph_spell_str(tl_morph *m, tl_lang lang, const char *s);
  * Hunspell's full engine (*slow set to 1: the caller budgets those calls). Returns the
  * number of suggestions. */
 int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow, int *slow);
+/* Is a dictionary word one edit (swap, deletion, substitution, insertion) from `w`,
+ * without a space or a hyphen in it? Stops at the first; w's suggestions are left
+ * alone. 0 when not, or the dictionary is missing. */
+int morph_near_word(tl_morph *m, tl_lang lang, const tl_word *w);
 
 /* Hunspell stems of NUL-terminated `s`: calls `fn` for each; returns their number,
  * 0 when none or the dictionary is missing. */

@@ -21,6 +21,7 @@ typedef struct {
     tl_lang lang;
     int cap; /* the word starts with a capital: candidates do too */
     int max, n;
+    int plain; /* near-word test: a candidate with a space or a hyphen does not count */
     char *out[8];
     tl_buf b;
 } sugg;
@@ -42,16 +43,21 @@ static int candidate_ok(const sugg *s)
  * it and it is new. Returns 1 when enough candidates are collected. */
 static int try_cand(sugg *s, const uint32_t *cp, size_t n, size_t split)
 {
-    tl_buf_reset(&s->b);
+    char enc[(SUG_MAX_CP + 2) * 4 + 1]; /* encoded here, then copied once: this runs
+                                          for every candidate */
+    size_t o = 0;
     for (size_t i = 0; i < n; i++) {
-        char enc[4];
         uint32_t c = cp[i];
         if (i == 0 && s->cap)
             c = (uint32_t)u_toupper((UChar32)c);
         if (split && i == split)
-            tl_buf_addc(&s->b, ' ');
-        tl_buf_add(&s->b, enc, utf8_encode(c, enc));
+            enc[o++] = ' ';
+        o += utf8_encode(c, enc + o);
     }
+    if (s->plain && memchr(enc, '-', o))
+        return 0;
+    tl_buf_reset(&s->b);
+    tl_buf_add(&s->b, enc, o);
     if (s->b.oom)
         return 1;
     if (split) { /* both halves must be words */
@@ -64,6 +70,10 @@ static int try_cand(sugg *s, const uint32_t *cp, size_t n, size_t split)
             return 0;
     } else if (!candidate_ok(s)) {
         return 0;
+    }
+    if (s->plain) { /* the near-word test needs no copy */
+        s->n = 1;
+        return 1;
     }
     for (int i = 0; i < s->n; i++)
         if (strcmp(s->out[i], s->b.data) == 0)
@@ -109,7 +119,7 @@ static void edit1(sugg *s, const uint32_t *w, size_t n)
             if (try_cand(s, t, n + 1, 0))
                 return;
         }
-    if (s->n)
+    if (s->n || s->plain)
         return;
     for (size_t i = 2; i + 2 <= n; i++) /* a run-together pair, only as a last resort */
         if (try_cand(s, w, n, i))
@@ -141,7 +151,7 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
         return w->nsuggestions;
     if (!morph_ready_for(m, lang))
         return 0;
-    sugg s = {m,   lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), max > 8 ? 8 : max, 0,
+    sugg s = {m, lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), max > 8 ? 8 : max, 0, 0,
               {0}, {0}};
     tl_buf_init(&s.b, 0);
     fast_suggest(w, &s);
@@ -158,6 +168,17 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
     w->suggestions = out;
     w->nsuggestions = (uint8_t)s.n;
     return s.n;
+}
+
+int morph_near_word(tl_morph *m, tl_lang lang, const tl_word *w)
+{
+    if (!morph_ready_for(m, lang))
+        return 0;
+    sugg s = {m, lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), 1, 0, 1, {0}, {0}};
+    tl_buf_init(&s.b, 0);
+    int n = fast_suggest(w, &s);
+    tl_buf_release(&s.b);
+    return n > 0;
 }
 
 int morph_adopt_suggestions(tl_morph *m, tl_word *w, const char *const *list, size_t n)

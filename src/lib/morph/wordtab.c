@@ -137,6 +137,21 @@ int wordtab_recase(const char *s, size_t n, int init, char *b, size_t cap, size_
     return 0;
 }
 
+/* Letter case of code point c: 1 upper, -1 lower, 2 another letter (title case), 0 not
+ * a letter. The basic Cyrillic
+ * block is decided here: it is nearly every letter asked about, and the word-form
+ * table's misses (most of a suggestion search) ask this of every letter. */
+static int letter_case(uint32_t c)
+{
+    if (c >= 0x410 && c <= 0x42F)
+        return 1;
+    if (c >= 0x430 && c <= 0x44F)
+        return -1;
+    if (!u_isalpha((UChar32)c))
+        return 0;
+    return u_isupper((UChar32)c) ? 1 : u_islower((UChar32)c) ? -1 : 2;
+}
+
 int wordtab_case(const char *s, size_t n)
 {
     int first = 1, up_first = 0, lower_rest = 1, all_up = 1, letters = 0;
@@ -145,8 +160,11 @@ int wordtab_case(const char *s, size_t n)
         size_t k = utf8_decode(s + i, n - i, &c);
         if (!k)
             return CASE_OTHER;
-        if (u_isalpha((UChar32)c)) {
-            int up = u_isupper((UChar32)c), low = u_islower((UChar32)c);
+        int lc = letter_case(c);
+        if (lc) {
+            int up = lc == 1, low = lc == -1;
+            if (first && !up)
+                return CASE_OTHER; /* neither Capitalised nor in capitals */
             if (first)
                 up_first = up;
             else if (!low)
