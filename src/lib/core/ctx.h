@@ -27,10 +27,10 @@ typedef struct tl_shared {
                           run's workers open in advance */
     long suggest_limit;
     int report_unused_disables;
-    morph_opts dicts; /* where dictionaries and word-form tables are (copies) */
-    gloss *g;         /* glossaries and rule data, merged */
-    tl_map accept[3]; /* per tl_lang: norm keys of words spelled right */
-    tl_map only[3];   /* per tl_lang: lang_key()s of its rule data's words only that
+    morph_opts dicts;  /* where dictionaries and word-form tables are (copies) */
+    gloss *g;          /* glossaries and rule data, merged */
+    tl_map accept[3];  /* per tl_lang: norm keys of words spelled right */
+    tl_map only[3];    /* per tl_lang: lang_key()s of its rule data's words only that
                          language has, for language detection */
     ctx_profile *prof; /* nprof profiles, 0 first */
     size_t nprof;
