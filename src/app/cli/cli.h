@@ -7,6 +7,8 @@
 
 #include "report.h"
 
+#include <sys/types.h>
+
 /* What the command line set itself (cli_opts.given), so that it overrides the
  * configuration file and the rest comes from the file. */
 enum {
@@ -94,6 +96,8 @@ typedef struct {
     size_t len;
     int read_error; /* errno when it could not be read; 0 ok */
     size_t profile; /* its rule settings (tl_run_options.profile) */
+    const char *read_why; /* or why not when there is no errno ("a FIFO with no writer") */
+    int first;            /* a byte already taken from a FIFO, or -1 */
 } cli_file;
 
 /* What decides which files are checked: paths relative to `base` (the configuration's
@@ -122,9 +126,14 @@ char *cli_relative(const char *path, const char *base);
  * free), or NULL when out of memory. */
 char *cli_absolute(const char *path);
 /* Reads the file's contents into f->data (stdin for "-"). 0 ok, -1 error (errno in
- * f->read_error; nothing printed: called from a run's threads). */
+ * f->read_error, or the reason in f->read_why; nothing printed: called from a run's
+ * threads). Only regular files, and FIFOs that have a writer, are read. */
 int cli_file_read(cli_file *f);
 void cli_file_drop(cli_file *f); /* frees the contents only */
+/* Prints "termlint: PRE'PATH'POST" and a newline on stderr, PATH escaped (esc_path). */
+void cli_say_path(const char *pre, const char *path, const char *post);
+/* "a FIFO", "a character device", ... for a file of mode `m` that is not regular. */
+const char *cli_file_kind(mode_t m);
 void cli_files_free(cli_file *f, size_t n);
 
 /* Where the report goes (output.c): standard output, or a temporary file renamed over

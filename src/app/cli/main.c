@@ -11,6 +11,8 @@
  */
 #include "baseline.h"
 #include "settings.h"
+#include "cli.h"
+#include "escape.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -30,17 +32,22 @@
 #define ctx_free_at_exit tl_ctx_free_fast
 #endif
 
+/* Diagnostics as file:line:col: severity: message; file names and messages hold text
+ * from glossaries and paths, escaped (escape.h). */
 static void print_diags(const tl_diags *d)
 {
     for (size_t i = 0; i < tl_diags_count(d); i++) {
         const tl_diag *g = tl_diags_at(d, i);
-        if (*g->file && g->line)
-            fprintf(stderr, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col,
-                    tl_severity_str(g->severity), g->message);
-        else if (*g->file)
-            fprintf(stderr, "%s: %s: %s\n", g->file, tl_severity_str(g->severity), g->message);
-        else
-            fprintf(stderr, "termlint: %s: %s\n", tl_severity_str(g->severity), g->message);
+        if (*g->file) {
+            esc_path(stderr, g->file);
+            if (g->line)
+                fprintf(stderr, ":%u:%u", g->line, g->col);
+        } else {
+            fputs("termlint", stderr);
+        }
+        fprintf(stderr, ": %s: ", tl_severity_str(g->severity));
+        esc_str(stderr, g->message);
+        fputc('\n', stderr);
     }
 }
 
@@ -87,7 +94,12 @@ typedef struct {
 static void say_status(session *s, const cli_file *f, tl_status st)
 {
     if (st == TL_ERR_IO) {
-        fprintf(stderr, "termlint: cannot read '%s': %s\n", f->label, strerror(f->read_error));
+        char why[160];
+        if (f->read_why)
+            snprintf(why, sizeof why, ": not a regular file (%s)", f->read_why);
+        else
+            snprintf(why, sizeof why, ": %s", strerror(f->read_error));
+        cli_say_path("cannot read ", f->label, why);
         return;
     }
     if (st == TL_ERR_DICTIONARY) {
@@ -96,8 +108,11 @@ static void say_status(session *s, const cli_file *f, tl_status st)
         print_diags(d);
         tl_diags_free(d);
     }
-    if (st != TL_ERR_ENCODING)
-        fprintf(stderr, "termlint: %s: %s\n", f->label, tl_status_str(st));
+    if (st != TL_ERR_ENCODING) {
+        fputs("termlint: ", stderr);
+        esc_path(stderr, f->label);
+        fprintf(stderr, ": %s\n", tl_status_str(st));
+    }
 }
 
 /* Whether finding x of file f is reported: the baseline may know it already. It is
