@@ -46,7 +46,8 @@ const char *tl_version(void);
 typedef enum {
     TL_OK = 0,
     TL_ERR_NOMEM,      /* an allocation failed */
-    TL_ERR_LIMIT,      /* an input exceeded a built-in limit */
+    TL_ERR_LIMIT,      /* an input exceeded a built-in limit (tl_check: with a result
+                          whose TL_RULE_LIMIT findings say where) */
     TL_ERR_IO,         /* a file could not be read */
     TL_ERR_ENCODING,   /* input is not valid UTF-8 or holds a NUL byte */
     TL_ERR_GLOSSARY,   /* a glossary or rule file is unusable */
@@ -103,6 +104,8 @@ typedef enum {
     TL_RULE_SUPPRESSION_UNKNOWN_RULE,      /* "suppression.unknown-rule" */
     TL_RULE_SUPPRESSION_UNUSED,            /* "suppression.unused" */
     TL_RULE_VOCABULARY_REJECTED,           /* "vocabulary.rejected" */
+    TL_RULE_LIMIT,                         /* "limit": a check gave up on part of the
+                                              text (a glossary pattern out of time) */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;
@@ -258,7 +261,9 @@ typedef struct {
  * budget (suggest_limit) in the order of the calls. Encoding problems (invalid UTF-8,
  * NUL bytes) become findings of rule TL_RULE_ENCODING at TL_SEV_ERROR and make the call
  * return TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
- * Other failures return their cause with *out NULL. */
+ * A check that gave up on part of the text (a glossary pattern that ran out of time:
+ * findings of rule TL_RULE_LIMIT) makes it return TL_ERR_LIMIT, *out set, unless the
+ * encoding was wrong too. Other failures return their cause with *out NULL. */
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out);
 
 /* Number of findings of `r` (0 for NULL); they are sorted by position. */

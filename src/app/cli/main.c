@@ -108,7 +108,7 @@ static void say_status(session *s, const cli_file *f, tl_status st)
         print_diags(d);
         tl_diags_free(d);
     }
-    if (st != TL_ERR_ENCODING) {
+    if (st != TL_ERR_ENCODING && st != TL_ERR_LIMIT) { /* findings say where and why */
         fputs("termlint: ", stderr);
         esc_path(stderr, f->label);
         fprintf(stderr, ": %s\n", tl_status_str(st));

@@ -21,6 +21,8 @@ static char *vformat(tl_doc *d, const char *fmt, va_list ap)
 
 tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
 {
+    if (r == TL_RULE_LIMIT)
+        d->gave_up = 1; /* not checked whole: tl_check says so, whatever the severity */
     if ((unsigned)r >= TL_RULE_COUNT || d->severity[r] == TL_SEV_OFF)
         return NULL;
     if (TL_GROW(d->f, d->nf, d->cap_f, 64)) {

@@ -80,6 +80,7 @@ struct tl_doc {
     tl_ifinding *f;
     size_t nf, cap_f;
     int oom;
+    int gave_up;           /* a TL_RULE_LIMIT finding was added */
     struct term_use *uses; /* hold_uses: the terms family's uses of concepts, in
                               the arena, for run-wide consistency (corpus.c) */
     size_t nuses;

@@ -152,6 +152,11 @@ static const rule_row rule_table[] = {
         "a word or phrase of a reject list",
         "A word or phrase of a reject: list of the configuration or a glossary, in any "
         "letter case (the forms listed, not their inflections)."),
+    ROW(TL_RULE_LIMIT, "limit", "input", TL_SEV_ERROR, P_ENC,
+        "a check gave up on part of the text (a pattern out of time)",
+        "A glossary pattern (a regex term or a boilerplate pattern) ran out of its time or "
+        "stack limit; it is not matched in the rest of the text, the rest is checked, and "
+        "the exit code is 2."),
 };
 
 #undef ROW

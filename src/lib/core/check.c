@@ -159,7 +159,7 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
         return st;
     }
     *out = d;
-    return d->src.nbad ? TL_ERR_ENCODING : TL_OK;
+    return d->src.nbad ? TL_ERR_ENCODING : d->gave_up ? TL_ERR_LIMIT : TL_OK;
 }
 
 void doc_free(tl_doc *d)

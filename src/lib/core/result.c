@@ -67,9 +67,11 @@ static size_t resolve(tl_doc *d)
         if (f->severity == TL_SEV_OFF)
             continue; /* re-graded by its family to a rule that is switched off */
         int pj = rule_prec(f->rule), absorbed = 0;
-        /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
+        /* a check that gave up says which pattern: each such finding is kept */
+        for (size_t k = kept, seen = 0;
+             f->rule != TL_RULE_LIMIT && k-- > 0 && seen++ < ENCLOSE_WINDOW;) {
+            /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
          * an unbounded look-back is quadratic when one finding spans a huge line */
-        for (size_t k = kept, seen = 0; k-- > 0 && seen++ < ENCLOSE_WINDOW;) {
             tl_ifinding *g = &d->f[k];
             if (g->off + maxlen < f->off)
                 break;
