@@ -98,6 +98,7 @@ typedef struct {
     size_t profile; /* its rule settings (tl_run_options.profile) */
     const char *read_why; /* or why not when there is no errno ("a FIFO with no writer") */
     int first;            /* a byte already taken from a FIFO, or -1 */
+    int once;             /* stdin or a FIFO: its bytes cannot be read again */
 } cli_file;
 
 /* What decides which files are checked: paths relative to `base` (the configuration's

@@ -442,8 +442,10 @@ static int read_fd(int fd, cli_file *f)
  * such. Returns the fd, or -1 with f->read_error and f->read_why set. */
 static int open_input(cli_file *f)
 {
-    if (!strcmp(f->path, "-"))
+    if (!strcmp(f->path, "-")) {
+        f->once = 1;
         return 0;
+    }
     int fd = open(f->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st)) {
@@ -453,6 +455,7 @@ static int open_input(cli_file *f)
         return -1;
     }
     if (S_ISFIFO(st.st_mode)) {
+        f->once = 1;
         /* non-blocking, a FIFO reads 0 bytes only when no one has it open to write */
         char c;
         ssize_t r;

@@ -54,8 +54,8 @@ static void print_diags(const tl_diags *d)
 /* ---- the run ------------------------------------------------------------------ */
 
 /* The run's read callback: file i, read on one of the run's threads (or, for the
- * run's first pass over recurring lines, on this one). Standard input cannot be read
- * twice, so its bytes stay from the first pass (unread_file) to the check. */
+ * run's first pass over recurring lines, on this one). Standard input and a FIFO cannot
+ * be read twice, so their bytes stay from the first pass (unread_file) to the check. */
 static int read_file(void *arg, size_t i, const char **text, size_t *len)
 {
     cli_file *f = &((cli_file *)arg)[i];
@@ -71,7 +71,7 @@ static int read_file(void *arg, size_t i, const char **text, size_t *len)
 static void unread_file(void *arg, size_t i)
 {
     cli_file *f = &((cli_file *)arg)[i];
-    if (strcmp(f->path, "-") != 0)
+    if (!f->once)
         cli_file_drop(f);
 }
 

@@ -353,11 +353,13 @@ static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
 static void on_limit(void *arg, const mterm *mt, size_t off)
 {
     hit_arg *h = arg;
+    const char *label = concept_label(mt->term->concept, h->d->lang);
+    int named = strcmp(label, mt->term->text) != 0; /* a concept of one pattern: no name */
     doc_add(h->d, TL_RULE_LIMIT, off, 0,
-            "the glossary pattern '%s' of «%s» ran out of time here and is not matched in the "
+            "the glossary pattern '%s'%s%s%s ran out of time here and is not matched in the "
             "rest of this text; simplify it (nested repetition such as (a+)+ backtracks "
             "without end)",
-            mt->term->text, concept_label(mt->term->concept, h->d->lang));
+            mt->term->text, named ? " of «" : "", named ? label : "", named ? "»" : "");
 }
 
 /* Leftmost-longest: at each word the best term starting there, then on after it; then
