@@ -94,8 +94,8 @@ typedef struct {
     const char *label; /* what reports call it: path, or --stdin-filename for "-" */
     char *data;        /* contents (owned), NULL until read */
     size_t len;
-    int read_error; /* errno when it could not be read; 0 ok */
-    size_t profile; /* its rule settings (tl_run_options.profile) */
+    int read_error;       /* errno when it could not be read; 0 ok */
+    size_t profile;       /* its rule settings (tl_run_options.profile) */
     const char *read_why; /* or why not when there is no errno ("a FIFO with no writer") */
     int first;            /* a byte already taken from a FIFO, or -1 */
     int once;             /* stdin or a FIFO: its bytes cannot be read again */

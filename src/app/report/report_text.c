@@ -17,6 +17,7 @@
 #define CONTEXT_CP 38     /* code points shown on each side of the span in a long line */
 #define WHOLE_LINE_CP 100 /* a line up to this long is shown whole */
 #define SPAN_CP 60        /* a longer span is shown cut */
+#define SUGGESTION_CP 200 /* and a longer suggestion (JSON gives it whole) */
 
 static const char *sev_color(tl_severity s)
 {
@@ -139,8 +140,16 @@ static void finding(reporter *rp, const report_file *f, const tl_finding *x, siz
         fputs(x->nsuggestions == 1 ? "    suggestion: " : "    suggestions: ", out);
         for (size_t k = 0; k < x->nsuggestions; k++) {
             fputs(k ? ", «" : "«", out);
-            esc_str(out, x->suggestions[k]);
-            fputs("»", out);
+            /* shown cut, as excerpts are (a repeated sentence's one copy can be long) */
+            const char *sg = x->suggestions[k];
+            size_t n = strlen(sg), cut = 0;
+            for (size_t cps = 0; cut < n && cps < SUGGESTION_CP; cps++) {
+                cut++;
+                while (cut < n && is_cont((unsigned char)sg[cut]))
+                    cut++;
+            }
+            esc_text(out, sg, cut, 0);
+            fputs(cut < n ? "…»" : "»", out);
         }
         fputc('\n', out);
     }

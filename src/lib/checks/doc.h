@@ -98,6 +98,11 @@ void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
 /* Adds a suggestion formatted into the arena to `f` (NULL: nothing); sets d->oom when
  * out of memory. */
 void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 4);
+/* p[0, len) for quoting in a message: at most TL_QUOTE_CP code points, then "…" (a
+ * 1 MB word must not make a 1 MB message), copied into the document's arena; NULL (and
+ * d->oom set) when out of memory. */
+#define TL_QUOTE_CP 80
+const char *doc_quote(tl_doc *d, const char *p, size_t len);
 /* Records that finding f (NULL: nothing) concerns glossary concept c. */
 static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
 {

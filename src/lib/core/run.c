@@ -50,9 +50,9 @@ typedef struct {
     tl_doc *d;    /* checked and held for run-wide judgments */
     tl_result *r; /* built */
     tl_status st;
-    int done;              /* checked */
-    int built;             /* held document built by its worker (run-wide judgments) */
-    struct worker *owner;  /* the worker that checked it; NULL: the caller's thread */
+    int done;             /* checked */
+    int built;            /* held document built by its worker (run-wide judgments) */
+    struct worker *owner; /* the worker that checked it; NULL: the caller's thread */
 } slot;
 
 typedef struct worker {
