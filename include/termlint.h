@@ -189,6 +189,10 @@ typedef struct {
                                               suppression.unused finding (default 0) */
     const tl_profile *profiles;            /* alternative rule settings (tl_profile), or NULL */
     size_t nprofiles;
+    int utf8_only;           /* 1: a text is UTF-8 whatever it looks like (its bad bytes
+                                are said one by one); 0 (default): a text that is plainly
+                                UTF-16 or a legacy Cyrillic encoding is said so once, in
+                                one encoding finding, and not checked */
     const char *lang_reason; /* why `lang`, when it is not auto, for
                                               tl_result_lang_reason (static or outliving the
                                               context); NULL: "given with --lang" */
@@ -196,6 +200,19 @@ typedef struct {
 
 /* Sets every field to its default. */
 void tl_options_init(tl_options *opt);
+
+/* ---- encodings --------------------------------------------------------------- */
+
+/* Whether ICU knows encoding `name` (its converter names and aliases, any case:
+ * "windows-1251", "KOI8-R", "cp866", "UTF-16", ...). */
+int tl_encoding_known(const char *name);
+/* Converts `len` bytes of `in` from encoding `name` to UTF-8: *out (owned:
+ * tl_decoded_free), *outlen bytes, not NUL-terminated; *undecodable counts the input
+ * bytes that could not be decoded (each read as U+FFFD). TL_OK, TL_ERR_USAGE for an
+ * unknown encoding, TL_ERR_NOMEM. */
+tl_status tl_decode(const char *name, const char *in, size_t len, char **out, size_t *outlen,
+                    size_t *undecodable);
+void tl_decoded_free(char *text); /* NULL is a no-op */
 
 /* ---- context ----------------------------------------------------------------- */
 
@@ -254,6 +271,8 @@ typedef struct {
      * on its line (docs/baseline.md), not by its position: edits elsewhere in the file
      * leave it unchanged. Baselines and SARIF's partialFingerprints use it (borrowed) */
     const char *fingerprint;
+    int whole; /* about the whole text (its encoding), not the span at offset 0: a
+                  report shows no excerpt */
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);

@@ -31,7 +31,8 @@ typedef struct {
     long max_warnings;   /* --max-warnings N; -1: no limit */
     int jobs;            /* 0 = number of cores */
     int stats;
-    const char *output; /* --output FILE, or NULL: standard output */
+    const char *output;   /* --output FILE, or NULL: standard output */
+    const char *encoding; /* --encoding NAME other than UTF-8: texts are converted, or NULL */
     const char **paths;
     size_t npaths;
     const char **includes;      /* NULL-terminated globs: --include, else the file's include: */
@@ -99,6 +100,9 @@ typedef struct {
     const char *read_why; /* or why not when there is no errno ("a FIFO with no writer") */
     int first;            /* a byte already taken from a FIFO, or -1 */
     int once;             /* stdin or a FIFO: its bytes cannot be read again */
+    const char *encoding; /* --encoding: converted to UTF-8 from this when read, or NULL */
+    int decoded;          /* data is tl_decode's (freed with tl_decoded_free) */
+    size_t undecodable;   /* --encoding: bytes that could not be decoded (U+FFFD) */
 } cli_file;
 
 /* What decides which files are checked: paths relative to `base` (the configuration's
@@ -131,6 +135,9 @@ char *cli_absolute(const char *path);
  * threads). Only regular files, and FIFOs that have a writer, are read. */
 int cli_file_read(cli_file *f);
 void cli_file_drop(cli_file *f); /* frees the contents only */
+/* With f->encoding: converts the contents read to UTF-8 (once). 0 ok, -1 out of memory
+ * (f->read_error set, contents dropped). */
+int cli_file_decode(cli_file *f);
 /* Prints "termlint: PRE'PATH'POST" and a newline on stderr, PATH escaped (esc_path). */
 void cli_say_path(const char *pre, const char *path, const char *post);
 /* "a FIFO", "a character device", ... for a file of mode `m` that is not regular. */

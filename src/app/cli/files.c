@@ -494,15 +494,37 @@ int cli_file_read(cli_file *f)
 
 void cli_file_drop(cli_file *f)
 {
-    free(f->data);
+    if (f->decoded)
+        tl_decoded_free(f->data);
+    else
+        free(f->data);
     f->data = NULL;
+    f->decoded = 0;
+}
+
+int cli_file_decode(cli_file *f)
+{
+    if (!f->encoding || f->decoded || !f->data)
+        return 0;
+    char *u;
+    size_t n;
+    if (tl_decode(f->encoding, f->data, f->len, &u, &n, &f->undecodable) != TL_OK) {
+        f->read_error = ENOMEM; /* the name was checked with the options */
+        cli_file_drop(f);
+        return -1;
+    }
+    free(f->data);
+    f->data = u;
+    f->len = n;
+    f->decoded = 1;
+    return 0;
 }
 
 void cli_files_free(cli_file *f, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(f[i].path);
-        free(f[i].data);
+        cli_file_drop(&f[i]);
     }
     free(f);
 }

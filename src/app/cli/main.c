@@ -59,7 +59,7 @@ static void print_diags(const tl_diags *d)
 static int read_file(void *arg, size_t i, const char **text, size_t *len)
 {
     cli_file *f = &((cli_file *)arg)[i];
-    if (!f->data && cli_file_read(f))
+    if (!f->data && (cli_file_read(f) || cli_file_decode(f)))
         return -1;
     *text = f->data;
     *len = f->len;
@@ -134,6 +134,13 @@ static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
     if (st != TL_OK) {
         s->errors++;
         say_status(s, f, st);
+    } else if (f->undecodable) { /* --encoding: checked, but not all of it was text */
+        char why[160];
+        snprintf(why, sizeof why, ": %zu byte%s not valid %s, read as U+FFFD", f->undecodable,
+                 f->undecodable == 1 ? " is" : "s are", f->encoding);
+        cli_say_path("", f->label, why);
+        s->errors++;
+        st = TL_ERR_ENCODING;
     }
     if (s->baseline)
         baseline_checked(s->baseline, f->label);
@@ -325,6 +332,7 @@ static int run_check(cli_opts *o, cli_settings *set, const cli_env *env)
         files[i].label =
             strcmp(files[i].path, "-") || !o->stdin_name ? files[i].path : o->stdin_name;
         files[i].profile = cli_settings_profile(set, files[i].label);
+        files[i].encoding = o->encoding;
     }
     int rc = 2;
     tl_diags *diags = tl_diags_new();

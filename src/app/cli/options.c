@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 void cli_usage(FILE *f)
@@ -41,7 +42,9 @@ void cli_usage(FILE *f)
           "  --include GLOB           files to check inside folders; repeatable\n"
           "  --exclude GLOB           files and folders to leave out (.gitignore syntax)\n"
           "  --stdin-filename NAME    the name of standard input in reports and settings\n"
-          "  --output FILE            write the report to FILE (only once it is complete)\n",
+          "  --output FILE            write the report to FILE (only once it is complete)\n"
+          "  --encoding NAME          the texts' encoding when not UTF-8 (windows-1251, koi8-r,\n"
+          "                           cp866, utf-16, ...); positions are then the decoded text's\n",
           f);
     fprintf(f, "  --format %-15s output format (default text)\n", formats);
     fputs("  --color auto|always|never  colour in text output (default auto)\n"
@@ -162,6 +165,14 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
         o->lib.dict_dir = v;
     } else if (!strcmp(name, "data-dir")) {
         o->lib.data_dir = v;
+    } else if (!strcmp(name, "encoding")) {
+        if (!tl_encoding_known(v))
+            return bad("unknown encoding '%s' (ICU's names: windows-1251, koi8-r, koi8-u, cp866, "
+                       "utf-16, ...)",
+                       v);
+        /* UTF-8 by any of its names: no guessing, bad bytes said one by one */
+        o->lib.utf8_only = !strcasecmp(v, "utf-8") || !strcasecmp(v, "utf8");
+        o->encoding = o->lib.utf8_only ? NULL : v;
     } else if (!strcmp(name, "output")) {
         if (!*v)
             return bad("--output takes a file name%s", "");
@@ -220,10 +231,11 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
 }
 
 static const char *const valued[] = {
-    "lang",     "glossary",     "words",          "dict-dir",       "data-dir",     "include",
-    "format",   "color",        "colour",         "fail-on",        "disable",      "severity",
-    "suggest",  "consistency",  "jobs",           "output",         "exclude",      "config",
-    "baseline", "print-config", "stdin-filename", "write-baseline", "max-warnings", NULL};
+    "lang",           "glossary",       "words",        "dict-dir",    "data-dir",
+    "include",        "format",         "color",        "colour",      "fail-on",
+    "disable",        "severity",       "suggest",      "consistency", "jobs",
+    "output",         "exclude",        "config",       "baseline",    "print-config",
+    "stdin-filename", "write-baseline", "max-warnings", "encoding",    NULL};
 
 /* Options without a value: their flag in cli_opts. */
 static int *flag_of(cli_opts *o, const char *a)

@@ -74,7 +74,7 @@ static size_t count_cps(const char *s, size_t a, size_t b)
 
 static void excerpt(FILE *out, const report_file *f, const tl_finding *x, int color)
 {
-    if (!f->data || x->offset > f->len)
+    if (!f->data || x->offset > f->len || x->whole)
         return;
     const char *s = f->data;
     size_t off = (size_t)x->offset, end = off + (size_t)x->length;

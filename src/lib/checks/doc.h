@@ -39,6 +39,7 @@ typedef struct {
     const char *const *ahead;
     uint8_t nahead, ahead_kind;
     const gl_concept *concept; /* glossary rules: the concept concerned (doc_concern) */
+    uint8_t whole;             /* about the whole text (its encoding): no excerpt */
 } tl_ifinding;
 
 struct term_use; /* consistency.h */

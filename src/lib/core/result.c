@@ -109,6 +109,7 @@ static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_sour
     f->nsuggestions = s->nsuggestions;
     f->also = s->also;
     f->nalso = s->nalso;
+    f->whole = s->whole;
     f->text = tl_arena_strndup(mem, d->src.orig + s->off, s->len);
     char fp[17];
     fingerprint_of(d->src.orig, d->src.len, s->off, s->len, tl_rule_id(s->rule), fp);
