@@ -98,6 +98,17 @@ else
     cat "$log"
 fi
 
+# memory per byte of text: a generated 32 MB text may take at most 1.5 times its size
+# more than a 1 MB one (tests/memory.sh; make check-slow runs it on 1 GB)
+if BUILD=$BUILD sh tests/memory.sh "${MEMORY_MB:-32}" >"$log" 2>&1; then
+    pass=$((pass + 1))
+    cat "$log"
+else
+    fail=$((fail + 1))
+    echo "FAIL: tests/memory.sh"
+    cat "$log"
+fi
+
 # The samples of ../shared are third-party and not in the repository: when present,
 # check that termlint runs over them without input errors (exit 0 or 1).
 if [ -d ../shared/samples ]; then

@@ -15,22 +15,32 @@
 #include "escape.h"
 
 #include <errno.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 /* Releasing the dictionaries at exit costs 0.1-0.2 s that the OS does for free; under
- * a leak checker they are released so that only real leaks are reported. */
+ * a leak checker (AddressSanitizer, or memcheck with TERMLINT_FREE_AT_EXIT set:
+ * tests/valgrind.sh) they are released so that only real leaks are reported. */
 #if defined(__SANITIZE_ADDRESS__)
-#define ctx_free_at_exit tl_ctx_free
+#define ALWAYS_FREE 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define ctx_free_at_exit tl_ctx_free
+#define ALWAYS_FREE 1
 #endif
 #endif
-#ifndef ctx_free_at_exit
-#define ctx_free_at_exit tl_ctx_free_fast
+#ifndef ALWAYS_FREE
+#define ALWAYS_FREE 0
 #endif
+
+static void ctx_free_at_exit(tl_ctx *ctx)
+{
+    if (ALWAYS_FREE || getenv("TERMLINT_FREE_AT_EXIT"))
+        tl_ctx_free(ctx);
+    else
+        tl_ctx_free_fast(ctx);
+}
 
 /* Diagnostics as file:line:col: severity: message; file names and messages hold text
  * from glossaries and paths, escaped (escape.h). */
@@ -282,8 +292,12 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags, cli_
     if (o->stats) {
         uint64_t look, hit;
         tl_ctx_cache_stats(ctx, &look, &hit);
-        fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
-                (unsigned long long)s.sum.words, (unsigned long long)look, (unsigned long long)hit);
+        struct rusage ru;
+        long peak = getrusage(RUSAGE_SELF, &ru) ? 0 : ru.ru_maxrss; /* KiB on Linux */
+        fprintf(stderr,
+                "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu peak_rss_kb=%ld\n",
+                n, (unsigned long long)s.sum.words, (unsigned long long)look,
+                (unsigned long long)hit, peak);
     }
     int rc = exit_code(&s, nerr, diags);
     /* a baseline of a run cut short would forget findings: written only when whole */
