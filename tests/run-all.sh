@@ -98,6 +98,16 @@ else
     cat "$log"
 fi
 
+# make fuzz runs the fuzzers (issue 13, 11: with a fuzz/ folder it was "up to date" and
+# did nothing): without running them, its commands must call fuzz/run.sh
+if make -n fuzz FUZZ_SECONDS=1 2>/dev/null | grep -q 'fuzz/run.sh 1 '; then
+    pass=$((pass + 1))
+    echo "make fuzz: runs fuzz/run.sh"
+else
+    fail=$((fail + 1))
+    echo "FAIL: make -n fuzz does not run fuzz/run.sh"
+fi
+
 # memory per byte of text: a generated 32 MB text may take at most 1.5 times its size
 # more than a 1 MB one (tests/memory.sh; make check-slow runs it on 1 GB)
 if BUILD=$BUILD sh tests/memory.sh "${MEMORY_MB:-32}" >"$log" 2>&1; then
