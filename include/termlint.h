@@ -330,6 +330,13 @@ typedef struct {
      * larger one counts as 0); called with read_arg, on the run's threads. NULL: 0 for
      * every text. */
     size_t (*profile)(void *arg, size_t i);
+    /* Called, when not NULL, as a pass over text i (the first pass, the check, the
+     * positions of its findings) moves on, on the thread making that pass: the bytes
+     * before offset `upto` are not needed for now. They must stay readable
+     * (a finding's judgment may read them again at the end), so a caller that mapped
+     * the text from its file may drop those pages from memory (madvise MADV_DONTNEED)
+     * to keep a huge text from filling it; nothing else is expected. */
+    void (*consumed)(void *arg, size_t i, size_t upto);
 } tl_run_options;
 
 /* Sets every field to its default (ndocs 0, read NULL: set them; repeated_lines 1). */

@@ -102,6 +102,8 @@ typedef struct {
     int once;             /* stdin or a FIFO: its bytes cannot be read again */
     const char *encoding; /* --encoding: converted to UTF-8 from this when read, or NULL */
     int decoded;          /* data is tl_decode's (freed with tl_decoded_free) */
+    int mapped;           /* data is the file mapped (a big regular file: files.c) */
+    size_t dropped;       /* mapped: the pages before this offset were dropped */
     size_t undecodable;   /* --encoding: bytes that could not be decoded (U+FFFD) */
 } cli_file;
 
@@ -138,6 +140,9 @@ void cli_file_drop(cli_file *f); /* frees the contents only */
 /* With f->encoding: converts the contents read to UTF-8 (once). 0 ok, -1 out of memory
  * (f->read_error set, contents dropped). */
 int cli_file_decode(cli_file *f);
+/* The check of f no longer needs its bytes before `upto` for now: a mapped file's pages
+ * there are dropped from memory (read again from the file if needed). */
+void cli_file_consumed(cli_file *f, size_t upto);
 /* Prints "termlint: PRE'PATH'POST" and a newline on stderr, PATH escaped (esc_path). */
 void cli_say_path(const char *pre, const char *path, const char *post);
 /* "a FIFO", "a character device", ... for a file of mode `m` that is not regular. */
@@ -153,6 +158,9 @@ typedef struct {
     int said;
 } cli_out;
 
+/* Removes the temporary file of --output, if any; async-signal-safe (for a handler that
+ * ends the run: files.c's SIGBUS). */
+void out_abandon(void);
 /* Opens the output (`path` NULL: standard output). 0, or -1 with the reason printed. */
 int out_open(cli_out *o, const char *path);
 /* -1 once a write has failed (the report is cut: stop), else 0. */

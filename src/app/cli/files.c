@@ -22,8 +22,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -477,6 +479,63 @@ static int open_input(cli_file *f)
     return fd;
 }
 
+/* A regular file of at least MAP_MIN bytes is mapped instead of read: its pages come in
+ * as the check reads them and are dropped behind it (cli_file_consumed), so a 1 GB
+ * text does not take 1 GB of memory. Smaller files are read: the same speed, and a file
+ * that shrinks while it is read cannot stop termlint (it would, mapped: SIGBUS, which
+ * main.c turns into a message and exit code 2). */
+#define MAP_MIN (16u << 20)
+
+/* A mapped file that shrinks while it is checked makes the next read of a page past
+ * its new end raise SIGBUS: said, the report abandoned, exit code 2 (no core dump). */
+static void on_sigbus(int sig)
+{
+    static const char msg[] = "termlint: an input file shrank while it was being checked; "
+                              "stopped (exit code 2)\n";
+    (void)sig;
+    out_abandon();
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(2);
+}
+
+/* Maps the regular file open as fd when it is big: 1 mapped, 0 not (read it). */
+static int map_fd(int fd, cli_file *f)
+{
+    struct stat st;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode) || (uint64_t)st.st_size < MAP_MIN ||
+        (uint64_t)st.st_size > SIZE_MAX)
+        return 0;
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED)
+        return 0; /* read it instead */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigbus;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+    madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+    f->data = p;
+    f->len = (size_t)st.st_size;
+    f->mapped = 1;
+    f->dropped = 0;
+    return 1;
+}
+
+void cli_file_consumed(cli_file *f, size_t upto)
+{
+    if (!f->mapped || upto > f->len)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t end = upto / page * page;
+    if (end < f->dropped)
+        f->dropped = 0; /* a new pass over the text: its pages come back */
+    if (end > f->dropped) {
+        madvise(f->data + f->dropped, end - f->dropped, MADV_DONTNEED);
+        f->dropped = end;
+    }
+}
+
 int cli_file_read(cli_file *f)
 {
     f->first = -1;
@@ -485,7 +544,7 @@ int cli_file_read(cli_file *f)
     int fd = open_input(f);
     if (fd < 0)
         return -1;
-    int e = read_fd(fd, f);
+    int e = fd > 0 && map_fd(fd, f) ? 0 : read_fd(fd, f);
     if (fd > 0)
         close(fd);
     f->read_error = e;
@@ -496,10 +555,13 @@ void cli_file_drop(cli_file *f)
 {
     if (f->decoded)
         tl_decoded_free(f->data);
+    else if (f->mapped)
+        munmap(f->data, f->len);
     else
         free(f->data);
     f->data = NULL;
     f->decoded = 0;
+    f->mapped = 0;
 }
 
 int cli_file_decode(cli_file *f)
@@ -513,7 +575,11 @@ int cli_file_decode(cli_file *f)
         cli_file_drop(f);
         return -1;
     }
-    free(f->data);
+    if (f->mapped)
+        munmap(f->data, f->len);
+    else
+        free(f->data);
+    f->mapped = 0;
     f->data = u;
     f->len = n;
     f->decoded = 1;

@@ -85,6 +85,12 @@ static void unread_file(void *arg, size_t i)
         cli_file_drop(f);
 }
 
+/* The run's consumed callback: a mapped file's pages behind the check are dropped. */
+static void consumed_file(void *arg, size_t i, size_t upto)
+{
+    cli_file_consumed(&((cli_file *)arg)[i], upto);
+}
+
 /* The run's profile callback: file i's rule settings, found before the run. */
 static size_t file_profile(void *arg, size_t i) { return ((cli_file *)arg)[i].profile; }
 
@@ -164,6 +170,7 @@ static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
             continue;
         }
         fmt->finding(&s->rp, &rf, x, shown++);
+        cli_file_consumed(f, x->offset); /* excerpts come in offset order */
         s->sum.errors += x->severity == TL_SEV_ERROR;
         s->sum.warnings += x->severity == TL_SEV_WARNING;
         s->sum.infos += x->severity == TL_SEV_INFO;
@@ -186,6 +193,7 @@ static void check_files(session *s, cli_file *files, size_t n)
     ro.read = read_file;
     ro.read_arg = files;
     ro.unread = unread_file;
+    ro.consumed = consumed_file;
     ro.profile = file_profile;
     ro.jobs = s->o->jobs;
     ro.consistency_run = s->o->consistency_run;

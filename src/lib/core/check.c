@@ -151,6 +151,7 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
         for (size_t pos = seg->start; st == TL_OK && pos < seg->limit;) {
             size_t end = tokenize_chunk_end(&d->src, pos, seg->limit);
             st = chunk(ctx, d, pos, end);
+            source_consumed(&d->src, pos); /* the chunk before this one is done with */
             pos = end;
         }
     }
@@ -163,7 +164,7 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
 }
 
 tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
-                         const tl_run_lines *rl, tl_doc **out)
+                         const tl_run_lines *rl, const check_hooks *hooks, tl_doc **out)
 {
     const ctx_profile *prof = &ctx->sh->prof[profile < ctx->sh->nprof ? profile : 0];
     *out = NULL;
@@ -180,7 +181,8 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
     d->scratch = &ctx->scratch;
     d->hold_uses = hold_uses;
     d->run_lines = rl;
-    tl_status st = source_init(&d->src, text, len);
+    tl_status st = hooks ? source_init_with(&d->src, text, len, hooks->consumed, hooks->arg)
+                         : source_init(&d->src, text, len);
     int other = st == TL_OK && !ctx->sh->utf8_only && not_utf8(d, text, len);
     if (st == TL_OK && !other) {
         encoding_findings(d);
@@ -217,7 +219,7 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, 
     (void)name; /* positions are the caller's to label */
     *out = NULL;
     tl_doc *d;
-    tl_status st = check_document(ctx, 0, text, len, 0, NULL, &d);
+    tl_status st = check_document(ctx, 0, text, len, 0, NULL, NULL, &d);
     if (!d)
         return st;
     tl_status built = result_build(d, out);

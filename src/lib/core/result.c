@@ -153,8 +153,14 @@ tl_status result_build(tl_doc *d, tl_result **out)
     tl_source_pos cur;
     source_pos_init(&cur);
     int bad = !r->f || !r->pend;
-    for (size_t i = 0; !bad && i < n; i++)
+    size_t told = 0; /* line:col reads the text up to each finding, in offset order */
+    for (size_t i = 0; !bad && i < n; i++) {
         bad = publish(d, &r->mem, &d->f[i], &cur, &r->f[i], &r->pend[i]);
+        if (d->f[i].off - told >= TL_PASS_BLOCK && d->f[i].off > told) {
+            told = d->f[i].off;
+            source_consumed(&d->src, told);
+        }
+    }
     if (bad) {
         tl_result_free(r);
         return TL_ERR_NOMEM;

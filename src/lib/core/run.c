@@ -53,6 +53,8 @@ typedef struct {
     int done;             /* checked */
     int built;            /* held document built by its worker (run-wide judgments) */
     struct worker *owner; /* the worker that checked it; NULL: the caller's thread */
+    struct tl_run *run;   /* for consumed(): the run, and the slot's text */
+    size_t i;
 } slot;
 
 typedef struct worker {
@@ -102,6 +104,14 @@ static void build_held(slot *s, tl_morph *m, const tl_budget *b)
         s->st = st;
 }
 
+/* The source's consumed hook (source.h): the slot's text, told to the caller. Kept in
+ * the slot, which outlives the held document whose result is built later. */
+static void consumed(void *arg, size_t upto)
+{
+    slot *s = arg;
+    s->run->opt.consumed(s->run->opt.read_arg, s->i, upto);
+}
+
 /* Checks document i with `ctx` into its slot; `ahead`: a worker, which computes the
  * suggestions the caller may pick (not while run-wide judgments are pending). */
 static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
@@ -115,8 +125,11 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
     }
     tl_doc *d;
     size_t profile = run->opt.profile ? run->opt.profile(run->opt.read_arg, i) : 0;
+    s->run = run;
+    s->i = i;
+    check_hooks hooks = {consumed, s};
     s->st = check_document(ctx, profile, text, len, run->whole, run->has_lines ? &run->lines : NULL,
-                           &d);
+                           run->opt.consumed ? &hooks : NULL, &d);
     if (!d)
         return;
     if (run->whole) {
