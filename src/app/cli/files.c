@@ -1,7 +1,8 @@
 /*
  * files.c - paths on the command line -> the list of files to check, and reading them.
  * Folders are walked recursively in sorted (byte) order so that output is stable;
- * inside folders only files matching the include globs (default *.txt, *.md) are kept,
+ * inside folders only files matching the include globs (default *.txt, *.md, *.markdown,
+ * *.html, *.htm) are kept,
  * hidden entries are skipped, and excluded folders (exclude:, .termlintignore, and
  * node_modules/ and .git/ by default: pathmatch.c) are not entered. A file named on
  * the command line is checked unless it is excluded. Paths are matched relative to the
@@ -118,7 +119,8 @@ typedef struct {
     int *nerr;
 } walker;
 
-static const char *const default_includes[] = {"*.txt", "*.md", NULL};
+static const char *const default_includes[] = {"*.txt",  "*.md",  "*.markdown",
+                                               "*.html", "*.htm", NULL};
 
 /* Whether a file found inside a folder is wanted: `rel` against the include globs. */
 static int included(walker *w, const char *rel)
@@ -333,6 +335,7 @@ void cli_file_drop(cli_file *f)
 {
     free(f->data);
     f->data = NULL;
+    cli_file_view_drop(f);
 }
 
 void cli_files_free(cli_file *f, size_t n)
@@ -340,6 +343,7 @@ void cli_files_free(cli_file *f, size_t n)
     for (size_t i = 0; i < n; i++) {
         free(f[i].path);
         free(f[i].data);
+        cli_file_view_drop(&f[i]);
     }
     free(f);
 }

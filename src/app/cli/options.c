@@ -17,6 +17,7 @@ void cli_usage(FILE *f)
     report_names(formats, sizeof formats, "|", "|");
     fputs("usage: termlint check [options] PATH...\n"
           "       termlint check --print-config FILE [options]\n"
+          "       termlint fix [--dry-run] [options] PATH...\n"
           "       termlint glossary check|stats|test FILE...\n"
           "       termlint glossary convert IN OUT\n"
           "       termlint rules\n"
@@ -25,7 +26,8 @@ void cli_usage(FILE *f)
           "\n"
           "Checks Russian and Ukrainian texts: spelling (Hunspell), glossary terms in any\n"
           "inflection, and machine-translation defects. PATH is a file, a folder (recursed;\n"
-          "*.txt and *.md) or - for standard input. Settings come from .termlint.yaml in the\n"
+          "*.txt, *.md, *.markdown, *.html, *.htm) or - for standard input. Settings come from "
+          ".termlint.yaml in the\n"
           "current folder or the nearest parent (up to a repository's root), then from\n"
           "these options (docs/configuration.md).\n"
           "\n"
@@ -41,6 +43,8 @@ void cli_usage(FILE *f)
           "  --include GLOB           files to check inside folders; repeatable\n"
           "  --exclude GLOB           files and folders to leave out (.gitignore syntax)\n"
           "  --stdin-filename NAME    the name of standard input in reports and settings\n"
+          "  --input-format text|markdown|html|auto  how files are read (default auto: by\n"
+          "                           name, *.md *.markdown Markdown, *.html *.htm HTML)\n"
           "  --output FILE            write the report to FILE (only once it is complete)\n",
           f);
     fprintf(f, "  --format %-15s output format (default text)\n", formats);
@@ -130,6 +134,14 @@ static int set_ci_value(cli_opts *o, const char *name, char *v)
         o->baseline = v;
     } else if (!strcmp(name, "write-baseline")) {
         o->write_baseline = v;
+    } else if (!strcmp(name, "input-format")) {
+        tl_format f;
+        if (!strcmp(v, "auto"))
+            o->input_format = 0;
+        else if (tl_format_parse(v, &f) == 0)
+            o->input_format = 1 + (int)f;
+        else
+            return bad("--input-format takes text, markdown, html or auto, not '%s'", v);
     } else if (!strcmp(name, "max-warnings")) {
         if (parse_long(v, &n))
             return bad("--max-warnings takes a number of warnings, not '%s'", v);
@@ -220,10 +232,11 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
 }
 
 static const char *const valued[] = {
-    "lang",     "glossary",     "words",          "dict-dir",       "data-dir",     "include",
-    "format",   "color",        "colour",         "fail-on",        "disable",      "severity",
-    "suggest",  "consistency",  "jobs",           "output",         "exclude",      "config",
-    "baseline", "print-config", "stdin-filename", "write-baseline", "max-warnings", NULL};
+    "lang",           "glossary",       "words",        "dict-dir",     "data-dir",
+    "include",        "format",         "color",        "colour",       "fail-on",
+    "disable",        "severity",       "suggest",      "consistency",  "jobs",
+    "output",         "exclude",        "config",       "baseline",     "print-config",
+    "stdin-filename", "write-baseline", "max-warnings", "input-format", NULL};
 
 /* Options without a value: their flag in cli_opts. */
 static int *flag_of(cli_opts *o, const char *a)
@@ -238,6 +251,8 @@ static int *flag_of(cli_opts *o, const char *a)
     }
     if (!strcmp(a, "--report-fixed"))
         return &o->report_fixed;
+    if (!strcmp(a, "--dry-run"))
+        return &o->dry_run;
     return NULL;
 }
 
