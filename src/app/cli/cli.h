@@ -177,6 +177,9 @@ int cli_file_result(const cli_file *f, tl_result *r);
 
 /* `termlint fix [--dry-run] PATH...` (fix.c; argv[0] is "fix"): the exit code. */
 int cli_fix(int argc, char **argv, const char *argv0);
+/* Prints the unified diff from a[0, alen) to b[0, blen) of file `path` (udiff.c). 0, or
+ * -1 when out of memory (nothing printed). */
+int cli_udiff(FILE *out, const char *path, const char *a, size_t alen, const char *b, size_t blen);
 
 /* `termlint glossary ...` (argv[0] is "glossary"); the exit code (glossary_cmd.c). */
 int cli_glossary(int argc, char **argv, const char *argv0);

@@ -357,7 +357,8 @@ static int cmd_rules(void)
 {
     for (size_t i = 0; i < tl_rule_count(); i++) {
         const tl_rule_info *r = tl_rule_info_get((tl_rule)i);
-        printf("%-32s %-8s %s\n", r->id, tl_severity_str(r->severity), r->summary);
+        printf("%-32s %-8s %-4s %s\n", r->id, tl_severity_str(r->severity), r->fixable ? "fix" : "",
+               r->summary);
     }
     return 0;
 }
