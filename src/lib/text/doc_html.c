@@ -14,8 +14,10 @@
  *
  *   text in <script> <style> <code> <pre> <kbd> <samp> <textarea> <template> <svg>
  *   <math> <noscript>                                   masked
- *   tags, attributes (also alt and title), doctype,
- *   processing instructions, CDATA                      masked
+ *   tags, attributes, doctype, processing
+ *   instructions, CDATA                                 masked
+ *   an alt attribute's text (an image's description)   checked, when the file writes
+ *                                                       it as the parser read it
  *   comments                                            masked, except one holding a
  *                                                       termlint- suppression marker
  *   block elements (p, li, td, h1 ... br)               end a sentence (dm_block_end)
@@ -143,15 +145,87 @@ static void cdata(void *ctx, const xmlChar *ch, int len)
     (void)len;
 }
 
+static int ascii_ieq(const char *p, const char *lit, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] | 32) != (lit[i] | 32))
+            return 0;
+    return 1;
+}
+
+static int name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == ':';
+}
+
+/* The value of attribute `attr` in the start tag [s, e) of the input: sets [*vs, *ve)
+ * and returns 1, or 0 when it is not there as written. */
+static int attr_value(const dm_buf *b, size_t s, size_t e, const char *attr, size_t *vs, size_t *ve)
+{
+    const char *t = b->in;
+    size_t n = strlen(attr);
+    for (size_t i = s + 1; i + n < e; i++) {
+        if (!ascii_ieq(t + i, attr, n) || name_char(t[i - 1]) || name_char(t[i + n]))
+            continue;
+        size_t j = i + n;
+        while (j < e && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r'))
+            j++;
+        if (j >= e || t[j] != '=')
+            continue;
+        for (j++; j < e && (t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r');)
+            j++;
+        if (j >= e)
+            return 0;
+        char q = t[j] == '"' || t[j] == '\'' ? t[j] : 0;
+        size_t k = q ? j + 1 : j;
+        while (k < e && (q ? t[k] != q : t[k] != ' ' && t[k] != '>' && t[k] != '\t'))
+            k++;
+        *vs = q ? j + 1 : j;
+        *ve = k;
+        return k <= e;
+    }
+    return 0;
+}
+
+/* An element's alt text (an image's description) is prose: copied when the file
+ * writes it as the parser read it (with an entity in it, it stays masked). */
+static void alt_text(html_state *h, const xmlChar *name, const xmlChar **atts)
+{
+    const char *val = NULL;
+    for (size_t k = 0; atts && atts[k]; k += 2)
+        if (!strcmp((const char *)atts[k], "alt"))
+            val = (const char *)atts[k + 1];
+    size_t e = consumed(h), n = val ? strlen(val) : 0, nl = strlen((const char *)name);
+    if (!n || e == SIZE_MAX || e > h->b->len)
+        return;
+    e = e + 2 < h->b->len ? e + 2 : h->b->len; /* the parser stands on its '>' or "/>" */
+    size_t s = SIZE_MAX;
+    for (size_t i = e; i > 0 && e - i < 65536; i--)
+        if (h->b->in[i - 1] == '<' && i + nl <= e &&
+            ascii_ieq(h->b->in + i, (const char *)name, nl)) {
+            s = i - 1;
+            break;
+        }
+    size_t vs, ve;
+    if (s == SIZE_MAX || !attr_value(h->b, s, e, "alt", &vs, &ve) || ve - vs != n ||
+        memcmp(h->b->in + vs, val, n))
+        return;
+    dm_block_end(h->b);
+    dm_text(h->b, vs, n);
+    dm_block_end(h->b);
+}
+
 static void start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-    (void)atts;
     htmlParserCtxtPtr c = ctx;
     html_state *h = c->_private;
     if (IN(skipped, name))
         h->skip++;
     if (IN(blocks, name))
         dm_block_end(h->b);
+    if (!h->skip && atts)
+        alt_text(h, name, atts);
 }
 
 static void end_element(void *ctx, const xmlChar *name)

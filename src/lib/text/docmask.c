@@ -82,6 +82,11 @@ void dm_text(dm_buf *b, size_t off, size_t n)
 {
     if (off >= b->len || n > b->len - off || !n)
         return;
+    size_t k = 0;
+    while (k < n && (b->in[off + k] == ' ' || b->in[off + k] == '\t' || line_break(b->in[off + k])))
+        k++;
+    if (k == n)
+        return; /* white space between blocks: it is white space already, and ends nothing */
     if (b->mark != SIZE_MAX) {
         size_t m = b->mark;
         b->mark = SIZE_MAX;
