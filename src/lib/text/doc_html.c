@@ -107,6 +107,8 @@ static size_t char_len(const dm_buf *b, size_t i)
  * bytes), or SIZE_MAX. */
 static size_t entity_back(const dm_buf *b, size_t e)
 {
+    if (e > b->len)
+        return SIZE_MAX;
     for (size_t i = e; i > 0 && e - i < 32; i--)
         if (b->in[i - 1] == '&')
             return e - (i - 1) >= 2 ? i - 1 : SIZE_MAX;
@@ -118,8 +120,8 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     htmlParserCtxtPtr c = ctx;
     html_state *h = c->_private;
     size_t e = consumed(h), n = len > 0 ? (size_t)len : 0;
-    if (h->skip || !n || e == SIZE_MAX)
-        return;
+    if (h->skip || !n || e == SIZE_MAX || e > h->b->len)
+        return; /* past the end: a file with bytes that are not UTF-8 is re-read converted */
     const char *p = (const char *)ch;
     /* the parser hands a long text over in pieces, standing on the next character
      * when the piece is full, else after it */
