@@ -115,6 +115,28 @@ static size_t entity_back(const dm_buf *b, size_t e)
     return SIZE_MAX;
 }
 
+static int name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == ':';
+}
+
+/* Whether r[0, n) is written as a character reference ("&name;", "&#123;", "&#x1F;", or
+ * without the ';' as HTML allows some) that may stand for the piece c[0, m): when
+ * dm_entity knows it, it must decode to the piece. */
+static int entity_ref(const char *r, size_t n, const char *c, size_t m)
+{
+    if (n < 2 || r[0] != '&')
+        return 0;
+    size_t end = r[n - 1] == ';' ? n - 1 : n;
+    for (size_t i = 1; i < end; i++)
+        if (!name_char(r[i]) && r[i] != '#')
+            return 0;
+    char u[4];
+    size_t k = dm_entity(r, n, u);
+    return !k || (k == m && !memcmp(u, c, m));
+}
+
 static void characters(void *ctx, const xmlChar *ch, int len)
 {
     htmlParserCtxtPtr c = ctx;
@@ -136,7 +158,7 @@ static void characters(void *ctx, const xmlChar *ch, int len)
         return;
     }
     size_t a = entity_back(h->b, e);
-    if (a != SIZE_MAX && n <= 4 && n <= e - a)
+    if (a != SIZE_MAX && n <= 4 && n <= e - a && entity_ref(h->b->in + a, e - a, p, n))
         dm_put(h->b, a, e - a, p, n);
 }
 
@@ -153,12 +175,6 @@ static int ascii_ieq(const char *p, const char *lit, size_t n)
         if ((p[i] | 32) != (lit[i] | 32))
             return 0;
     return 1;
-}
-
-static int name_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == ':';
 }
 
 /* The value of attribute `attr` in the start tag [s, e) of the input: sets [*vs, *ve)

@@ -31,7 +31,7 @@
 
 typedef struct {
     dm_buf *b;
-    const char *base; /* what offsets count from: b->in */
+    const char *base; /* what offsets count from: the copy md4c parses */
     /* the destination of the link being read, to leave an autolink's text masked */
     const char *href;
     size_t href_len;
@@ -116,7 +116,7 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE size, void *arg)
     }
     case MD_TEXT_HTML:
         if (n >= sizeof marker && n <= 4096 && memmem(p, n, marker, sizeof marker - 1))
-            memcpy(s->b->out + off, p, n);
+            memcpy(s->b->out + off, s->b->in + off, n);
         break;
     default: break;
     }
@@ -170,7 +170,17 @@ void dm_markdown(dm_buf *b)
     start = front_matter(b->in, b->len, start);
     if (b->len - start > UINT_MAX)
         return; /* md4c counts in unsigned: such a file stays masked */
-    md_state s = {b, b->in, NULL, 0};
+    /* md4c 0.4.8 reads one byte past the end of its input (fuzz/corpus/markdown/
+     * crash-md4c-reads-past-end.md, found by fuzz_markdown): it parses a copy that
+     * ends in a NUL byte, whose offsets are those of the input */
+    char *copy = tl_malloc(b->len + 1);
+    if (!copy) {
+        b->oom = 1;
+        return;
+    }
+    memcpy(copy, b->in, b->len);
+    copy[b->len] = '\0';
+    md_state s = {b, copy, NULL, 0};
     MD_PARSER p;
     memset(&p, 0, sizeof p);
     p.abi_version = 0;
@@ -180,6 +190,7 @@ void dm_markdown(dm_buf *b)
     p.enter_span = enter_span;
     p.leave_span = leave_span;
     p.text = text;
-    if (md_parse(b->in + start, (MD_SIZE)(b->len - start), &p, &s) != 0)
+    if (md_parse(copy + start, (MD_SIZE)(b->len - start), &p, &s) != 0)
         b->oom = 1; /* md4c fails only when out of memory */
+    tl_free(copy);
 }

@@ -120,6 +120,9 @@ void dm_put(dm_buf *b, size_t off, size_t n, const char *s, size_t m)
     for (size_t i = 0; i < m; i++)
         if ((unsigned char)s[i] < 0x20 && s[i] != '\t')
             return; /* "&#10;" would add a line, "&#1;" a control: left masked */
+    for (size_t i = off; i < off + n; i++)
+        if (line_break(b->in[i]))
+            return; /* no reference spans lines: the reader misplaced it */
     /* the mark logic and prose_end as for copied text, then the decoded bytes */
     size_t at = opening(s, m) ? off + n - m : off;
     dm_text(b, at, m);
