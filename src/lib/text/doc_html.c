@@ -30,6 +30,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 #include <limits.h>
 #include <string.h>
 
@@ -278,6 +279,14 @@ static void quiet(void *ctx, const xmlError *err)
     (void)err;
 }
 
+/* libxml2's encoding layer reports through the thread's generic handler, which prints
+ * to stderr ("encoding error : input conversion failed"): silenced for the parse. */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 void dm_html(dm_buf *b)
 {
     if (b->len > INT_MAX || !b->len)
@@ -305,7 +314,16 @@ void dm_html(dm_buf *b)
     htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
                               HTML_PARSE_NOIMPLIED);
     xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
+    /* the thread's handlers (libxml2 keeps them per thread), restored after the parse */
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_s = xmlStructuredError;
+    void *old_sctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet_generic);
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)quiet);
     htmlParseDocument(c);
+    xmlSetGenericErrorFunc(old_ctx, old);
+    xmlSetStructuredErrorFunc(old_sctx, old_s);
     if (c->myDoc)
         xmlFreeDoc(c->myDoc);
     htmlFreeParserCtxt(c);
