@@ -11,7 +11,7 @@
  *      one, replace their spans. A fix can uncover another (two doublings in a row),
  *      so the passes go on until nothing changes: fix twice is the same as once.
  *   -> --dry-run: a unified diff per changed file on standard output, nothing written;
- *      else each changed file, unless it changed on disk since it was read (size,
+ *      else each changed file (its fixes listed on standard output once written), unless it changed on disk since it was read (size,
  *      modification time, contents), goes to a temporary file in its folder, which
  *      gets the file's mode, is synced and renamed over it.
  *
@@ -38,6 +38,8 @@ typedef struct {
     struct stat st; /* when read */
     size_t fixed;   /* findings applied */
     int failed;     /* could not be read or checked */
+    char *log;      /* one line per applied finding, said once the file is written */
+    size_t loglen;
 } fix_file;
 
 typedef struct {
@@ -60,6 +62,7 @@ static size_t doc_profile(void *arg, size_t i)
 typedef struct {
     size_t off, len;
     const char *with;
+    const tl_finding *x; /* the finding it applies */
 } edit;
 
 /* The edits result r allows on file f (its current bytes): *n of them, in order. */
@@ -86,6 +89,7 @@ static edit *edits_of(const cli_file *f, const tl_result *r, size_t *n)
         v[*n].off = off;
         v[*n].len = len;
         v[*n].with = s;
+        v[*n].x = x;
         (*n)++;
         last_end = off + len;
     }
@@ -116,6 +120,34 @@ static int apply(cli_file *f, const edit *e, size_t n)
     f->data = t;
     f->len = len;
     return 0;
+}
+
+/* Adds "path:line:col: rule: «old» -> «new»" lines for edits e[0, n) of file f, whose
+ * positions are those of the text the pass checked. 0, or -1 when out of memory. */
+static int log_edits(const cli_file *f, fix_file *x, const edit *e, size_t n)
+{
+    FILE *m = open_memstream(&x->log, &x->loglen);
+    if (!m)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        fprintf(m, "%s:%u:%u: %s: «%.*s» -> «%s»\n", f->label, e[k].x->line, e[k].x->col,
+                tl_rule_id(e[k].x->rule), (int)e[k].len, f->data + e[k].off, e[k].with);
+    return fclose(m) ? -1 : 0;
+}
+
+/* Appends log `add` to x's. */
+static void log_join(fix_file *x, char *add, size_t n)
+{
+    char *j = realloc(x->log, x->loglen + n + 1);
+    if (!j) {
+        free(add);
+        return; /* the fixes stand; only their list is shorter */
+    }
+    memcpy(j + x->loglen, add, n);
+    x->loglen += n;
+    j[x->loglen] = '\0';
+    x->log = j;
+    free(add);
 }
 
 /* One pass over the files todo[0, n): 1 when a file changed, 0 when none did, -1 on an
@@ -151,9 +183,14 @@ static int pass(tl_ctx *ctx, const cli_opts *o, cli_file *files, fix_file *ff, s
             fprintf(stderr, "termlint: %s: %s\n", f->label,
                     tl_status_str(st != TL_OK ? st : TL_ERR_NOMEM));
             ff[todo[i]].failed = 1;
-        } else if (ne && apply(f, e, ne) == 0) {
-            ff[todo[i]].fixed += ne;
-            changed = 1;
+        } else if (ne) {
+            fix_file add = {0};
+            if (log_edits(f, &add, e, ne) == 0)
+                log_join(&ff[todo[i]], add.log, add.loglen);
+            if (apply(f, e, ne) == 0) {
+                ff[todo[i]].fixed += ne;
+                changed = 1;
+            }
         }
         free(e);
         tl_result_free(r);
@@ -256,6 +293,8 @@ static int finish(const cli_opts *o, cli_file *files, fix_file *ff, size_t n)
                 continue;
             }
         }
+        if (!o->dry_run && ff[i].log)
+            fputs(ff[i].log, stdout);
         nfiles++;
         nfixed += ff[i].fixed;
     }
@@ -339,8 +378,10 @@ static int fix_files(cli_opts *o, cli_settings *set, tl_ctx *ctx)
         nt = r ? m : 0;
     }
     int frc = finish(o, files, ff, n);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         free(ff[i].orig);
+        free(ff[i].log);
+    }
     free(ff);
     free(todo);
     cli_files_free(files, n);
