@@ -86,6 +86,11 @@ static edit *edits_of(const cli_file *f, const tl_result *r, size_t *n)
         const char *s = x->suggestions[0];
         if ((strlen(s) == len && !memcmp(s, f->data + off, len)) || off < last_end)
             continue;
+        /* in a document, a replacement holding markup characters would be read as markup
+         * (an "&" in HTML, a "*" in Markdown): left to a person */
+        if (f->format != TL_FORMAT_TEXT &&
+            strpbrk(s, f->format == TL_FORMAT_HTML ? "&<>" : "&<>*_`[]\\|"))
+            continue;
         v[*n].off = off;
         v[*n].len = len;
         v[*n].with = s;
