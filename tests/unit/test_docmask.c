@@ -52,6 +52,9 @@ static void test_markdown(void **state)
     assert_string_equal(out, "А & Б «В» а \n"); /* &#10; would add a line: masked */
     mask(TL_FORMAT_MARKDOWN, "Автоссылка <https://example.org/путь> тут.\n", out, sizeof out);
     assert_string_equal(out, "Автоссылка тут.\n");
+    mask(TL_FORMAT_MARKDOWN, "<p align=\"center\">Блок &amp; <b>текст</b></p>\n\nАбзац\n", out,
+         sizeof out);
+    assert_string_equal(out, " Блок & текст \n\nАбзац\n"); /* an HTML block is read as HTML */
     mask(TL_FORMAT_MARKDOWN, "---\nне закрыта\n", out, sizeof out);
     assert_string_equal(out, " \nне закрыта\n"); /* a rule and a paragraph, then */
 }

@@ -9,9 +9,10 @@
  *                             cells, link texts, image alt texts, emphasis)
  *   MD_TEXT_ENTITY            decoded in place (dm_put), else left masked
  *   MD_TEXT_CODE, _LATEXMATH  code spans and blocks: masked
- *   MD_TEXT_HTML              raw HTML and comments: masked, except a comment holding
- *                             a termlint- suppression marker, kept as it is so that
- *                             core/suppress.c finds it where it was
+ *   MD_TEXT_HTML              an HTML block: read by the HTML reader (doc_html.c);
+ *                             inline HTML and comments: masked, except a comment
+ *                             holding a termlint- suppression marker, kept as it is so
+ *                             that core/suppress.c finds it where it was
  *   MD_TEXT_BR, _SOFTBR,      not in the input (md4c's own "\n" and U+FFFD): the line
  *   _NULLCHAR                 breaks are kept in the masked text anyway
  *
@@ -35,16 +36,36 @@ typedef struct {
     /* the destination of the link being read, to leave an autolink's text masked */
     const char *href;
     size_t href_len;
+    /* the HTML block being read ([html_start, html_end) of the input), which the HTML
+     * reader reads once it ends; html_start SIZE_MAX outside one */
+    size_t html_start, html_end;
 } md_state;
 
 static const char marker[] = "termlint-";
 
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
-    (void)type;
     (void)detail;
-    (void)arg;
+    md_state *s = arg;
+    if (type == MD_BLOCK_HTML)
+        s->html_start = s->html_end = SIZE_MAX - 1; /* set by its first line */
     return 0;
+}
+
+/* An HTML block of the Markdown (<p align="center">Текст</p>, <details>...) is HTML:
+ * the HTML reader finds its prose, in a view of the masked text that starts where the
+ * block does (offsets of the view are offsets of the block). */
+static void html_block(md_state *s)
+{
+    size_t a = s->html_start, e = s->html_end;
+    s->html_start = SIZE_MAX;
+    if (a >= e || e > s->b->len)
+        return;
+    dm_buf v = {s->b->in + a, s->b->out + a, e - a, 0, SIZE_MAX, 0};
+    dm_html(&v);
+    if (v.oom)
+        s->b->oom = 1;
+    dm_block_end(s->b);
 }
 
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
@@ -52,6 +73,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
     (void)detail;
     md_state *s = arg;
     switch (type) {
+    case MD_BLOCK_HTML: html_block(s); break;
     case MD_BLOCK_P:
     case MD_BLOCK_H:
     case MD_BLOCK_LI:
@@ -115,6 +137,12 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE size, void *arg)
         break;
     }
     case MD_TEXT_HTML:
+        if (s->html_start != SIZE_MAX) { /* a line of an HTML block */
+            if (s->html_start == SIZE_MAX - 1)
+                s->html_start = off;
+            s->html_end = off + n;
+            break;
+        }
         if (n >= sizeof marker && n <= 4096 && memmem(p, n, marker, sizeof marker - 1))
             memcpy(s->b->out + off, s->b->in + off, n);
         break;
@@ -180,7 +208,7 @@ void dm_markdown(dm_buf *b)
     }
     memcpy(copy, b->in, b->len);
     copy[b->len] = '\0';
-    md_state s = {b, copy, NULL, 0};
+    md_state s = {b, copy, NULL, 0, SIZE_MAX, SIZE_MAX};
     MD_PARSER p;
     memset(&p, 0, sizeof p);
     p.abi_version = 0;
