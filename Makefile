@@ -10,7 +10,7 @@
 #   make bench      benchmarks (bench/README.md)
 #   make install PREFIX=/usr/local DESTDIR=
 
-PKGS     := hunspell icu-uc icu-i18n yaml-0.1 jansson libxml-2.0
+PKGS     := hunspell icu-uc icu-i18n yaml-0.1 jansson libxml-2.0 md4c
 TESTPKGS := cmocka
 CC       ?= cc
 CFLAGS   ?= -O2 -g

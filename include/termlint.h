@@ -540,6 +540,39 @@ tl_status tl_config_load_mem(const char *name, const char *data, size_t len,
                              const char *const *formats, tl_config **out, tl_diags *diags);
 void tl_config_free(tl_config *c); /* NULL is a no-op */
 
+/* ---- documents: Markdown and HTML input (docs/documents.md) -------------------- */
+
+/* What a file is read as. Append only. */
+typedef enum {
+    TL_FORMAT_TEXT = 0, /* plain text: every byte is checked */
+    TL_FORMAT_MARKDOWN, /* CommonMark with tables (md4c), front matter */
+    TL_FORMAT_HTML      /* HTML (libxml2's HTML parser) */
+} tl_format;
+
+/* "text", "markdown" or "html" (static). */
+const char *tl_format_str(tl_format f);
+/* Parses "text", "markdown" ("md") or "html" ("htm"): 0 and *out set, or -1. */
+int tl_format_parse(const char *name, tl_format *out);
+/* The format a file's name says: *.md, *.markdown (and .mdown, .mkd) Markdown; *.html,
+ * *.htm, *.xhtml HTML (ASCII case ignored); anything else, and NULL, text. */
+tl_format tl_format_of_path(const char *path);
+
+/* The text to check of document `text` (`len` bytes, borrowed for the call) read as
+ * format `f`: `len` bytes too (*out, owned: tl_document_text_free), equal to the input
+ * where it is prose and spaces elsewhere (markup, code, front matter, URLs); line
+ * breaks, a BOM and bytes that are not UTF-8 stay where they are, entities are decoded
+ * in place, and a block that ends where the next begins on the same line ends with a
+ * full stop. Check it with tl_check or a run, then map the result back with
+ * tl_result_document(). For TL_FORMAT_TEXT a copy. TL_OK or TL_ERR_NOMEM (*out NULL). */
+tl_status tl_document_text(tl_format f, const char *text, size_t len, char **out);
+void tl_document_text_free(char *t); /* NULL is a no-op */
+
+/* Makes result `r` of the text tl_document_text() gave (`checked`) one of the document
+ * (`orig`), both `len` bytes: lines and columns are computed from `orig`, and the
+ * typography findings that only the masked markup's spaces made are dropped. Findings
+ * keep their offsets and texts. NULL `r` is a no-op. TL_OK or TL_ERR_NOMEM. */
+tl_status tl_result_document(tl_result *r, const char *orig, const char *checked, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -45,7 +45,9 @@ typedef struct {
     const char *write_baseline; /* --write-baseline FILE */
     int report_fixed;           /* --report-fixed */
     unsigned given;             /* GIVEN_* */
-    size_t ninclude_cli;        /* how many of includes came from --include */
+    int input_format;    /* --input-format: 0 auto (by the file's name), else 1 + tl_format */
+    int dry_run;         /* termlint fix --dry-run */
+    size_t ninclude_cli; /* how many of includes came from --include */
     /* storage for the lists in lib and above */
     const char **glossaries, **words, **disabled, **severities, **accept, **reject;
     size_t nglossaries, nwords, ndisabled, nseverities, nincludes, nexcludes, naccept, nreject;
@@ -105,6 +107,8 @@ typedef struct {
     int mapped;           /* data is the file mapped (a big regular file: files.c) */
     size_t dropped;       /* mapped: the pages before this offset were dropped */
     size_t undecodable;   /* --encoding: bytes that could not be decoded (U+FFFD) */
+    tl_format format;     /* what it is read as (docinput.c) */
+    char *view;           /* Markdown/HTML: the text checked (tl_document_text), NULL until made */
 } cli_file;
 
 /* What decides which files are checked: paths relative to `base` (the configuration's
@@ -183,6 +187,24 @@ typedef struct {
 } cli_env;
 
 int cli_env_apply(cli_opts *o, const char *argv0, cli_env *env);
+
+/* ---- documents (docinput.c) ---------------------------------------------------------- */
+
+/* What the file labelled `label` is read as: --input-format, else its name. */
+tl_format cli_file_format(const cli_opts *o, const char *label);
+/* The text to check of read file f: its bytes, or for Markdown and HTML the masked text
+ * (made once, kept in f->view). 0, or -1 when out of memory. */
+int cli_file_view(cli_file *f, const char **text, size_t *len);
+void cli_file_view_drop(cli_file *f);
+/* Maps result r of file f back onto its bytes (tl_result_document) when it was read as
+ * a document. 0, or -1 when out of memory. */
+int cli_file_result(const cli_file *f, tl_result *r);
+
+/* `termlint fix [--dry-run] PATH...` (fix.c; argv[0] is "fix"): the exit code. */
+int cli_fix(int argc, char **argv, const char *argv0);
+/* Prints the unified diff from a[0, alen) to b[0, blen) of file `path` (udiff.c). 0, or
+ * -1 when out of memory (nothing printed). */
+int cli_udiff(FILE *out, const char *path, const char *a, size_t alen, const char *b, size_t blen);
 
 /* `termlint glossary ...` (argv[0] is "glossary"); the exit code (glossary_cmd.c). */
 int cli_glossary(int argc, char **argv, const char *argv0);

@@ -1,7 +1,8 @@
 /*
  * files.c - paths on the command line -> the list of files to check, and reading them.
  * Folders are walked recursively in sorted (byte) order so that output is stable;
- * inside folders only files matching the include globs (default *.txt, *.md) are kept,
+ * inside folders only files matching the include globs (default *.txt, *.md, *.markdown,
+ * *.html, *.htm) are kept,
  * hidden entries are skipped, and excluded folders (exclude:, .termlintignore, and
  * node_modules/ and .git/ by default: pathmatch.c) are not entered. A file named on
  * the command line is checked unless it is excluded. Paths are matched relative to the
@@ -176,7 +177,8 @@ typedef struct {
     int *nerr;
 } walker;
 
-static const char *const default_includes[] = {"*.txt", "*.md", NULL};
+static const char *const default_includes[] = {"*.txt",  "*.md",  "*.markdown",
+                                               "*.html", "*.htm", NULL};
 
 /* Whether a file found inside a folder is wanted: `rel` against the include globs. */
 static int included(walker *w, const char *rel)
@@ -562,6 +564,7 @@ void cli_file_drop(cli_file *f)
     f->data = NULL;
     f->decoded = 0;
     f->mapped = 0;
+    cli_file_view_drop(f);
 }
 
 int cli_file_decode(cli_file *f)

@@ -71,9 +71,7 @@ static int read_file(void *arg, size_t i, const char **text, size_t *len)
     cli_file *f = &((cli_file *)arg)[i];
     if (!f->data && (cli_file_read(f) || cli_file_decode(f)))
         return -1;
-    *text = f->data;
-    *len = f->len;
-    return 0;
+    return cli_file_view(f, text, len);
 }
 
 /* The run's first pass is done with file i: a file is read again for the check, so
@@ -207,6 +205,8 @@ static void check_files(session *s, cli_file *files, size_t n)
         size_t i = k; /* tl_run_next gives them in this order */
         tl_result *r;
         tl_status st = tl_run_next(run, &i, &r);
+        if (cli_file_result(&files[i], r) && st == TL_OK)
+            st = TL_ERR_NOMEM;
         emit(s, &files[i], st, r);
         tl_result_free(r);
         cli_file_drop(&files[i]);
@@ -355,6 +355,7 @@ static int run_check(cli_opts *o, cli_settings *set, const cli_env *env)
             strcmp(files[i].path, "-") || !o->stdin_name ? files[i].path : o->stdin_name;
         files[i].profile = cli_settings_profile(set, files[i].label);
         files[i].encoding = o->encoding;
+        files[i].format = cli_file_format(o, files[i].label);
     }
     int rc = 2;
     tl_diags *diags = tl_diags_new();
@@ -401,7 +402,8 @@ static int cmd_rules(void)
 {
     for (size_t i = 0; i < tl_rule_count(); i++) {
         const tl_rule_info *r = tl_rule_info_get((tl_rule)i);
-        printf("%-32s %-8s %s\n", r->id, tl_severity_str(r->severity), r->summary);
+        printf("%-32s %-8s %-4s %s\n", r->id, tl_severity_str(r->severity), r->fixable ? "fix" : "",
+               r->summary);
     }
     return 0;
 }
@@ -422,6 +424,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "check"))
         return cmd_check(argc - 1, argv + 1, argv[0]);
+    if (!strcmp(argv[1], "fix"))
+        return cli_fix(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "glossary"))
         return cli_glossary(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "rules"))
