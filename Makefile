@@ -191,6 +191,10 @@ $(BUILD)/fuzz-replay-%: fuzz/replay.c fuzz/fuzz_%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LIB_INC) -MF $@.d -o $@ fuzz/replay.c fuzz/fuzz_$*.c $(LIB) $(LDFLAGS) $(LDLIBS)
 
+# the instrumented objects' header dependencies: without them a changed header left
+# stale objects of another layout in build-fuzz/
+-include $(FUZZ_LIB_OBJ:.o=.d)
+
 fuzz-build: require-pkgs $(FUZZ_BIN)
 
 fuzz: fuzz-build
