@@ -41,6 +41,8 @@ typedef struct {
     const char *baseline;       /* --baseline FILE (or the file's baseline:) */
     const char *write_baseline; /* --write-baseline FILE */
     int report_fixed;           /* --report-fixed */
+    int hide_uses;              /* term.use is on for usage records only (report_cmd.c):
+                                   its findings are not reported */
     unsigned given;             /* GIVEN_* */
     size_t ninclude_cli;        /* how many of includes came from --include */
     /* storage for the lists in lib and above */
@@ -158,6 +160,15 @@ typedef struct {
 } cli_env;
 
 int cli_env_apply(cli_opts *o, const char *argv0, cli_env *env);
+
+/* Runs `termlint check` with options parsed by cli_parse_check (released here): the
+ * configuration, the files, the run, the report. The exit code. */
+int cli_check_parsed(cli_opts *o, const char *argv0);
+/* `termlint report ...` (report_cmd.c; argv[0] is "report"): the exit code. */
+int cli_report(int argc, char **argv, const char *argv0);
+/* For --format jsonl: switches term.use on for the usage records and hides its
+ * findings, unless --severity names term.use. 0, or -1 when out of memory. */
+int cli_observe_uses(cli_opts *o);
 
 /* `termlint glossary ...` (argv[0] is "glossary"); the exit code (glossary_cmd.c). */
 int cli_glossary(int argc, char **argv, const char *argv0);

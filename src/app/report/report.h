@@ -34,12 +34,14 @@ typedef struct {
 /* A format at work: where it writes, what it is told about the run, and its state. */
 typedef struct {
     FILE *out;
-    int color;             /* 1: the output is a terminal that wants colour */
-    void *state;           /* the format's state_size bytes, zeroed before begin */
-    tl_severity fail_on;   /* findings at or above fail the run (TL_SEV_OFF: none do) */
-    const tl_diags *notes; /* warnings about the setup (glossaries that claim one form,
+    int color;                     /* 1: the output is a terminal that wants colour */
+    void *state;                   /* the format's state_size bytes, zeroed before begin */
+    tl_severity fail_on;           /* findings at or above fail the run (TL_SEV_OFF: none do) */
+    const tl_diags *notes;         /* warnings about the setup (glossaries that claim one form,
                               missing rule data): formats with a place for them say them */
-    int baseline;          /* 1: a baseline is in use; the findings shown are new ones */
+    int baseline;                  /* 1: a baseline is in use; the findings shown are new ones */
+    const char *const *glossaries; /* the run's glossary files, NULL-terminated (or NULL):
+                                      terminology reports list what the corpus never used */
 } reporter;
 
 typedef struct {

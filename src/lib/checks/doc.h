@@ -39,6 +39,7 @@ typedef struct {
     const char *const *ahead;
     uint8_t nahead, ahead_kind;
     const gl_concept *concept; /* glossary rules: the concept concerned (doc_concern) */
+    const gl_term *term;       /* and the glossary's form that matched there */
 } tl_ifinding;
 
 struct term_use; /* consistency.h */
@@ -97,11 +98,14 @@ void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
 /* Adds a suggestion formatted into the arena to `f` (NULL: nothing); sets d->oom when
  * out of memory. */
 void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 4);
-/* Records that finding f (NULL: nothing) concerns glossary concept c. */
-static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
+/* Records that finding f (NULL: nothing) is at a match of glossary term t: it concerns
+ * t's concept, and reports count the rendering by t. */
+static inline void doc_concern(tl_ifinding *f, const gl_term *t)
 {
-    if (f)
-    f->concept = c;
+    if (f) {
+        f->concept = t->concept;
+        f->term = t;
+    }
 }
 
 /* `s` with a capital first letter (Cyrillic or Latin), in the document's arena; `s`

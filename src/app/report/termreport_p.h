@@ -1,0 +1,72 @@
+/*
+ * termreport_p.h - the private tables of the terminology report, shared by its
+ * accumulator (termreport.c) and its writers (termreport_out.c).
+ */
+#ifndef TL_TERMREPORT_P_H
+#define TL_TERMREPORT_P_H
+
+#include "usage.h"
+
+#include <stdint.h>
+
+typedef struct {
+    char *path, *before, *text, *after;
+    unsigned line, col;
+} tr_example;
+
+/* A rendering of a concept: one glossary form, in one language */
+typedef struct {
+    char *concept, *canonical, *lang, *term;
+    tl_term_kind kind;
+    uint64_t count, files;
+    tr_example ex[USAGE_EXAMPLES]; /* the first ones, in tr_cmp_example order */
+    size_t nex;
+} tr_rendering;
+
+typedef struct {
+    char *key;
+    uint64_t n;
+} tr_count;
+
+/* A checked file. uses = counted + short forms; compliance = canon / counted */
+typedef struct {
+    char *path, *lang, *error;
+    uint64_t words, findings, uses, counted, canon;
+    tr_count *rules; /* findings per rule, most first */
+    size_t nrules;
+    char **concepts; /* sorted, distinct */
+    size_t nconcepts;
+} tr_file;
+
+typedef struct {
+    char *concept, *text;
+    tl_lang lang;
+    tl_term_kind kind;
+} tr_gterm;
+
+struct termreport {
+    tr_rendering *r;
+    size_t nr, capr, nr_merged;
+    tr_count *c; /* concept -> files */
+    size_t nc, capc, nc_merged;
+    tr_count *rules; /* rule id -> findings */
+    size_t nrules, caprules, nrules_merged;
+    tr_file *f;
+    size_t nf, capf;
+    tr_gterm *g; /* the glossaries' terms, in load order */
+    size_t ng, capg;
+    int have_glossary;
+    uint64_t words;
+};
+
+/* strcmp with NULL as "" */
+int tr_cmp_str(const char *a, const char *b);
+int tr_cmp_example(const tr_example *a, const tr_example *b);
+/* qsort order of tr_count: most first, then by key */
+int tr_cmp_count_desc(const void *a, const void *b);
+/* "canonical" ... "literal" -> the kind; TL_TERM_NONE for anything else */
+tl_term_kind tr_kind_parse(const char *s);
+/* Merges what is still pending: the tables are sorted and distinct afterwards. */
+void tr_finish(termreport *t);
+
+#endif
