@@ -65,7 +65,7 @@ const report_format *report_find(const char *name);
 void report_names(char *buf, size_t cap, const char *sep, const char *last);
 
 extern const report_format report_text, report_json, report_jsonl, report_sarif, report_junit,
-    report_github;
+    report_github, report_html;
 
 /* Helpers the JSON-based formats share (report_json.c), in jansson's values: json_t is
  * jansson's type (C11 allows its typedef to be repeated). */
