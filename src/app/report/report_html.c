@@ -136,14 +136,15 @@ static char *style_of(const html_state *st, size_t *len)
     for (size_t k = 0; k < st->nfam; k++) {
         const char *c = palette[k % (sizeof palette / sizeof palette[0])];
         fprintf(o, "mark.f-%s,.sw.f-%s{background:%s}", st->fam[k], st->fam[k], c);
-        fprintf(o, ".hide-f-%s mark.f-%s{background:none;box-shadow:none}", st->fam[k],
-                st->fam[k]);
+        fprintf(o, ".hide-f-%s mark.f-%s{background:none;box-shadow:none}", st->fam[k], st->fam[k]);
         fprintf(o, ".hide-f-%s li.f-%s{display:none}", st->fam[k], st->fam[k]);
     }
     static const char *const sev[] = {"error", "warning", "info"};
     for (int k = 0; k < 3; k++)
-        fprintf(o, ".hide-s-%s mark.s-%s{background:none;box-shadow:none}.hide-s-%s li.s-%s{display:none}",
-                sev[k], sev[k], sev[k], sev[k]);
+        fprintf(
+            o,
+            ".hide-s-%s mark.s-%s{background:none;box-shadow:none}.hide-s-%s li.s-%s{display:none}",
+            sev[k], sev[k], sev[k], sev[k]);
     if (fclose(o)) {
         free(s);
         return NULL;
@@ -354,7 +355,7 @@ static void text_with_marks(html_state *st, FILE *o, const report_file *f)
         pos = (size_t)at;
         uint64_t e = x->offset + x->length > len ? len : x->offset + x->length;
         if (ms.depth && e > ms.end[ms.depth - 1])
-            e = ms.end[ms.depth - 1]; /* crossing: cut at the enclosing end */
+            e = ms.end[ms.depth - 1];    /* crossing: cut at the enclosing end */
         size_t id = st->next_id + 1 + k; /* ids start at 1 */
         st->per_fam[family_index(st, x->rule)]++;
         side_entry(st, f, x, id);
@@ -394,8 +395,8 @@ static void summary(reporter *rp, const report_summary *s)
     fprintf(o,
             "<header>\n<h1>termlint review</h1>\n<p>%zu file%s checked: %zu error%s, %zu "
             "warning%s, %zu info%s%s</p>\n<p>",
-            s->files, s->files == 1 ? "" : "s", s->errors, s->errors == 1 ? "" : "s",
-            s->warnings, s->warnings == 1 ? "" : "s", s->infos, s->infos == 1 ? "" : "s",
+            s->files, s->files == 1 ? "" : "s", s->errors, s->errors == 1 ? "" : "s", s->warnings,
+            s->warnings == 1 ? "" : "s", s->infos, s->infos == 1 ? "" : "s",
             s->input_errors ? "; some inputs could not be read" : "");
     for (size_t k = 0; k < st->nfam; k++)
         if (st->per_fam[k])
@@ -423,12 +424,12 @@ static void end(reporter *rp, const report_summary *s)
     st->sidef = NULL;
     fputs("</ol>\n</aside>\n", rp->out);
     summary(rp, s);
-    fprintf(rp->out, "<div id=\"tip\" role=\"tooltip\"></div>\n<script>%s</script>\n"
-                     "</body>\n</html>\n",
+    fprintf(rp->out,
+            "<div id=\"tip\" role=\"tooltip\"></div>\n<script>%s</script>\n"
+            "</body>\n</html>\n",
             script);
     free(st->side);
     free(st->v);
 }
 
-const report_format report_html = {"html", sizeof(html_state), begin, file, finding, file_end,
-                                   end};
+const report_format report_html = {"html", sizeof(html_state), begin, file, finding, file_end, end};
