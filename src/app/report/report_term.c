@@ -35,15 +35,17 @@ static void file_end(reporter *rp, const report_file *f)
     json_decref(rec);
 }
 
-static void end_as(reporter *rp, int json)
+/* 0 md, 1 json, 2 csv */
+static void end_as(reporter *rp, int how)
 {
     term_state *st = rp->state;
     tl_diags *d = tl_diags_new();
     if (!st->failed && (!d || termreport_glossaries(st->t, rp->glossaries, d) == TL_ERR_NOMEM))
         st->failed = 1;
     if (!st->failed)
-        st->failed =
-            json ? termreport_write_json(st->t, rp->out) : termreport_write_md(st->t, rp->out);
+        st->failed = how == 1   ? termreport_write_json(st->t, rp->out)
+                     : how == 2 ? termreport_write_csv(st->t, rp->out)
+                                : termreport_write_md(st->t, rp->out);
     if (st->failed)
         fprintf(stderr, "termlint: out of memory: no report written\n");
     tl_diags_free(d);
@@ -64,5 +66,13 @@ static void end_json(reporter *rp, const report_summary *s)
 
 const report_format report_term_md = {"md",    sizeof(term_state), begin, NULL,
                                       finding, file_end,           end_md};
+static void end_csv(reporter *rp, const report_summary *s)
+{
+    (void)s;
+    end_as(rp, 2);
+}
+
+const report_format report_term_csv = {"csv",   sizeof(term_state), begin,  NULL,
+                                       finding, file_end,           end_csv};
 const report_format report_term_json = {"json",  sizeof(term_state), begin,   NULL,
                                         finding, file_end,           end_json};

@@ -24,27 +24,18 @@
 
 /* ---- views -------------------------------------------------------------------------- */
 
-typedef struct {
-    const char *id;
-    tr_rendering *r; /* its renderings in t->r */
-    size_t nr;
-    uint64_t by_kind[TL_TERM_LITERAL + 1];
-    uint64_t uses, files;
-    const char *canon_ru, *canon_uk;
-} concept_view;
-
-static uint64_t counted(const concept_view *c) { return c->uses - c->by_kind[TL_TERM_SHORT]; }
+uint64_t tr_counted(const concept_view *c) { return c->uses - c->by_kind[TL_TERM_SHORT]; }
 
 static uint64_t bad_uses(const concept_view *c)
 {
-    return counted(c) - c->by_kind[TL_TERM_CANONICAL];
+    return tr_counted(c) - c->by_kind[TL_TERM_CANONICAL];
 }
 
 /* canonical / counted, compared without division; no counted use sorts last */
 static int cmp_concept(const void *pa, const void *pb)
 {
     const concept_view *a = pa, *b = pb;
-    uint64_t da = counted(a), db = counted(b);
+    uint64_t da = tr_counted(a), db = tr_counted(b);
     if (!da != !db)
         return !da ? 1 : -1;
     if (da && db) {
@@ -123,10 +114,6 @@ static concept_view *concepts_of(termreport *t, size_t *n)
     qsort(v, *n, sizeof *v, cmp_concept);
     return v;
 }
-
-typedef struct {
-    uint64_t by_kind[TL_TERM_LITERAL + 1], uses, findings;
-} totals;
 
 static void totals_of(const termreport *t, totals *s)
 {
@@ -211,16 +198,6 @@ static int cmp_gterm_form(const void *pa, const void *pb)
     int c = strcmp(a->text, b->text);
     return c ? c : strcmp(a->concept, b->concept);
 }
-
-/* What the glossaries hold that the corpus does not use. */
-typedef struct {
-    const tr_gterm **unused; /* canonical term (or first term) of each unused concept */
-    size_t nunused, nconcepts;
-    const tr_gterm **unmatched; /* terms never matched, in glossary order */
-    size_t nunmatched;
-    const tr_gterm **shared; /* forms of several concepts, sorted by language and form */
-    size_t nshared;
-} coverage;
 
 static void coverage_release(coverage *c)
 {
@@ -415,7 +392,7 @@ static void md_concept(FILE *o, const concept_view *c)
     fprintf(o, "\n\n");
     md_canon(o, c);
     fprintf(o, "%scompliance %s, %llu %s in %llu %s\n\n", c->canon_ru || c->canon_uk ? ": " : "",
-            pct(p, sizeof p, c->by_kind[TL_TERM_CANONICAL], counted(c)),
+            pct(p, sizeof p, c->by_kind[TL_TERM_CANONICAL], tr_counted(c)),
             (unsigned long long)c->uses, plural(c->uses, "use", "uses"),
             (unsigned long long)c->files, plural(c->files, "file", "files"));
     fprintf(o, "| rendering | language | kind | uses | files |\n|---|---|---|---:|---:|\n");
@@ -455,7 +432,7 @@ static void md_concepts(FILE *o, const concept_view *v, size_t n)
                 (unsigned long long)c->by_kind[TL_TERM_SHORT],
                 (unsigned long long)(c->by_kind[TL_TERM_FORBIDDEN] + c->by_kind[TL_TERM_LITERAL]),
                 (unsigned long long)c->files,
-                pct(p, sizeof p, c->by_kind[TL_TERM_CANONICAL], counted(c)));
+                pct(p, sizeof p, c->by_kind[TL_TERM_CANONICAL], tr_counted(c)));
     }
     for (size_t i = 0; i < n; i++)
         md_concept(o, &v[i]);
@@ -526,17 +503,7 @@ static void md_coverage(FILE *o, const termreport *t, const coverage *cv)
         md_term(o, cv->shared[i]);
 }
 
-/* The views every writer needs; 0 or -1 (out of memory). */
-typedef struct {
-    concept_view *concepts;
-    size_t nconcepts;
-    tr_count *fam;
-    size_t nfam;
-    totals tot;
-    coverage cv;
-} views;
-
-static int views_make(termreport *t, views *w)
+int tr_views_make(termreport *t, views *w)
 {
     memset(w, 0, sizeof *w);
     tr_finish(t);
@@ -550,7 +517,7 @@ static int views_make(termreport *t, views *w)
     return w->fam && w->concepts ? 0 : -1;
 }
 
-static void views_release(views *w)
+void tr_views_release(views *w)
 {
     free(w->concepts);
     free(w->fam);
@@ -560,15 +527,15 @@ static void views_release(views *w)
 int termreport_write_md(termreport *t, FILE *o)
 {
     views w;
-    if (views_make(t, &w)) {
-        views_release(&w);
+    if (tr_views_make(t, &w)) {
+        tr_views_release(&w);
         return -1;
     }
     md_summary(o, t, &w.tot, w.fam, w.nfam, &w.cv);
     md_concepts(o, w.concepts, w.nconcepts);
     md_files(o, t);
     md_coverage(o, t, &w.cv);
-    views_release(&w);
+    tr_views_release(&w);
     return 0;
 }
 
@@ -610,7 +577,7 @@ static json_t *concept_json(const concept_view *c)
     json_object_set_new(o, "uses", json_integer((json_int_t)c->uses));
     json_object_set_new(o, "files", json_integer((json_int_t)c->files));
     json_object_set_new(o, "by_kind", kinds_json(c->by_kind));
-    json_object_set_new(o, "compliance", ratio(c->by_kind[TL_TERM_CANONICAL], counted(c)));
+    json_object_set_new(o, "compliance", ratio(c->by_kind[TL_TERM_CANONICAL], tr_counted(c)));
     for (size_t i = 0; i < c->nr; i++) {
         const tr_rendering *r = &c->r[i];
         json_t *ex = json_array();
@@ -673,8 +640,8 @@ static json_t *summary_json(const termreport *t, const views *w)
 int termreport_write_json(termreport *t, FILE *o)
 {
     views w;
-    if (views_make(t, &w)) {
-        views_release(&w);
+    if (tr_views_make(t, &w)) {
+        tr_views_release(&w);
         return -1;
     }
     json_t *root = json_object(), *cs = json_array(), *fs = json_array();
@@ -702,6 +669,6 @@ int termreport_write_json(termreport *t, FILE *o)
     int rc = json_dumpf(root, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     fputc('\n', o);
     json_decref(root);
-    views_release(&w);
+    tr_views_release(&w);
     return rc ? -1 : 0;
 }

@@ -69,4 +69,48 @@ tl_term_kind tr_kind_parse(const char *s);
 /* Merges what is still pending: the tables are sorted and distinct afterwards. */
 void tr_finish(termreport *t);
 
+/* ---- views of the tables, as the writers show them (termreport_out.c) ---------------- */
+
+/* A concept used by the corpus: its renderings (a slice of t->r, worst first) */
+typedef struct {
+    const char *id;
+    tr_rendering *r; /* its renderings in t->r */
+    size_t nr;
+    uint64_t by_kind[TL_TERM_LITERAL + 1];
+    uint64_t uses, files;
+    const char *canon_ru, *canon_uk;
+} concept_view;
+
+/* canonical + variant + forbidden + literal uses: compliance's denominator */
+uint64_t tr_counted(const concept_view *c);
+
+typedef struct {
+    uint64_t by_kind[TL_TERM_LITERAL + 1], uses, findings;
+} totals;
+
+/* What the glossaries hold that the corpus does not use. */
+typedef struct {
+    const tr_gterm **unused; /* canonical term (or first term) of each unused concept */
+    size_t nunused, nconcepts;
+    const tr_gterm **unmatched; /* terms never matched, in glossary order */
+    size_t nunmatched;
+    const tr_gterm **shared; /* forms of several concepts, sorted by language and form */
+    size_t nshared;
+} coverage;
+
+/* The views every writer needs (termreport_out.c), made by tr_views_make. */
+typedef struct {
+    concept_view *concepts;
+    size_t nconcepts;
+    tr_count *fam;
+    size_t nfam;
+    totals tot;
+    coverage cv;
+} views;
+
+/* Sorts and merges the tables and makes the views: 0, or -1 when out of memory (release
+ * them either way). */
+int tr_views_make(termreport *t, views *w);
+void tr_views_release(views *w);
+
 #endif
