@@ -7,6 +7,8 @@
 #    file name and in a glossary message, shows literally and runs nothing;
 #  - a 1 MB text: every filter switches off and on again, each within a second or so
 #    (the page measures itself: data-load-ms, data-filter-ms).
+#  - the terminology report as HTML (report --format html): its script runs under its
+#    CSP, it has its three charts, and the same hostile text shows literally.
 # Screenshots go to $BUILD/test-output/html-review/. Skipped without chromium.
 . tests/tools/common.sh
 CHROME=$(command -v chromium || command -v chromium-browser || true)
@@ -65,6 +67,21 @@ done
 browse "file://$T/page.html?show=f1" --hide-scrollbars --window-size=1280,720 \
     --screenshot="$OUT/review.png" >/dev/null
 [ -s "$OUT/review.png" ] || fail "no screenshot"
+# the terminology report as HTML (report --format html) of the same hostile text: its
+# script runs, its three charts exist, the examples show the markup literally
+"$TERMLINT" report --format html --lang ru --glossary g.yaml "$name" >report.html ||
+    fail "report --format html exited $?"
+browse "file://$T/report.html" --dump-dom >rdom.html || fail "chromium failed on the report"
+grep -q 'data-ready="1"' rdom.html || fail "the report's script did not run (CSP hash?)"
+[ "$(grep -o '<svg ' rdom.html | wc -l)" -eq 3 ] || fail "the report has not 3 charts"
+grep -q ' data-pwned="' rdom.html && fail "an injected script ran in the report"
+grep -c '<img' rdom.html | grep -qx 0 || fail "an <img> element was injected into the report"
+grep -qF '&lt;script&gt;document.title=' rdom.html || fail "the report's example is not literal"
+"$TERMLINT" report --format html --glossary "$ROOT/tests/fixtures/report/glossary.yaml" \
+    "$ROOT/tests/fixtures/report/corpus" >corpus-report.html || fail "report --format html exited $?"
+browse "file://$T/corpus-report.html" --hide-scrollbars --window-size=1280,1600 \
+    --screenshot="$OUT/report.png" >/dev/null
+[ -s "$OUT/report.png" ] || fail "no screenshot of the report"
 # a 1 MB text: 8,000 lines, each with a forbidden term and a misspelt word
 awk 'BEGIN { for (i = 0; i < 8000; i++)
     printf "Строка %d: новый проект-схема и ошибкка в длинном предложении о работе комиссии.\n", i }' >big.txt

@@ -36,7 +36,7 @@ TXT
 done
 cd "$T/corpus" || fail "no corpus"
 files=$(ls)
-for fmt in md json csv; do
+for fmt in md json csv html; do
     "$TERMLINT" report --format $fmt -j 2 --glossary "$G" $files >"$T/out/whole.$fmt" ||
         fail "report --format $fmt exited $?"
     "$TERMLINT" report --format $fmt -j 1 --glossary "$G" $files >"$T/out/j1.$fmt" ||
@@ -68,4 +68,4 @@ for n in 1 2 7; do
     done
 done
 [ -n "${KEEP:-}" ] && cp "$T/out/whole.md" "$KEEP"
-echo "report of 14 files: one run = 1, 2 and 7 shards merged (md, json, csv); -j 1 = -j 2"
+echo "report of 14 files: one run = 1, 2 and 7 shards merged (md, json, csv, html); -j 1 = -j 2"

@@ -17,7 +17,7 @@ void cli_usage(FILE *f)
     report_names(formats, sizeof formats, "|", "|");
     fputs("usage: termlint check [options] PATH...\n"
           "       termlint check --print-config FILE [options]\n"
-          "       termlint report [options] [--format md|json] PATH...\n"
+          "       termlint report [options] [--format md|json|csv|html] PATH...\n"
           "       termlint report --from-jsonl [--glossary FILE] FILE...\n"
           "       termlint glossary check|stats|test FILE...\n"
           "       termlint glossary convert IN OUT\n"

@@ -1,16 +1,16 @@
 /*
  * report_cmd.c - `termlint report`: a terminology report over a corpus (docs/report.md).
  *
- *   termlint report [check options] [--format md|json|csv] PATH...
+ *   termlint report [check options] [--format md|json|csv|html] PATH...
  *       checks PATH... as `termlint check` would (same options, configuration, threads),
  *       with term.use switched on, and writes the report of their usage records
- *   termlint report --from-jsonl [--glossary G] [--format md|json|csv] FILE...
+ *   termlint report --from-jsonl [--glossary G] [--format md|json|csv|html] FILE...
  *       the same report from the usage records that `check --format jsonl` wrote,
  *       in any number of files, in any order ("-": standard input)
  *
  * Both build the report from the same usage records (usage.c), so the report of a
  * corpus does not depend on how it was split into runs. The options of `check` are
- * parsed by options.c; this file takes out what only `report` knows (--format md|json|csv,
+ * parsed by options.c; this file takes out what only `report` knows (--format md|json|csv|html,
  * --from-jsonl) and fixes what a report needs (term.use on, no spelling suggestions,
  * no exit code 1 for findings).
  *
@@ -25,8 +25,9 @@
 
 static void usage(FILE *f)
 {
-    fputs("usage: termlint report [options] [--format md|json|csv] PATH...\n"
-          "       termlint report --from-jsonl [--glossary FILE] [--format md|json|csv] FILE...\n"
+    fputs("usage: termlint report [options] [--format md|json|csv|html] PATH...\n"
+          "       termlint report --from-jsonl [--glossary FILE] [--format md|json|csv|html] "
+          "FILE...\n"
           "\n"
           "A terminology report over a corpus: how often each glossary concept is rendered\n"
           "by its canonical form, variants and forbidden forms, with examples, per file,\n"
@@ -34,7 +35,8 @@ static void usage(FILE *f)
           "are those of 'termlint check'; --from-jsonl merges the usage records that\n"
           "'termlint check --format jsonl' wrote in separate runs (docs/report.md).\n"
           "\n"
-          "  --format md|json|csv   markdown (default), JSON or multi-section CSV\n"
+          "  --format md|json|csv|html  markdown (default), JSON, multi-section CSV or\n"
+          "                     an HTML page with sortable tables and charts\n"
           "  --from-jsonl       the FILEs are jsonl outputs of check runs ('-': stdin)\n"
           "  --output FILE      write the report to FILE (only once it is complete)\n"
           "\n"
@@ -69,7 +71,7 @@ static int take_own(int *argc, char **argv, const report_format **fmt, int *from
         else if (!strcmp(a, "--format") && i + 1 < *argc)
             v = argv[++i];
         else if (!strcmp(a, "--format")) {
-            fprintf(stderr, "termlint: --format takes md, json or csv\n");
+            fprintf(stderr, "termlint: --format takes md, json, csv or html\n");
             return 2;
         }
         if (!v) {
@@ -82,8 +84,10 @@ static int take_own(int *argc, char **argv, const report_format **fmt, int *from
             *fmt = &report_term_json;
         else if (!strcmp(v, "csv"))
             *fmt = &report_term_csv;
+        else if (!strcmp(v, "html"))
+            *fmt = &report_term_html;
         else {
-            fprintf(stderr, "termlint: --format takes md, json or csv, not '%s'\n", v);
+            fprintf(stderr, "termlint: --format takes md, json, csv or html, not '%s'\n", v);
             return 2;
         }
     }

@@ -35,7 +35,7 @@ static void file_end(reporter *rp, const report_file *f)
     json_decref(rec);
 }
 
-/* 0 md, 1 json, 2 csv */
+/* 0 md, 1 json, 2 csv, 3 html */
 static void end_as(reporter *rp, int how)
 {
     term_state *st = rp->state;
@@ -45,6 +45,7 @@ static void end_as(reporter *rp, int how)
     if (!st->failed)
         st->failed = how == 1   ? termreport_write_json(st->t, rp->out)
                      : how == 2 ? termreport_write_csv(st->t, rp->out)
+                     : how == 3 ? termreport_write_html(st->t, rp->out)
                                 : termreport_write_md(st->t, rp->out);
     if (st->failed)
         fprintf(stderr, "termlint: out of memory: no report written\n");
@@ -74,5 +75,13 @@ static void end_csv(reporter *rp, const report_summary *s)
 
 const report_format report_term_csv = {"csv",   sizeof(term_state), begin,  NULL,
                                        finding, file_end,           end_csv};
+static void end_html(reporter *rp, const report_summary *s)
+{
+    (void)s;
+    end_as(rp, 3);
+}
+
+const report_format report_term_html = {"html",  sizeof(term_state), begin,   NULL,
+                                        finding, file_end,           end_html};
 const report_format report_term_json = {"json",  sizeof(term_state), begin,   NULL,
                                         finding, file_end,           end_json};

@@ -39,9 +39,12 @@ int termreport_write_md(termreport *t, FILE *out);
 int termreport_write_json(termreport *t, FILE *out);
 /* The report as one multi-section CSV file (docs/report.md, termreport_csv.c). */
 int termreport_write_csv(termreport *t, FILE *out);
+/* The report as a self-contained HTML page with sortable tables and SVG charts
+ * (termreport_html.c). */
+int termreport_write_html(termreport *t, FILE *out);
 
 /* The report formats of `termlint report` (report_term.c): the usage records of a run
  * fed to a termreport, written at the end. Not in --format's table of `check`. */
-extern const report_format report_term_md, report_term_json, report_term_csv;
+extern const report_format report_term_md, report_term_json, report_term_csv, report_term_html;
 
 #endif
