@@ -1,5 +1,6 @@
 #!/bin/sh
-# The terminology report of a corpus checked in one run equals the report merged from
+# The terminology report of a corpus checked in one run (term candidates included)
+# equals the report merged from
 # the jsonl of the corpus checked as 1, 2 and 7 shards (given in reverse order), in
 # markdown and JSON, and the report does not depend on -j (docs/scale.md).
 # The corpus is written here: 14 short texts, 7 ru and 7 uk, each line holding a word
@@ -19,6 +20,7 @@ for p in "$@"; do
 Глава Минфина $s обсудил налоги, а город $c ждёт решений.
 Представители Агентства воды приехали в город $c вместе с $s.
 Городской совет, по словам $s, поддержал город $c.
+Делегация ASEAN и Нгуен Ван Тхань приехали в город $c к $s.
 TXT
 done
 set -- Петренко:Львів Коваленко:Київ Шевченко:Умань Бондаренко:Ніжин \
@@ -32,6 +34,7 @@ for p in "$@"; do
 Очільник Мінфіну $s обговорив податки, а місто $c чекає рішень.
 Агентство води та $s прибули до міста $c.
 Міська рада, за словами $s, підтримала місто $c.
+Делегація ASEAN і Нгуєн Ван Тхань приїхали до міста $c до $s.
 TXT
 done
 cd "$T/corpus" || fail "no corpus"
@@ -44,6 +47,7 @@ for fmt in md json csv html; do
     cmp -s "$T/out/whole.$fmt" "$T/out/j1.$fmt" || fail "$fmt report: -j 1 and -j 2 differ"
 done
 grep -q '^| files | 14 |$' "$T/out/whole.md" || fail "the report does not count 14 files"
+grep -q '^| 1 | ASEAN | ' "$T/out/whole.md" || fail "the report's first term candidate is not ASEAN"
 for n in 1 2 7; do
     rm -f "$T"/out/shard-*.jsonl
     k=0

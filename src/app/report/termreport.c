@@ -50,6 +50,16 @@ static void rend_release(tr_rendering *r)
         ex_release(&r->ex[i]);
 }
 
+static void cand_release(tr_cand *k)
+{
+    free(k->lang);
+    free(k->key);
+    free(k->text);
+    free(k->kind);
+    for (size_t i = 0; i < k->nex; i++)
+        ex_release(&k->ex[i]);
+}
+
 void termreport_free(termreport *t)
 {
     if (!t)
@@ -76,6 +86,12 @@ void termreport_free(termreport *t)
         free(t->g[i].concept);
         free(t->g[i].text);
     }
+    for (size_t i = 0; i < t->nk; i++)
+        cand_release(&t->k[i]);
+    for (size_t i = 0; i < t->nkg; i++)
+        free(t->kg[i].key);
+    free(t->k);
+    free(t->kg);
     free(t->r);
     free(t->c);
     free(t->rules);
@@ -131,6 +147,22 @@ static int cmp_rendering(const void *pa, const void *pb)
     return tr_cmp_str(a->term, b->term);
 }
 
+/* Keeps the first USAGE_EXAMPLES of both lists (each in order) in a; b is emptied. */
+static void merge_examples(tr_example *a, size_t *na, tr_example *b, size_t *nb)
+{
+    tr_example all[2 * USAGE_EXAMPLES];
+    size_t n = 0, i = 0, j = 0;
+    while (i < *na || j < *nb) {
+        int left = j >= *nb || (i < *na && tr_cmp_example(&a[i], &b[j]) <= 0);
+        all[n++] = left ? a[i++] : b[j++];
+    }
+    *na = n < USAGE_EXAMPLES ? n : USAGE_EXAMPLES;
+    memcpy(a, all, *na * sizeof *all);
+    for (size_t k = *na; k < n; k++)
+        ex_release(&all[k]);
+    *nb = 0;
+}
+
 /* Merges b into a (same rendering) and releases b. */
 static void merge_rendering(tr_rendering *a, tr_rendering *b)
 {
@@ -142,17 +174,7 @@ static void merge_rendering(tr_rendering *a, tr_rendering *b)
         a->canonical = b->canonical;
         b->canonical = s;
     }
-    tr_example all[2 * USAGE_EXAMPLES];
-    size_t n = 0, i = 0, j = 0;
-    while (i < a->nex || j < b->nex) {
-        int left = j >= b->nex || (i < a->nex && tr_cmp_example(&a->ex[i], &b->ex[j]) <= 0);
-        all[n++] = left ? a->ex[i++] : b->ex[j++];
-    }
-    a->nex = n < USAGE_EXAMPLES ? n : USAGE_EXAMPLES;
-    memcpy(a->ex, all, a->nex * sizeof *all);
-    for (size_t k = a->nex; k < n; k++)
-        ex_release(&all[k]);
-    b->nex = 0;
+    merge_examples(a->ex, &a->nex, b->ex, &b->nex);
     rend_release(b);
 }
 
@@ -209,8 +231,43 @@ static int add_count(tr_count **v, size_t *n, size_t *cap, size_t *merged, const
     return 0;
 }
 
+static int cmp_cand(const void *pa, const void *pb)
+{
+    const tr_cand *a = pa, *b = pb;
+    int c = strcmp(a->lang, b->lang);
+    if (c)
+        return c;
+    c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    c = strcmp(a->text, b->text);
+    return c ? c : strcmp(a->kind, b->kind);
+}
+
+static void compact_cands(termreport *t)
+{
+    if (!t->nk)
+        return;
+    qsort(t->k, t->nk, sizeof *t->k, cmp_cand);
+    size_t k = 0;
+    for (size_t i = 1; i < t->nk; i++) {
+        if (cmp_cand(&t->k[k], &t->k[i]) == 0) {
+            t->k[k].count += t->k[i].count;
+            t->k[k].files += t->k[i].files;
+            merge_examples(t->k[k].ex, &t->k[k].nex, t->k[i].ex, &t->k[i].nex);
+            cand_release(&t->k[i]);
+        } else {
+            t->k[++k] = t->k[i];
+        }
+    }
+    t->nk = k + 1;
+    t->nk_merged = t->nk;
+}
+
 void tr_finish(termreport *t)
 {
+    compact_cands(t);
+    compact_counts(t->kg, &t->nkg, &t->nkg_merged);
     compact_renderings(t);
     compact_counts(t->c, &t->nc, &t->nc_merged);
     compact_counts(t->rules, &t->nrules, &t->nrules_merged);
@@ -355,6 +412,67 @@ int tr_cmp_count_desc(const void *pa, const void *pb)
     return tr_cmp_str(a->key, b->key);
 }
 
+/* The record's candidates (an older record has none); each distinct group counts
+ * the file once. */
+static int add_cands(termreport *t, const char *path, const json_t *cs)
+{
+    const char *prev_lang = NULL, *prev_key = NULL;
+    for (size_t i = 0; i < json_array_size(cs); i++) {
+        const json_t *u = json_array_get(cs, i);
+        const char *lang = str_of(u, "language"), *key = str_of(u, "key");
+        const char *text = str_of(u, "text"), *kind = str_of(u, "kind");
+        const json_t *ex = json_object_get(u, "examples");
+        if (!lang || !key || !text || !kind)
+            continue;
+        if (t->nk >= 2 * t->nk_merged + 1024)
+            compact_cands(t);
+        if (grow(&t->k, t->nk, &t->capk, sizeof *t->k))
+            return -1;
+        tr_cand *k = &t->k[t->nk++];
+        memset(k, 0, sizeof *k);
+        k->lang = dup(lang);
+        k->key = dup(key);
+        k->text = dup(text);
+        k->kind = dup(kind);
+        k->count = int_of(u, "count");
+        k->files = 1;
+        if (!k->lang || !k->key || !k->text || !k->kind)
+            return -1;
+        for (size_t e = 0; e < json_array_size(ex) && k->nex < USAGE_EXAMPLES; e++) {
+            const json_t *x = json_array_get(ex, e);
+            tr_example *d = &k->ex[k->nex++];
+            d->line = (unsigned)int_of(x, "line");
+            d->col = (unsigned)int_of(x, "column");
+            d->path = dup(path);
+            d->before = dup(str_of(x, "before"));
+            d->text = dup(str_of(x, "text"));
+            d->after = dup(str_of(x, "after"));
+            if (!d->path || !d->before || !d->text || !d->after)
+                return -1;
+        }
+        if (k->nex == 2 && tr_cmp_example(&k->ex[1], &k->ex[0]) < 0) {
+            tr_example s = k->ex[0];
+            k->ex[0] = k->ex[1];
+            k->ex[1] = s;
+        }
+        /* records list candidates sorted by key: a new group starts where it changes */
+        if (prev_key && !strcmp(prev_key, key) && !strcmp(prev_lang, lang))
+            continue;
+        prev_lang = lang;
+        prev_key = key;
+        size_t n = strlen(lang) + strlen(key) + 2;
+        char *g = malloc(n);
+        if (!g)
+            return -1;
+        snprintf(g, n, "%s:%s", lang, key);
+        int rc = add_count(&t->kg, &t->nkg, &t->capkg, &t->nkg_merged, g, 1);
+        free(g);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 int termreport_add(termreport *t, const json_t *rec, const char **why)
 {
     const char *path = str_of(rec, "path");
@@ -379,7 +497,7 @@ int termreport_add(termreport *t, const json_t *rec, const char **why)
     for (size_t i = 0; i < json_array_size(terms); i++)
         if (add_rendering(t, path, json_array_get(terms, i), why))
             return -1;
-    return 0;
+    return add_cands(t, path, json_object_get(rec, "candidates"));
 }
 
 typedef struct {

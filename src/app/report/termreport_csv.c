@@ -221,6 +221,30 @@ static void terms(FILE *o, const char *name, const tr_gterm *const *g, size_t n)
     }
 }
 
+static void candidates(FILE *o, const views *w)
+{
+    static const char *const cols[] = {"rank", "language", "key",        "text",        "kind",
+                                       "uses", "files",    "group_uses", "group_files", NULL};
+    fputs("\r\n", o);
+    header(o, "candidate", cols);
+    for (size_t i = 0; i < w->ncands && i < CAND_LISTED; i++) {
+        const cand_group *g = &w->cands[i];
+        for (size_t k = 0; k < g->nr; k++) {
+            fputs("candidate", o);
+            num(o, i + 1);
+            field(o, g->r[k].lang);
+            field(o, g->r[k].key);
+            field(o, g->r[k].text);
+            field(o, g->r[k].kind);
+            num(o, g->r[k].count);
+            num(o, g->r[k].files);
+            num(o, g->uses);
+            num(o, g->files);
+            row_end(o);
+        }
+    }
+}
+
 int termreport_write_csv(termreport *t, FILE *o)
 {
     views w;
@@ -236,6 +260,7 @@ int termreport_write_csv(termreport *t, FILE *o)
         terms(o, "unmatched_term", w.cv.unmatched, w.cv.nunmatched);
         terms(o, "shared_form", w.cv.shared, w.cv.nshared);
     }
+    candidates(o, &w);
     tr_views_release(&w);
     return 0;
 }

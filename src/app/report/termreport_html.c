@@ -357,6 +357,54 @@ static void term_table(FILE *o, const char *title, const tr_gterm *const *g, siz
     fputs("</tbody></table>\n", o);
 }
 
+static void candidates(FILE *o, const views *w)
+{
+    size_t n = w->ncands < CAND_SHOWN ? w->ncands : CAND_SHOWN;
+    fprintf(o,
+            "<h2>Term candidates</h2>\n<p>Word groups that look like terms or names, used "
+            "at least twice, that no glossary form covers: the first %zu of %zu.</p>\n",
+            n, w->ncands);
+    if (!n)
+        return;
+    static const char *const cols[] = {"#rank", "candidate", "language",         "kind",
+                                       "#uses", "#files",    "other renderings", NULL};
+    thead(o, cols);
+    for (size_t i = 0; i < n; i++) {
+        const cand_group *g = &w->cands[i];
+        fputs("<tr>", o);
+        num_cell(o, i + 1);
+        fputs("<td>", o);
+        esc(o, g->r[0].text);
+        fprintf(o, "</td><td>%s</td><td>%s</td>", g->r[0].lang, g->r[0].kind);
+        num_cell(o, g->uses);
+        num_cell(o, g->files);
+        fputs("<td>", o);
+        for (size_t k = 1; k < g->nr; k++) {
+            fputs(k > 1 ? ", " : "", o);
+            esc(o, g->r[k].text);
+            fprintf(o, " (%llu)", (unsigned long long)g->r[k].count);
+        }
+        fputs("</td></tr>\n", o);
+    }
+    fputs("</tbody></table>\n<h3>Proposed glossary entries</h3>\n<pre>concepts:\n", o);
+    for (size_t i = 0; i < n; i++) {
+        char *y = NULL;
+        size_t ylen = 0;
+        int later;
+        const cand_group *other = tr_cand_pair(w->cands, n, i, &later);
+        if (other && !later)
+            continue;
+        FILE *yf = open_memstream(&y, &ylen);
+        if (!yf)
+            continue;
+        tr_cand_yaml(yf, &w->cands[i], other, "  ");
+        fclose(yf);
+        esc(o, y);
+        free(y);
+    }
+    fputs("</pre>\n", o);
+}
+
 int termreport_write_html(termreport *t, FILE *o)
 {
     views w;
@@ -391,6 +439,7 @@ int termreport_write_html(termreport *t, FILE *o)
         term_table(o, "Terms never matched", w.cv.unmatched, w.cv.nunmatched);
         term_table(o, "Forms of more than one concept", w.cv.shared, w.cv.nshared);
     }
+    candidates(o, &w);
     fprintf(o, "<script>%s</script>\n</body>\n</html>\n", script);
     tr_views_release(&w);
     return 0;

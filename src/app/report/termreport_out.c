@@ -514,14 +514,66 @@ int tr_views_make(termreport *t, views *w)
     totals_of(t, &w->tot);
     w->fam = families_of(t, &w->nfam);
     w->concepts = concepts_of(t, &w->nconcepts);
-    return w->fam && w->concepts ? 0 : -1;
+    w->cands = tr_cand_groups(t, &w->ncands);
+    return w->fam && w->concepts && w->cands ? 0 : -1;
 }
 
 void tr_views_release(views *w)
 {
     free(w->concepts);
     free(w->fam);
+    free(w->cands);
     coverage_release(&w->cv);
+}
+
+static void md_candidates(FILE *o, const views *w)
+{
+    size_t n = w->ncands < CAND_SHOWN ? w->ncands : CAND_SHOWN;
+    fprintf(o, "\n## Term candidates\n\n");
+    if (!w->ncands) {
+        fprintf(o, "No word group outside the glossary was used twice.\n");
+        return;
+    }
+    fprintf(o,
+            "Word groups that look like terms or names, used at least twice, that no "
+            "glossary form covers: the first %zu of %zu.\n\n",
+            n, w->ncands);
+    fprintf(o, "| # | candidate | language | kind | uses | files | other renderings | example "
+               "|\n|---:|---|---|---|---:|---:|---|---|\n");
+    for (size_t i = 0; i < n; i++) {
+        const cand_group *g = &w->cands[i];
+        fprintf(o, "| %zu | ", i + 1);
+        md(o, g->r[0].text);
+        fprintf(o, " | %s | %s | %llu | %llu | ", g->r[0].lang, g->r[0].kind,
+                (unsigned long long)g->uses, (unsigned long long)g->files);
+        for (size_t k = 1; k < g->nr; k++) {
+            fputs(k > 1 ? ", " : "", o);
+            md(o, g->r[k].text);
+            fprintf(o, " (%llu)", (unsigned long long)g->r[k].count);
+        }
+        fputs(" | ", o);
+        if (g->r[0].nex) {
+            const tr_example *e = &g->r[0].ex[0];
+            fputc('`', o);
+            md(o, e->path);
+            fprintf(o, ":%u:%u` …", e->line, e->col);
+            md(o, e->before);
+            fputs("**", o);
+            md(o, e->text);
+            fputs("**", o);
+            md(o, e->after);
+            fputs("…", o);
+        }
+        fputs(" |\n", o);
+    }
+    fprintf(o, "\n### Proposed glossary entries\n\n```yaml\nconcepts:\n");
+    for (size_t i = 0; i < n; i++) {
+        int later;
+        const cand_group *other = tr_cand_pair(w->cands, n, i, &later);
+        if (!other || later)
+            tr_cand_yaml(o, &w->cands[i], other, "  ");
+    }
+    fprintf(o, "```\n");
 }
 
 int termreport_write_md(termreport *t, FILE *o)
@@ -535,6 +587,7 @@ int termreport_write_md(termreport *t, FILE *o)
     md_concepts(o, w.concepts, w.nconcepts);
     md_files(o, t);
     md_coverage(o, t, &w.cv);
+    md_candidates(o, &w);
     tr_views_release(&w);
     return 0;
 }
@@ -637,6 +690,37 @@ static json_t *summary_json(const termreport *t, const views *w)
                      ratio(s->by_kind[TL_TERM_CANONICAL], s->uses - s->by_kind[TL_TERM_SHORT]));
 }
 
+static json_t *candidates_json(const views *w)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < w->ncands && i < CAND_LISTED; i++) {
+        const cand_group *g = &w->cands[i];
+        json_t *rs = json_array();
+        for (size_t k = 0; k < g->nr; k++) {
+            json_t *ex = json_array();
+            for (size_t e = 0; e < g->r[k].nex; e++)
+                json_array_append_new(ex, example_json(&g->r[k].ex[e]));
+            json_array_append_new(rs,
+                                  json_pack("{s:s,s:s,s:I,s:I,s:o}", "text", g->r[k].text, "kind",
+                                            g->r[k].kind, "uses", (json_int_t)g->r[k].count,
+                                            "files", (json_int_t)g->r[k].files, "examples", ex));
+        }
+        char *y = NULL;
+        size_t ylen = 0;
+        FILE *yf = open_memstream(&y, &ylen);
+        if (yf) {
+            tr_cand_yaml(yf, g, NULL, "");
+            fclose(yf);
+        }
+        json_array_append_new(
+            a, json_pack("{s:s,s:s,s:s,s:I,s:I,s:o,s:s}", "language", g->r[0].lang, "key",
+                         g->r[0].key, "kind", g->r[0].kind, "uses", (json_int_t)g->uses, "files",
+                         (json_int_t)g->files, "renderings", rs, "proposal", y ? y : ""));
+        free(y);
+    }
+    return a;
+}
+
 int termreport_write_json(termreport *t, FILE *o)
 {
     views w;
@@ -666,6 +750,7 @@ int termreport_write_json(termreport *t, FILE *o)
     } else {
         json_object_set_new(root, "coverage", json_null());
     }
+    json_object_set_new(root, "candidates", candidates_json(&w));
     int rc = json_dumpf(root, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     fputc('\n', o);
     json_decref(root);

@@ -44,6 +44,14 @@ typedef struct {
     tl_term_kind kind;
 } tr_gterm;
 
+/* A term candidate's rendering: one text of one group (language and key) */
+typedef struct {
+    char *lang, *key, *text, *kind;
+    uint64_t count, files;
+    tr_example ex[USAGE_EXAMPLES];
+    size_t nex;
+} tr_cand;
+
 struct termreport {
     tr_rendering *r;
     size_t nr, capr, nr_merged;
@@ -57,6 +65,10 @@ struct termreport {
     size_t ng, capg;
     int have_glossary;
     uint64_t words;
+    tr_cand *k; /* term candidates */
+    size_t nk, capk, nk_merged;
+    tr_count *kg; /* "lang:key" -> files */
+    size_t nkg, capkg, nkg_merged;
 };
 
 /* strcmp with NULL as "" */
@@ -98,6 +110,25 @@ typedef struct {
     size_t nshared;
 } coverage;
 
+/* A group of term candidates: renderings t->k[first, first + n) of one language and
+ * key, ranked by uses, then files, then key */
+typedef struct {
+    tr_cand *r; /* most used first */
+    size_t nr;
+    uint64_t uses, files;
+} cand_group;
+
+/* The candidate groups, ranked (owned: free), with at least 2 uses; *n of them. t->k is
+ * regrouped. (candidates_out.c) */
+cand_group *tr_cand_groups(termreport *t, size_t *n);
+/* The proposed glossary entry of group g, and of `other` (NULL, or a group of the
+ * other language with the same id) as its other language, as YAML lines of a
+ * `concepts:` list with `indent` before each. */
+void tr_cand_yaml(FILE *o, const cand_group *g, const cand_group *other, const char *indent);
+/* The group of v[0, n) in the other language whose id is that of v[i], or NULL; *later
+ * says whether it comes after i (then i's entry holds both, and its own is left out). */
+const cand_group *tr_cand_pair(const cand_group *v, size_t n, size_t i, int *later);
+
 /* The views every writer needs (termreport_out.c), made by tr_views_make. */
 typedef struct {
     concept_view *concepts;
@@ -106,7 +137,13 @@ typedef struct {
     size_t nfam;
     totals tot;
     coverage cv;
+    cand_group *cands; /* term candidates, ranked */
+    size_t ncands;
 } views;
+
+/* how many candidate groups the report shows: markdown, HTML; JSON and CSV */
+#define CAND_SHOWN 20
+#define CAND_LISTED 200
 
 /* Sorts and merges the tables and makes the views: 0, or -1 when out of memory (release
  * them either way). */

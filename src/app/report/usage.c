@@ -6,7 +6,9 @@
  *    "findings":{"spelling":3,"term.variant":1},
  *    "terms":[{"concept":ID,"canonical":C,"language":"ru","kind":"variant","term":T,
  *              "count":N,"examples":[{"line":L,"column":C,"before":B,"text":X,
- *                                     "after":A}]}]}
+ *                                     "after":A}]}],
+ *    "candidates":[{"kind":"name","language":"ru","key":K,"text":T,"count":N,
+ *                   "examples":[...]}]}
  *
  * `check --format jsonl` writes it after each file's findings, and `termlint report`
  * feeds the same records straight to its accumulator: a report from one run and a
@@ -19,7 +21,8 @@
  * a term finding on its span, so each use is counted once. `findings` counts findings
  * per rule, term.use left out (it is an observation, not a defect). Within a record,
  * keys are sorted and at most USAGE_EXAMPLES examples per rendering are kept, the first
- * ones in the file.
+ * ones in the file. Term candidates (candidates.c) are listed per (key, text), with
+ * their first examples in the file.
  */
 #include "usage.h"
 
@@ -114,7 +117,7 @@ static json_t *after_of(const char *data, size_t len, size_t from)
     return span_string(a, p);
 }
 
-static json_t *example_of(const report_file *f, const tl_finding *x)
+json_t *usage_example(const report_file *f, const tl_finding *x, const char *text)
 {
     json_t *e = json_object();
     json_object_set_new(e, "line", json_integer(x->line));
@@ -122,7 +125,7 @@ static json_t *example_of(const report_file *f, const tl_finding *x)
     int have = f->data && x->offset + x->length <= f->len;
     json_object_set_new(e, "before",
                         have ? before_of(f->data, (size_t)x->offset) : json_string(""));
-    json_t *t = json_string(x->text ? x->text : "");
+    json_t *t = json_string(text ? text : x->text ? x->text : "");
     json_object_set_new(e, "text", t ? t : json_string("?"));
     json_object_set_new(e, "after",
                         have ? after_of(f->data, f->len, (size_t)(x->offset + x->length))
@@ -143,7 +146,7 @@ static json_t *rendering_of(const report_file *f, const use_ref *u, size_t n)
     json_object_set_new(o, "count", json_integer((json_int_t)n));
     json_t *ex = json_array();
     for (size_t i = 0; i < n && i < USAGE_EXAMPLES; i++)
-        json_array_append_new(ex, example_of(f, u[i].x));
+        json_array_append_new(ex, usage_example(f, u[i].x, NULL));
     json_object_set_new(o, "examples", ex);
     return o;
 }
@@ -201,5 +204,6 @@ json_t *usage_record(const report_file *f)
         json_object_set_new(o, "error", json_string(f->error));
     json_object_set_new(o, "findings", f->result ? findings_of(f) : json_object());
     json_object_set_new(o, "terms", f->result ? terms_of(f) : json_array());
+    json_object_set_new(o, "candidates", candidates_of(f));
     return o;
 }

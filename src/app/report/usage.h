@@ -15,6 +15,12 @@
 
 /* File f's usage record (a new reference; usage.c describes its fields). */
 json_t *usage_record(const report_file *f);
+/* A keyword-in-context example of span x (its line, col, offset, length) of f, quoting
+ * `text` (NULL: x->text) (a new reference). */
+json_t *usage_example(const report_file *f, const tl_finding *x, const char *text);
+/* The term candidates of f (candidates.c), as the usage record lists them (a new
+ * reference; an empty array for a file not checked). */
+json_t *candidates_of(const report_file *f);
 
 /* ---- the report (termreport.c) ------------------------------------------------------ */
 
