@@ -43,6 +43,7 @@ typedef struct {
     int report_fixed;           /* --report-fixed */
     int hide_uses;              /* term.use is on for usage records only (report_cmd.c):
                                    its findings are not reported */
+    int progress;               /* --progress 1, --no-progress -1, 0: on a terminal */
     unsigned given;             /* GIVEN_* */
     size_t ninclude_cli;        /* how many of includes came from --include */
     /* storage for the lists in lib and above */
@@ -169,6 +170,21 @@ int cli_report(int argc, char **argv, const char *argv0);
 /* For --format jsonl: switches term.use on for the usage records and hides its
  * findings, unless --severity names term.use. 0, or -1 when out of memory. */
 int cli_observe_uses(cli_opts *o);
+
+/* The progress line on standard error (progress.c). */
+typedef struct {
+    int on, shown;
+    size_t total, done;
+    uint64_t bytes_total, bytes_done;
+    double t0, last;
+} cli_progress;
+
+/* Decides whether to show progress (o->progress, terminals, CI) for files[0, n). */
+void progress_start(cli_progress *p, const cli_opts *o, const cli_file *files, size_t n);
+/* One more file done, of `bytes` bytes: the line is redrawn now and then. */
+void progress_step(cli_progress *p, uint64_t bytes);
+/* Erases the line. */
+void progress_end(cli_progress *p);
 
 /* `termlint glossary ...` (argv[0] is "glossary"); the exit code (glossary_cmd.c). */
 int cli_glossary(int argc, char **argv, const char *argv0);

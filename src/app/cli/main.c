@@ -166,16 +166,22 @@ static void check_files(session *s, cli_file *files, size_t n)
         s->errors++;
         return;
     }
+    cli_progress pg;
+    progress_start(&pg, s->o, files, n);
     for (size_t k = 0; k < n; k++) {
         size_t i = k; /* tl_run_next gives them in this order */
         tl_result *r;
         tl_status st = tl_run_next(run, &i, &r);
+        if (st != TL_OK)
+            progress_end(&pg); /* what went wrong is said on stderr: no line across it */
         emit(s, &files[i], st, r);
+        progress_step(&pg, files[i].len);
         tl_result_free(r);
         cli_file_drop(&files[i]);
         if (out_check(s->out))
             break; /* the report is cut: checking on would only cost time */
     }
+    progress_end(&pg);
     tl_run_free(run);
 }
 

@@ -62,6 +62,8 @@ void cli_usage(FILE *f)
           "  --consistency document|run  compare term renderings per file or across the run\n"
           "  -j, --jobs N             threads (default: number of cores)\n"
           "  --stats                  print word and cache statistics to stderr\n"
+          "  --progress, --no-progress  a progress line on stderr (default: when stderr\n"
+          "                           is a terminal apart from the report, not in CI)\n"
           "\n"
           "exit codes: 0 no finding at or above --fail-on; 1 findings (or more warnings\n"
           "than --max-warnings); 2 usage, input, configuration, glossary or dictionary\n"
@@ -240,6 +242,8 @@ static int *flag_of(cli_opts *o, const char *a)
     }
     if (!strcmp(a, "--report-fixed"))
         return &o->report_fixed;
+    if (!strcmp(a, "--progress") || !strcmp(a, "--no-progress"))
+        return &o->progress;
     return NULL;
 }
 
@@ -277,7 +281,7 @@ int cli_parse_check(int argc, char **argv, cli_opts *o)
         }
         int *flag = flag_of(o, a);
         if (flag) {
-            *flag = 1;
+            *flag = strcmp(a, "--no-progress") ? 1 : -1;
             continue;
         }
         char name[32];
