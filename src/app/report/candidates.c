@@ -490,7 +490,8 @@ json_t *candidates_of(const report_file *f)
     cands c = {NULL, 0, 0};
     if (w && cov && unk)
         find(&c, f->data, f->len, w, nw, cov, ncov, unk, nunk);
-    qsort(c.v, c.n, sizeof *c.v, cmp_cand);
+    if (c.n)
+        qsort(c.v, c.n, sizeof *c.v, cmp_cand);
     const char *lang = tl_lang_str(tl_result_lang(f->result));
     for (size_t i = 0; i < c.n;) {
         size_t j = i + 1;

@@ -373,7 +373,8 @@ static void text_with_marks(html_state *st, FILE *o, const report_file *f)
 static void file_end(reporter *rp, const report_file *f)
 {
     html_state *st = rp->state;
-    qsort(st->v, st->n, sizeof *st->v, by_span);
+    if (st->n)
+        qsort(st->v, st->n, sizeof *st->v, by_span);
     if (f->data)
         text_with_marks(st, rp->out, f);
     else

@@ -147,7 +147,8 @@ static void chart_rules(FILE *o, const termreport *t)
     tr_count *v = malloc((t->nrules ? t->nrules : 1) * sizeof *v);
     if (!v)
         return;
-    memcpy(v, t->rules, t->nrules * sizeof *v);
+    if (t->nrules)
+        memcpy(v, t->rules, t->nrules * sizeof *v);
     qsort(v, t->nrules, sizeof *v, tr_cmp_count_desc);
     bar b[CHART_ROWS];
     size_t n = 0;
@@ -181,7 +182,7 @@ static void chart_histogram(FILE *o, const termreport *t)
     }
     bar b[40];
     uint64_t max = 0;
-    char labels[40][48];
+    char labels[40][64];
     for (size_t k = 0; k < nb; k++) {
         if (k == 0)
             snprintf(labels[k], sizeof labels[k], "no findings");

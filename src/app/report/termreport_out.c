@@ -507,7 +507,8 @@ int tr_views_make(termreport *t, views *w)
 {
     memset(w, 0, sizeof *w);
     tr_finish(t);
-    qsort(t->f, t->nf, sizeof *t->f, cmp_file);
+    if (t->nf)
+        qsort(t->f, t->nf, sizeof *t->f, cmp_file);
     /* coverage before concepts_of regroups t->r: it searches the sorted renderings */
     if (coverage_of(t, &w->cv))
         return -1;
