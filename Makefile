@@ -3,10 +3,14 @@
 #   make demo       install missing packages, build, run on the shipped sample
 #   make check      install missing packages, build, run every test
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan (objects in build-san/)
+#   make check VALGRIND=1   the same, the golden CLI cases under Valgrind's memcheck
+#   make check-tsan         ThreadSanitizer over the threaded runs (build-tsan/)
+#   make check-slow         the long cases (tests/slow.sh: 1 GB file, 100 MB line, ...)
+#   make fuzz FUZZ_SECONDS=N  each libFuzzer target for N seconds (clang)
 #   make bench      benchmarks (bench/README.md)
 #   make install PREFIX=/usr/local DESTDIR=
 
-PKGS     := hunspell icu-uc icu-i18n yaml-0.1 jansson libxml-2.0
+PKGS     := hunspell icu-uc icu-i18n yaml-0.1 jansson libxml-2.0 md4c
 TESTPKGS := cmocka
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -33,6 +37,10 @@ BUILD    := build
 ifdef SANITIZE
 BUILD    := build-san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ifdef TSAN
+BUILD    := build-tsan
+SANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
 endif
 
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
@@ -117,9 +125,20 @@ ifndef SANITIZE
 endif
 endif
 
-.PHONY: test-all
+# ThreadSanitizer over what runs threads: the run's unit tests, and the command line at
+# -j 4 with and without --consistency run (tests/tsan.sh)
+check-tsan: deps
+	@$(MAKE) --no-print-directory TSAN=1 all build-tsan/tests/test_run build-tsan/tests/test_check
+	@BUILD=build-tsan sh tests/tsan.sh
+
+# the long cases: a 1 GB file, a 100 MB line, a glossary of a million terms, 100,000
+# files (tests/slow.sh; about 15 minutes)
+check-slow: all
+	@BUILD=$(BUILD) sh tests/slow.sh
+
+.PHONY: test-all check-tsan check-slow
 test-all: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
-	@BUILD=$(BUILD) sh tests/run-all.sh
+	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run-all.sh
 
 golden-update: $(BIN)
 	@BUILD=$(BUILD) UPDATE=1 sh tests/golden/run.sh
@@ -201,6 +220,6 @@ deb:
 	@sh scripts/make-deb.sh build/deb
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 -include $(DEPS)

@@ -41,6 +41,12 @@ seed() {
             { printf "\\$(printf '%03o' $((n % 6)))"; head -c 4096 "$f"; } >"$dir/seed-$n"
         done
         ;;
+    markdown)
+        cp tests/golden/*/*.md "$dir/" 2>/dev/null
+        ;;
+    html)
+        cp tests/golden/*/*.html "$dir/" 2>/dev/null
+        ;;
     glossary)
         cp tests/fixtures/glossary/*.yaml "$dir/"
         cp tests/golden/*/g.yaml "$dir/" 2>/dev/null

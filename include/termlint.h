@@ -46,7 +46,8 @@ const char *tl_version(void);
 typedef enum {
     TL_OK = 0,
     TL_ERR_NOMEM,      /* an allocation failed */
-    TL_ERR_LIMIT,      /* an input exceeded a built-in limit */
+    TL_ERR_LIMIT,      /* an input exceeded a built-in limit (tl_check: with a result
+                          whose TL_RULE_LIMIT findings say where) */
     TL_ERR_IO,         /* a file could not be read */
     TL_ERR_ENCODING,   /* input is not valid UTF-8 or holds a NUL byte */
     TL_ERR_GLOSSARY,   /* a glossary or rule file is unusable */
@@ -103,6 +104,8 @@ typedef enum {
     TL_RULE_SUPPRESSION_UNKNOWN_RULE,      /* "suppression.unknown-rule" */
     TL_RULE_SUPPRESSION_UNUSED,            /* "suppression.unused" */
     TL_RULE_VOCABULARY_REJECTED,           /* "vocabulary.rejected" */
+    TL_RULE_LIMIT,                         /* "limit": a check gave up on part of the
+                                              text (a glossary pattern out of time) */
     TL_RULE_COUNT /* not a rule: the number of rules of this header (tl_rule_count() is
                      the library's) */
 } tl_rule;
@@ -186,6 +189,10 @@ typedef struct {
                                               suppression.unused finding (default 0) */
     const tl_profile *profiles;            /* alternative rule settings (tl_profile), or NULL */
     size_t nprofiles;
+    int utf8_only;           /* 1: a text is UTF-8 whatever it looks like (its bad bytes
+                                are said one by one); 0 (default): a text that is plainly
+                                UTF-16 or a legacy Cyrillic encoding is said so once, in
+                                one encoding finding, and not checked */
     const char *lang_reason; /* why `lang`, when it is not auto, for
                                               tl_result_lang_reason (static or outliving the
                                               context); NULL: "given with --lang" */
@@ -193,6 +200,19 @@ typedef struct {
 
 /* Sets every field to its default. */
 void tl_options_init(tl_options *opt);
+
+/* ---- encodings --------------------------------------------------------------- */
+
+/* Whether ICU knows encoding `name` (its converter names and aliases, any case:
+ * "windows-1251", "KOI8-R", "cp866", "UTF-16", ...). */
+int tl_encoding_known(const char *name);
+/* Converts `len` bytes of `in` from encoding `name` to UTF-8: *out (owned:
+ * tl_decoded_free), *outlen bytes, not NUL-terminated; *undecodable counts the input
+ * bytes that could not be decoded (each read as U+FFFD). TL_OK, TL_ERR_USAGE for an
+ * unknown encoding, TL_ERR_NOMEM. */
+tl_status tl_decode(const char *name, const char *in, size_t len, char **out, size_t *outlen,
+                    size_t *undecodable);
+void tl_decoded_free(char *text); /* NULL is a no-op */
 
 /* ---- context ----------------------------------------------------------------- */
 
@@ -265,6 +285,8 @@ typedef struct {
      * on its line (docs/baseline.md), not by its position: edits elsewhere in the file
      * leave it unchanged. Baselines and SARIF's partialFingerprints use it (borrowed) */
     const char *fingerprint;
+    int whole; /* about the whole text (its encoding), not the span at offset 0: a
+                  report shows no excerpt */
     /* findings at a match of a glossary term (term.use, term.variant, term.forbidden,
      * term.literal, a glossary concept's term.inconsistent, name.variant and
      * name.transcription from the glossary): the glossary's form that matched, as the
@@ -279,7 +301,9 @@ typedef struct {
  * budget (suggest_limit) in the order of the calls. Encoding problems (invalid UTF-8,
  * NUL bytes) become findings of rule TL_RULE_ENCODING at TL_SEV_ERROR and make the call
  * return TL_ERR_ENCODING, but the rest of the text is still checked and *out is set.
- * Other failures return their cause with *out NULL. */
+ * A check that gave up on part of the text (a glossary pattern that ran out of time:
+ * findings of rule TL_RULE_LIMIT) makes it return TL_ERR_LIMIT, *out set, unless the
+ * encoding was wrong too. Other failures return their cause with *out NULL. */
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out);
 
 /* Number of findings of `r` (0 for NULL); they are sorted by position. */
@@ -327,6 +351,13 @@ typedef struct {
      * larger one counts as 0); called with read_arg, on the run's threads. NULL: 0 for
      * every text. */
     size_t (*profile)(void *arg, size_t i);
+    /* Called, when not NULL, as a pass over text i (the first pass, the check, the
+     * positions of its findings) moves on, on the thread making that pass: the bytes
+     * before offset `upto` are not needed for now. They must stay readable
+     * (a finding's judgment may read them again at the end), so a caller that mapped
+     * the text from its file may drop those pages from memory (madvise MADV_DONTNEED)
+     * to keep a huge text from filling it; nothing else is expected. */
+    void (*consumed)(void *arg, size_t i, size_t upto);
 } tl_run_options;
 
 /* Sets every field to its default (ndocs 0, read NULL: set them; repeated_lines 1). */
@@ -545,6 +576,39 @@ tl_status tl_config_load(const char *path, const char *const *formats, tl_config
 tl_status tl_config_load_mem(const char *name, const char *data, size_t len,
                              const char *const *formats, tl_config **out, tl_diags *diags);
 void tl_config_free(tl_config *c); /* NULL is a no-op */
+
+/* ---- documents: Markdown and HTML input (docs/documents.md) -------------------- */
+
+/* What a file is read as. Append only. */
+typedef enum {
+    TL_FORMAT_TEXT = 0, /* plain text: every byte is checked */
+    TL_FORMAT_MARKDOWN, /* CommonMark with tables (md4c), front matter */
+    TL_FORMAT_HTML      /* HTML (libxml2's HTML parser) */
+} tl_format;
+
+/* "text", "markdown" or "html" (static). */
+const char *tl_format_str(tl_format f);
+/* Parses "text", "markdown" ("md") or "html" ("htm"): 0 and *out set, or -1. */
+int tl_format_parse(const char *name, tl_format *out);
+/* The format a file's name says: *.md, *.markdown (and .mdown, .mkd) Markdown; *.html,
+ * *.htm, *.xhtml HTML (ASCII case ignored); anything else, and NULL, text. */
+tl_format tl_format_of_path(const char *path);
+
+/* The text to check of document `text` (`len` bytes, borrowed for the call) read as
+ * format `f`: `len` bytes too (*out, owned: tl_document_text_free), equal to the input
+ * where it is prose and spaces elsewhere (markup, code, front matter, URLs); line
+ * breaks, a BOM and bytes that are not UTF-8 stay where they are, entities are decoded
+ * in place, and a block that ends where the next begins on the same line ends with a
+ * full stop. Check it with tl_check or a run, then map the result back with
+ * tl_result_document(). For TL_FORMAT_TEXT a copy. TL_OK or TL_ERR_NOMEM (*out NULL). */
+tl_status tl_document_text(tl_format f, const char *text, size_t len, char **out);
+void tl_document_text_free(char *t); /* NULL is a no-op */
+
+/* Makes result `r` of the text tl_document_text() gave (`checked`) one of the document
+ * (`orig`), both `len` bytes: lines and columns are computed from `orig`, and the
+ * typography findings that only the masked markup's spaces made are dropped. Findings
+ * keep their offsets and texts. NULL `r` is a no-op. TL_OK or TL_ERR_NOMEM. */
+tl_status tl_result_document(tl_result *r, const char *orig, const char *checked, size_t len);
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,7 @@
 # Installs, idempotently, every Debian package termlint needs to build, test and demo.
 # Without root (and without sudo) it prints the apt-get line to run and exits 2.
 set -u
-PKGS="gcc make pkg-config libhunspell-dev libicu-dev libyaml-dev libjansson-dev libxml2-dev hunspell-ru hunspell-uk libcmocka-dev python3"
+PKGS="gcc make pkg-config libhunspell-dev libicu-dev libyaml-dev libjansson-dev libxml2-dev libmd4c-dev hunspell-ru hunspell-uk libcmocka-dev python3"
 # for the tests of the CI formats and hooks (tests/tools/): the SARIF schema validator,
 # xmllint for JUnit, pre-commit (with git) for the hook; `make deb` needs dpkg-dev and
 # debhelper, which its test skips without

@@ -98,6 +98,27 @@ else
     cat "$log"
 fi
 
+# make fuzz runs the fuzzers (issue 13, 11: with a fuzz/ folder it was "up to date" and
+# did nothing): without running them, its commands must call fuzz/run.sh
+if make -n fuzz FUZZ_SECONDS=1 2>/dev/null | grep -q 'fuzz/run.sh 1 '; then
+    pass=$((pass + 1))
+    echo "make fuzz: runs fuzz/run.sh"
+else
+    fail=$((fail + 1))
+    echo "FAIL: make -n fuzz does not run fuzz/run.sh"
+fi
+
+# memory does not grow with the bytes of a text: a generated 32 MB text may take little
+# more than a 1 MB one (tests/memory.sh; make check-slow runs it on 1 GB)
+if BUILD=$BUILD sh tests/memory.sh "${MEMORY_MB:-32}" >"$log" 2>&1; then
+    pass=$((pass + 1))
+    cat "$log"
+else
+    fail=$((fail + 1))
+    echo "FAIL: tests/memory.sh"
+    cat "$log"
+fi
+
 # The samples of ../shared are third-party and not in the repository: when present,
 # check that termlint runs over them without input errors (exit 0 or 1).
 if [ -d ../shared/samples ]; then

@@ -7,6 +7,8 @@
 
 #include "report.h"
 
+#include <sys/types.h>
+
 /* What the command line set itself (cli_opts.given), so that it overrides the
  * configuration file and the rest comes from the file. */
 enum {
@@ -29,7 +31,8 @@ typedef struct {
     long max_warnings;   /* --max-warnings N; -1: no limit */
     int jobs;            /* 0 = number of cores */
     int stats;
-    const char *output; /* --output FILE, or NULL: standard output */
+    const char *output;   /* --output FILE, or NULL: standard output */
+    const char *encoding; /* --encoding NAME other than UTF-8: texts are converted, or NULL */
     const char **paths;
     size_t npaths;
     const char **includes;      /* NULL-terminated globs: --include, else the file's include: */
@@ -45,7 +48,9 @@ typedef struct {
                                    its findings are not reported */
     int progress;               /* --progress 1, --no-progress -1, 0: on a terminal */
     unsigned given;             /* GIVEN_* */
-    size_t ninclude_cli;        /* how many of includes came from --include */
+    int input_format;    /* --input-format: 0 auto (by the file's name), else 1 + tl_format */
+    int dry_run;         /* termlint fix --dry-run */
+    size_t ninclude_cli; /* how many of includes came from --include */
     /* storage for the lists in lib and above */
     const char **glossaries, **words, **disabled, **severities, **accept, **reject;
     size_t nglossaries, nwords, ndisabled, nseverities, nincludes, nexcludes, naccept, nreject;
@@ -95,8 +100,18 @@ typedef struct {
     const char *label; /* what reports call it: path, or --stdin-filename for "-" */
     char *data;        /* contents (owned), NULL until read */
     size_t len;
-    int read_error; /* errno when it could not be read; 0 ok */
-    size_t profile; /* its rule settings (tl_run_options.profile) */
+    int read_error;       /* errno when it could not be read; 0 ok */
+    size_t profile;       /* its rule settings (tl_run_options.profile) */
+    const char *read_why; /* or why not when there is no errno ("a FIFO with no writer") */
+    int first;            /* a byte already taken from a FIFO, or -1 */
+    int once;             /* stdin or a FIFO: its bytes cannot be read again */
+    const char *encoding; /* --encoding: converted to UTF-8 from this when read, or NULL */
+    int decoded;          /* data is tl_decode's (freed with tl_decoded_free) */
+    int mapped;           /* data is the file mapped (a big regular file: files.c) */
+    size_t dropped;       /* mapped: the pages before this offset were dropped */
+    size_t undecodable;   /* --encoding: bytes that could not be decoded (U+FFFD) */
+    tl_format format;     /* what it is read as (docinput.c) */
+    char *view;           /* Markdown/HTML: the text checked (tl_document_text), NULL until made */
 } cli_file;
 
 /* What decides which files are checked: paths relative to `base` (the configuration's
@@ -125,9 +140,20 @@ char *cli_relative(const char *path, const char *base);
  * free), or NULL when out of memory. */
 char *cli_absolute(const char *path);
 /* Reads the file's contents into f->data (stdin for "-"). 0 ok, -1 error (errno in
- * f->read_error; nothing printed: called from a run's threads). */
+ * f->read_error, or the reason in f->read_why; nothing printed: called from a run's
+ * threads). Only regular files, and FIFOs that have a writer, are read. */
 int cli_file_read(cli_file *f);
 void cli_file_drop(cli_file *f); /* frees the contents only */
+/* With f->encoding: converts the contents read to UTF-8 (once). 0 ok, -1 out of memory
+ * (f->read_error set, contents dropped). */
+int cli_file_decode(cli_file *f);
+/* The check of f no longer needs its bytes before `upto` for now: a mapped file's pages
+ * there are dropped from memory (read again from the file if needed). */
+void cli_file_consumed(cli_file *f, size_t upto);
+/* Prints "termlint: PRE'PATH'POST" and a newline on stderr, PATH escaped (esc_path). */
+void cli_say_path(const char *pre, const char *path, const char *post);
+/* "a FIFO", "a character device", ... for a file of mode `m` that is not regular. */
+const char *cli_file_kind(mode_t m);
 void cli_files_free(cli_file *f, size_t n);
 
 /* Where the report goes (output.c): standard output, or a temporary file renamed over
@@ -139,6 +165,9 @@ typedef struct {
     int said;
 } cli_out;
 
+/* Removes the temporary file of --output, if any; async-signal-safe (for a handler that
+ * ends the run: files.c's SIGBUS). */
+void out_abandon(void);
 /* Opens the output (`path` NULL: standard output). 0, or -1 with the reason printed. */
 int out_open(cli_out *o, const char *path);
 /* -1 once a write has failed (the report is cut: stop), else 0. */
@@ -162,6 +191,23 @@ typedef struct {
 
 int cli_env_apply(cli_opts *o, const char *argv0, cli_env *env);
 
+/* ---- documents (docinput.c) ---------------------------------------------------------- */
+
+/* What the file labelled `label` is read as: --input-format, else its name. */
+tl_format cli_file_format(const cli_opts *o, const char *label);
+/* The text to check of read file f: its bytes, or for Markdown and HTML the masked text
+ * (made once, kept in f->view). 0, or -1 when out of memory. */
+int cli_file_view(cli_file *f, const char **text, size_t *len);
+void cli_file_view_drop(cli_file *f);
+/* Maps result r of file f back onto its bytes (tl_result_document) when it was read as
+ * a document. 0, or -1 when out of memory. */
+int cli_file_result(const cli_file *f, tl_result *r);
+
+/* `termlint fix [--dry-run] PATH...` (fix.c; argv[0] is "fix"): the exit code. */
+int cli_fix(int argc, char **argv, const char *argv0);
+/* Prints the unified diff from a[0, alen) to b[0, blen) of file `path` (udiff.c). 0, or
+ * -1 when out of memory (nothing printed). */
+int cli_udiff(FILE *out, const char *path, const char *a, size_t alen, const char *b, size_t blen);
 /* Runs `termlint check` with options parsed by cli_parse_check (released here): the
  * configuration, the files, the run, the report. The exit code. */
 int cli_check_parsed(cli_opts *o, const char *argv0);

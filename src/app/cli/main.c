@@ -12,52 +12,67 @@
  */
 #include "baseline.h"
 #include "settings.h"
+#include "cli.h"
+#include "escape.h"
 
 #include <errno.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 /* Releasing the dictionaries at exit costs 0.1-0.2 s that the OS does for free; under
- * a leak checker they are released so that only real leaks are reported. */
+ * a leak checker (AddressSanitizer, or memcheck with TERMLINT_FREE_AT_EXIT set:
+ * tests/valgrind.sh) they are released so that only real leaks are reported. */
 #if defined(__SANITIZE_ADDRESS__)
-#define ctx_free_at_exit tl_ctx_free
+#define ALWAYS_FREE 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define ctx_free_at_exit tl_ctx_free
+#define ALWAYS_FREE 1
 #endif
 #endif
-#ifndef ctx_free_at_exit
-#define ctx_free_at_exit tl_ctx_free_fast
+#ifndef ALWAYS_FREE
+#define ALWAYS_FREE 0
 #endif
 
+static void ctx_free_at_exit(tl_ctx *ctx)
+{
+    if (ALWAYS_FREE || getenv("TERMLINT_FREE_AT_EXIT"))
+        tl_ctx_free(ctx);
+    else
+        tl_ctx_free_fast(ctx);
+}
+
+/* Diagnostics as file:line:col: severity: message; file names and messages hold text
+ * from glossaries and paths, escaped (escape.h). */
 static void print_diags(const tl_diags *d)
 {
     for (size_t i = 0; i < tl_diags_count(d); i++) {
         const tl_diag *g = tl_diags_at(d, i);
-        if (*g->file && g->line)
-            fprintf(stderr, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col,
-                    tl_severity_str(g->severity), g->message);
-        else if (*g->file)
-            fprintf(stderr, "%s: %s: %s\n", g->file, tl_severity_str(g->severity), g->message);
-        else
-            fprintf(stderr, "termlint: %s: %s\n", tl_severity_str(g->severity), g->message);
+        if (*g->file) {
+            esc_path(stderr, g->file);
+            if (g->line)
+                fprintf(stderr, ":%u:%u", g->line, g->col);
+        } else {
+            fputs("termlint", stderr);
+        }
+        fprintf(stderr, ": %s: ", tl_severity_str(g->severity));
+        esc_str(stderr, g->message);
+        fputc('\n', stderr);
     }
 }
 
 /* ---- the run ------------------------------------------------------------------ */
 
 /* The run's read callback: file i, read on one of the run's threads (or, for the
- * run's first pass over recurring lines, on this one). Standard input cannot be read
- * twice, so its bytes stay from the first pass (unread_file) to the check. */
+ * run's first pass over recurring lines, on this one). Standard input and a FIFO cannot
+ * be read twice, so their bytes stay from the first pass (unread_file) to the check. */
 static int read_file(void *arg, size_t i, const char **text, size_t *len)
 {
     cli_file *f = &((cli_file *)arg)[i];
-    if (!f->data && cli_file_read(f))
+    if (!f->data && (cli_file_read(f) || cli_file_decode(f)))
         return -1;
-    *text = f->data;
-    *len = f->len;
-    return 0;
+    return cli_file_view(f, text, len);
 }
 
 /* The run's first pass is done with file i: a file is read again for the check, so
@@ -65,8 +80,14 @@ static int read_file(void *arg, size_t i, const char **text, size_t *len)
 static void unread_file(void *arg, size_t i)
 {
     cli_file *f = &((cli_file *)arg)[i];
-    if (strcmp(f->path, "-") != 0)
+    if (!f->once)
         cli_file_drop(f);
+}
+
+/* The run's consumed callback: a mapped file's pages behind the check are dropped. */
+static void consumed_file(void *arg, size_t i, size_t upto)
+{
+    cli_file_consumed(&((cli_file *)arg)[i], upto);
 }
 
 /* The run's profile callback: file i's rule settings, found before the run. */
@@ -88,7 +109,12 @@ typedef struct {
 static void say_status(session *s, const cli_file *f, tl_status st)
 {
     if (st == TL_ERR_IO) {
-        fprintf(stderr, "termlint: cannot read '%s': %s\n", f->label, strerror(f->read_error));
+        char why[160];
+        if (f->read_why)
+            snprintf(why, sizeof why, ": not a regular file (%s)", f->read_why);
+        else
+            snprintf(why, sizeof why, ": %s", strerror(f->read_error));
+        cli_say_path("cannot read ", f->label, why);
         return;
     }
     if (st == TL_ERR_DICTIONARY) {
@@ -97,8 +123,11 @@ static void say_status(session *s, const cli_file *f, tl_status st)
         print_diags(d);
         tl_diags_free(d);
     }
-    if (st != TL_ERR_ENCODING)
-        fprintf(stderr, "termlint: %s: %s\n", f->label, tl_status_str(st));
+    if (st != TL_ERR_ENCODING && st != TL_ERR_LIMIT) { /* findings say where and why */
+        fputs("termlint: ", stderr);
+        esc_path(stderr, f->label);
+        fprintf(stderr, ": %s\n", tl_status_str(st));
+    }
 }
 
 /* Whether finding x of file f is reported: the baseline may know it already. It is
@@ -120,6 +149,13 @@ static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
     if (st != TL_OK) {
         s->errors++;
         say_status(s, f, st);
+    } else if (f->undecodable) { /* --encoding: checked, but not all of it was text */
+        char why[160];
+        snprintf(why, sizeof why, ": %zu byte%s not valid %s, read as U+FFFD", f->undecodable,
+                 f->undecodable == 1 ? " is" : "s are", f->encoding);
+        cli_say_path("", f->label, why);
+        s->errors++;
+        st = TL_ERR_ENCODING;
     }
     if (s->baseline)
         baseline_checked(s->baseline, f->label);
@@ -135,6 +171,7 @@ static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
             continue;
         }
         fmt->finding(&s->rp, &rf, x, shown++);
+        cli_file_consumed(f, x->offset); /* excerpts come in offset order */
         s->sum.errors += x->severity == TL_SEV_ERROR;
         s->sum.warnings += x->severity == TL_SEV_WARNING;
         s->sum.infos += x->severity == TL_SEV_INFO;
@@ -157,6 +194,7 @@ static void check_files(session *s, cli_file *files, size_t n)
     ro.read = read_file;
     ro.read_arg = files;
     ro.unread = unread_file;
+    ro.consumed = consumed_file;
     ro.profile = file_profile;
     ro.jobs = s->o->jobs;
     ro.consistency_run = s->o->consistency_run;
@@ -172,6 +210,8 @@ static void check_files(session *s, cli_file *files, size_t n)
         size_t i = k; /* tl_run_next gives them in this order */
         tl_result *r;
         tl_status st = tl_run_next(run, &i, &r);
+        if (cli_file_result(&files[i], r) && st == TL_OK)
+            st = TL_ERR_NOMEM;
         if (st != TL_OK)
             progress_end(&pg); /* what went wrong is said on stderr: no line across it */
         emit(s, &files[i], st, r);
@@ -270,8 +310,12 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags, cli_
     if (o->stats) {
         uint64_t look, hit;
         tl_ctx_cache_stats(ctx, &look, &hit);
-        fprintf(stderr, "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu\n", n,
-                (unsigned long long)s.sum.words, (unsigned long long)look, (unsigned long long)hit);
+        struct rusage ru;
+        long peak = getrusage(RUSAGE_SELF, &ru) ? 0 : ru.ru_maxrss; /* KiB on Linux */
+        fprintf(stderr,
+                "stats: files=%zu words=%llu cache_lookups=%llu cache_hits=%llu peak_rss_kb=%ld\n",
+                n, (unsigned long long)s.sum.words, (unsigned long long)look,
+                (unsigned long long)hit, peak);
     }
     int rc = exit_code(&s, nerr, diags);
     /* a baseline of a run cut short would forget findings: written only when whole */
@@ -320,6 +364,8 @@ static int run_check(cli_opts *o, cli_settings *set, const cli_env *env)
         files[i].label =
             strcmp(files[i].path, "-") || !o->stdin_name ? files[i].path : o->stdin_name;
         files[i].profile = cli_settings_profile(set, files[i].label);
+        files[i].encoding = o->encoding;
+        files[i].format = cli_file_format(o, files[i].label);
     }
     int rc = 2;
     tl_diags *diags = tl_diags_new();
@@ -371,7 +417,8 @@ static int cmd_rules(void)
 {
     for (size_t i = 0; i < tl_rule_count(); i++) {
         const tl_rule_info *r = tl_rule_info_get((tl_rule)i);
-        printf("%-32s %-8s %s\n", r->id, tl_severity_str(r->severity), r->summary);
+        printf("%-32s %-8s %-4s %s\n", r->id, tl_severity_str(r->severity), r->fixable ? "fix" : "",
+               r->summary);
     }
     return 0;
 }
@@ -392,6 +439,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "check"))
         return cmd_check(argc - 1, argv + 1, argv[0]);
+    if (!strcmp(argv[1], "fix"))
+        return cli_fix(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "report"))
         return cli_report(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "glossary"))

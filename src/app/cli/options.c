@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 void cli_usage(FILE *f)
@@ -17,6 +18,7 @@ void cli_usage(FILE *f)
     report_names(formats, sizeof formats, "|", "|");
     fputs("usage: termlint check [options] PATH...\n"
           "       termlint check --print-config FILE [options]\n"
+          "       termlint fix [--dry-run] [options] PATH...\n"
           "       termlint report [options] [--format md|json|csv|html] PATH...\n"
           "       termlint report --from-jsonl [--glossary FILE] FILE...\n"
           "       termlint glossary check|stats|test FILE...\n"
@@ -27,7 +29,8 @@ void cli_usage(FILE *f)
           "\n"
           "Checks Russian and Ukrainian texts: spelling (Hunspell), glossary terms in any\n"
           "inflection, and machine-translation defects. PATH is a file, a folder (recursed;\n"
-          "*.txt and *.md) or - for standard input. Settings come from .termlint.yaml in the\n"
+          "*.txt, *.md, *.markdown, *.html, *.htm) or - for standard input. Settings come from "
+          ".termlint.yaml in the\n"
           "current folder or the nearest parent (up to a repository's root), then from\n"
           "these options (docs/configuration.md).\n"
           "\n"
@@ -43,7 +46,11 @@ void cli_usage(FILE *f)
           "  --include GLOB           files to check inside folders; repeatable\n"
           "  --exclude GLOB           files and folders to leave out (.gitignore syntax)\n"
           "  --stdin-filename NAME    the name of standard input in reports and settings\n"
-          "  --output FILE            write the report to FILE (only once it is complete)\n",
+          "  --input-format text|markdown|html|auto  how files are read (default auto: by\n"
+          "                           name, *.md *.markdown Markdown, *.html *.htm HTML)\n"
+          "  --output FILE            write the report to FILE (only once it is complete)\n"
+          "  --encoding NAME          the texts' encoding when not UTF-8 (windows-1251, koi8-r,\n"
+          "                           cp866, utf-16, ...); positions are then the decoded text's\n",
           f);
     fprintf(f, "  --format %-15s output format (default text)\n", formats);
     fputs("  --color auto|always|never  colour in text output (default auto)\n"
@@ -134,6 +141,14 @@ static int set_ci_value(cli_opts *o, const char *name, char *v)
         o->baseline = v;
     } else if (!strcmp(name, "write-baseline")) {
         o->write_baseline = v;
+    } else if (!strcmp(name, "input-format")) {
+        tl_format f;
+        if (!strcmp(v, "auto"))
+            o->input_format = 0;
+        else if (tl_format_parse(v, &f) == 0)
+            o->input_format = 1 + (int)f;
+        else
+            return bad("--input-format takes text, markdown, html or auto, not '%s'", v);
     } else if (!strcmp(name, "max-warnings")) {
         if (parse_long(v, &n))
             return bad("--max-warnings takes a number of warnings, not '%s'", v);
@@ -166,6 +181,14 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
         o->lib.dict_dir = v;
     } else if (!strcmp(name, "data-dir")) {
         o->lib.data_dir = v;
+    } else if (!strcmp(name, "encoding")) {
+        if (!tl_encoding_known(v))
+            return bad("unknown encoding '%s' (ICU's names: windows-1251, koi8-r, koi8-u, cp866, "
+                       "utf-16, ...)",
+                       v);
+        /* UTF-8 by any of its names: no guessing, bad bytes said one by one */
+        o->lib.utf8_only = !strcasecmp(v, "utf-8") || !strcasecmp(v, "utf8");
+        o->encoding = o->lib.utf8_only ? NULL : v;
     } else if (!strcmp(name, "output")) {
         if (!*v)
             return bad("--output takes a file name%s", "");
@@ -224,10 +247,12 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
 }
 
 static const char *const valued[] = {
-    "lang",     "glossary",     "words",          "dict-dir",       "data-dir",     "include",
-    "format",   "color",        "colour",         "fail-on",        "disable",      "severity",
-    "suggest",  "consistency",  "jobs",           "output",         "exclude",      "config",
-    "baseline", "print-config", "stdin-filename", "write-baseline", "max-warnings", NULL};
+    "lang",           "glossary",       "words",        "dict-dir",     "data-dir",
+    "include",        "format",         "color",        "colour",       "fail-on",
+    "disable",        "severity",       "suggest",      "consistency",  "jobs",
+    "output",         "exclude",        "config",       "baseline",     "print-config",
+    "stdin-filename", "write-baseline", "max-warnings", "input-format", "encoding",
+    NULL};
 
 /* Options without a value: their flag in cli_opts. */
 static int *flag_of(cli_opts *o, const char *a)
@@ -242,6 +267,8 @@ static int *flag_of(cli_opts *o, const char *a)
     }
     if (!strcmp(a, "--report-fixed"))
         return &o->report_fixed;
+    if (!strcmp(a, "--dry-run"))
+        return &o->dry_run;
     if (!strcmp(a, "--progress") || !strcmp(a, "--no-progress"))
         return &o->progress;
     return NULL;

@@ -35,6 +35,12 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+void out_abandon(void)
+{
+    if (have_tmp)
+        unlink(tmp_path);
+}
+
 static void catch_signals(void)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};

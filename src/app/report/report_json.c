@@ -6,6 +6,7 @@
  * are printed around them, so memory holds one finding's tree, not a file's or the
  * run's.
  */
+#include "escape.h"
 #include "report.h"
 
 #include <jansson.h>
@@ -80,6 +81,46 @@ json_t *report_json_finding(const tl_finding *x)
     return o;
 }
 
+/* The bytes p[0, n) in lower-case hex, as a JSON string. */
+static json_t *hex(const char *p, size_t n)
+{
+    char *h = malloc(2 * n + 1);
+    if (!h)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        snprintf(h + 2 * i, 3, "%02x", (unsigned char)p[i]);
+    h[2 * n] = '\0';
+    json_t *v = json_string(h);
+    free(h);
+    return v;
+}
+
+/* s with each byte that is not part of valid UTF-8 replaced by U+FFFD. */
+static json_t *lossy(const char *s)
+{
+    size_t n = strlen(s);
+    char *b = malloc(3 * n + 1);
+    if (!b)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t len = esc_decode((const unsigned char *)s, i, n, &cp);
+        if (len) {
+            memcpy(b + k, s + i, len);
+            k += len;
+            i += len;
+        } else {
+            memcpy(b + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i++;
+        }
+    }
+    json_t *v = json_stringn(b, k);
+    free(b);
+    return v;
+}
+
 /* Prints `v` (any JSON value) as jansson would inside a compact document and drops it;
  * a NULL `v` (a string that is not UTF-8) prints as `fallback`. */
 static void put(reporter *rp, json_t *v, const char *fallback)
@@ -113,7 +154,16 @@ static void file(reporter *rp, const report_file *f)
     FILE *out = rp->out;
     const tl_result *r = f->result;
     fputs(st->files++ ? ",{\"path\":" : "{\"path\":", out);
-    put(rp, json_string(f->path), "\"?\""); /* NULL for a path that is not UTF-8 */
+    json_t *path = json_string(f->path);
+    if (path) {
+        put(rp, path, "\"\"");
+    } else {
+        /* a file name that is not UTF-8 cannot be a JSON string: "path" shows it with
+         * U+FFFD for each bad byte, "path_hex" gives its exact bytes */
+        put(rp, lossy(f->path), "\"\"");
+        fputs(",\"path_hex\":", out);
+        put(rp, hex(f->path, strlen(f->path)), "\"\"");
+    }
     if (r) {
         fputs(",\"language\":", out);
         put(rp, json_string(tl_lang_str(tl_result_lang(r))), "\"\"");

@@ -9,6 +9,7 @@
  * The window is found by walking at most a few hundred bytes around the span, never
  * the whole line, so a single 100 MB line costs the same as a short one.
  */
+#include "escape.h"
 #include "report.h"
 
 #include <string.h>
@@ -16,6 +17,7 @@
 #define CONTEXT_CP 38     /* code points shown on each side of the span in a long line */
 #define WHOLE_LINE_CP 100 /* a line up to this long is shown whole */
 #define SPAN_CP 60        /* a longer span is shown cut */
+#define SUGGESTION_CP 200 /* and a longer suggestion (JSON gives it whole) */
 
 static const char *sev_color(tl_severity s)
 {
@@ -62,46 +64,6 @@ static size_t win_end(const char *s, size_t len, size_t from, int *cut, int limi
     return i;
 }
 
-/* Length of the valid UTF-8 sequence at s[i] (limit n), or 0 when it is invalid. */
-static size_t valid_seq(const unsigned char *s, size_t i, size_t n)
-{
-    unsigned c = s[i];
-    size_t len = c < 0x80                 ? 1
-                 : c >= 0xC2 && c <= 0xDF ? 2
-                 : c >= 0xE0 && c <= 0xEF ? 3
-                 : c >= 0xF0 && c <= 0xF4 ? 4
-                                          : 0;
-    if (!len || i + len > n)
-        return 0;
-    for (size_t k = 1; k < len; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F) ||
-        (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] > 0x8F))
-        return 0;
-    return len;
-}
-
-/* Prints s[a, b) for a terminal: tabs and NUL as spaces, invalid bytes as U+FFFD, so
- * the output stays valid UTF-8 whatever the input holds. */
-static void put_cps(FILE *out, const char *s, size_t a, size_t b)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = a; i < b;) {
-        size_t n = valid_seq(u, i, b);
-        if (!n) {
-            fputs("\xEF\xBF\xBD", out);
-            i++;
-            continue;
-        }
-        if (n == 1 && (u[i] == '\t' || u[i] == 0))
-            fputc(' ', out);
-        else
-            fwrite(s + i, 1, n, out);
-        i += n;
-    }
-}
-
 static size_t count_cps(const char *s, size_t a, size_t b)
 {
     size_t n = 0;
@@ -112,7 +74,7 @@ static size_t count_cps(const char *s, size_t a, size_t b)
 
 static void excerpt(FILE *out, const report_file *f, const tl_finding *x, int color)
 {
-    if (!f->data || x->offset > f->len)
+    if (!f->data || x->offset > f->len || x->whole)
         return;
     const char *s = f->data;
     size_t off = (size_t)x->offset, end = off + (size_t)x->length;
@@ -139,11 +101,12 @@ static void excerpt(FILE *out, const report_file *f, const tl_finding *x, int co
     fputs("    ", out);
     if (lcut)
         fputs("…", out);
-    put_cps(out, s, a, b);
+    esc_text(out, s + a, b - a, 1);
     if (rcut)
         fputs("…", out);
     fputs("\n    ", out);
-    size_t pad = count_cps(s, a, off) + (lcut ? 1 : 0), width = count_cps(s, off, span_end);
+    size_t pad = esc_text(NULL, s + a, off - a, 1) + (lcut ? 1 : 0),
+           width = esc_text(NULL, s + off, span_end - off, 1);
     for (size_t i = 0; i < pad; i++)
         fputc(' ', out);
     if (color)
@@ -160,17 +123,34 @@ static void finding(reporter *rp, const report_file *f, const tl_finding *x, siz
     (void)i;
     FILE *out = rp->out;
     const char *rule = tl_rule_id(x->rule);
+    /* the path, the message and the suggestions hold text from the inputs and the
+     * glossary: escaped (escape.c), never obeyed by the terminal */
     if (rp->color)
-        fprintf(out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", f->path, x->line, x->col,
-                sev_color(x->severity), tl_severity_str(x->severity), x->message, rule);
+        fputs("\033[1m", out);
+    esc_path(out, f->path);
+    fprintf(out, ":%u:%u:", x->line, x->col);
+    if (rp->color)
+        fprintf(out, "\033[0m %s%s:\033[0m ", sev_color(x->severity), tl_severity_str(x->severity));
     else
-        fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->path, x->line, x->col,
-                tl_severity_str(x->severity), x->message, rule);
+        fprintf(out, " %s: ", tl_severity_str(x->severity));
+    esc_str(out, x->message);
+    fprintf(out, " [%s]\n", rule);
     excerpt(out, f, x, rp->color);
     if (x->nsuggestions) {
         fputs(x->nsuggestions == 1 ? "    suggestion: " : "    suggestions: ", out);
-        for (size_t k = 0; k < x->nsuggestions; k++)
-            fprintf(out, "%s«%s»", k ? ", " : "", x->suggestions[k]);
+        for (size_t k = 0; k < x->nsuggestions; k++) {
+            fputs(k ? ", «" : "«", out);
+            /* shown cut, as excerpts are (a repeated sentence's one copy can be long) */
+            const char *sg = x->suggestions[k];
+            size_t n = strlen(sg), cut = 0;
+            for (size_t cps = 0; cut < n && cps < SUGGESTION_CP; cps++) {
+                cut++;
+                while (cut < n && is_cont((unsigned char)sg[cut]))
+                    cut++;
+            }
+            esc_text(out, sg, cut, 0);
+            fputs(cut < n ? "…»" : "»", out);
+        }
         fputc('\n', out);
     }
 }

@@ -33,8 +33,24 @@
 #include <unicode/utext.h>
 
 /* A pathological line must not stall the run: ICU's time limit is in steps of its
- * match engine (roughly milliseconds); a match that runs out is skipped. */
-#define REGEX_TIME_LIMIT 2000
+ * match engine (roughly 0.5 ms each here; scanning a 1 MiB chunk for a pattern without
+ * a literal start takes 60-200). A pattern that runs out of it (or of its backtracking
+ * stack) is given up for the rest of the document and said once, as a `limit` finding
+ * where it happened: matching the rest line by line, as was done, cost the time limit
+ * again on every line (0.34 s a line). */
+#define REGEX_TIME_LIMIT 1000
+#define REGEX_STACK (1 << 20)
+
+/* The document state: the patterns given up on (per pattern of the glossary). */
+typedef struct {
+    uint8_t *given_up;
+} bp_state;
+
+static void release(void *st)
+{
+    bp_state *s = st;
+    tl_free(s->given_up);
+}
 
 typedef struct {
     const gloss *g; /* the glossary these were compiled from */
@@ -70,6 +86,8 @@ static bp_cache *cache(bp_cache *k, const gloss *g)
         k->re[i] = uregex_openC(g->boilerplate[i].regex, UREGEX_MULTILINE, &pe, &e);
         if (U_SUCCESS(e))
             uregex_setTimeLimit(k->re[i], REGEX_TIME_LIMIT, &e);
+        if (U_SUCCESS(e))
+            uregex_setStackLimit(k->re[i], REGEX_STACK, &e);
         if (U_FAILURE(e)) {
             uregex_close(k->re[i]);
             k->re[i] = NULL;
@@ -109,12 +127,24 @@ typedef struct {
     size_t s, e;
 } range;
 
-/* Every match of pattern `p` (compiled `re`) in the text [cs, ce). A match that crosses
- * a line break («\s*» reaching into the next line: two share-button rows, two «|»
- * lines) is not a finding; its range is appended to `redo` (may be NULL) to be matched
- * again line by line, as is the rest of the text when ICU's time limit runs out. */
-static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t cs, size_t ce,
-                       tl_buf *redo)
+/* Pattern `p` (number `pi`) ran out of ICU's time or stack limit at byte `at`: given up
+ * for the rest of the document, said once. */
+static void give_up(tl_doc *d, bp_state *s, const gl_pattern *p, size_t pi, size_t at)
+{
+    s->given_up[pi] = 1;
+    doc_add(d, TL_RULE_LIMIT, at, 0,
+            "the boilerplate pattern '%s' ran out of time here and is not matched in the rest "
+            "of this text; simplify it (nested repetition such as (a+)+ backtracks without "
+            "end)",
+            p->id);
+}
+
+/* Every match of pattern `p` (number `pi`, compiled `re`) in the text [cs, ce). A match
+ * that crosses a line break («\s*» reaching into the next line: two share-button rows,
+ * two «|» lines) is not a finding; its range is appended to `redo` (may be NULL) to be
+ * matched again line by line. */
+static void match_text(tl_doc *d, bp_state *st, URegularExpression *re, const gl_pattern *p,
+                       size_t pi, size_t cs, size_t ce, tl_buf *redo)
 {
     UErrorCode e = U_ZERO_ERROR;
     UText *ut = utext_openUTF8(NULL, d->src.text + cs, (int64_t)(ce - cs), &e);
@@ -138,10 +168,8 @@ static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, s
         doc_add(d, TL_RULE_BOILERPLATE, s, end - s, "%s (pattern '%s')",
                 p->message ? p->message : "leftover of the scraped web page", p->id);
     }
-    if (e == U_REGEX_TIME_OUT && redo && pos < ce) {
-        range r = {pos, ce};
-        tl_buf_add(redo, &r, sizeof r);
-    }
+    if (e == U_REGEX_TIME_OUT || e == U_REGEX_STACK_OVERFLOW)
+        give_up(d, st, p, pi, pos);
     /* detach the text before the UText goes away */
     static const UChar empty[1] = {0};
     UErrorCode e2 = U_ZERO_ERROR;
@@ -150,24 +178,28 @@ static void match_text(tl_doc *d, URegularExpression *re, const gl_pattern *p, s
 }
 
 /* Matches line l on its own, clipped to the current chunk. */
-static void match_line(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t l)
+static void match_line(tl_doc *d, bp_state *st, URegularExpression *re, const gl_pattern *p,
+                       size_t pi, size_t l)
 {
+    if (st->given_up[pi])
+        return;
     size_t ls = d->src.lines[l], le = source_line_end(&d->src, l);
     if (ls < d->chunk_start)
         ls = d->chunk_start;
     if (le > d->chunk_end)
         le = d->chunk_end;
     if (le > ls)
-        match_text(d, re, p, ls, le, NULL);
+        match_text(d, st, re, p, pi, ls, le, NULL);
 }
 
 /* Matches every line that range r touches on its own. */
-static void match_lines(tl_doc *d, URegularExpression *re, const gl_pattern *p, range r)
+static void match_lines(tl_doc *d, bp_state *st, URegularExpression *re, const gl_pattern *p,
+                        size_t pi, range r)
 {
     const tl_source *src = &d->src;
     size_t last = source_line_of(src, r.e > r.s ? r.e - 1 : r.s);
     for (size_t l = source_line_of(src, r.s); l <= last; l++)
-        match_line(d, re, p, l);
+        match_line(d, st, re, p, pi, l);
 }
 
 /* One hint of one pattern, found in the text by one of its byte pairs. */
@@ -296,25 +328,25 @@ static int hinted_lines(tl_doc *d, const bp_cache *k, const char *fold, uint32_t
  * Scanning a whole 1 MiB chunk costs ICU a few milliseconds per pattern even when a
  * literal prefix lets it skip ahead, and ~100 ms when the pattern has none (an image
  * file name can start anywhere); the hints find the few candidate lines instead. */
-static void match_hinted(tl_doc *d, URegularExpression *re, const gl_pattern *p, size_t pi,
-                         const tl_buf *cands, size_t *pos)
+static void match_hinted(tl_doc *d, bp_state *st, URegularExpression *re, const gl_pattern *p,
+                         size_t pi, const tl_buf *cands, size_t *pos)
 {
     const bp_cand *v = (const bp_cand *)(const void *)cands->data;
     size_t cnt = cands->len / sizeof *v;
     while (*pos < cnt && v[*pos].pattern < pi)
         (*pos)++;
     for (; *pos < cnt && v[*pos].pattern == pi && !d->oom; (*pos)++)
-        match_line(d, re, p, v[*pos].line);
+        match_line(d, st, re, p, pi, v[*pos].line);
 }
 
-static int chunk(tl_doc *d, void *st, void *cst)
+static int chunk(tl_doc *d, void *state, void *cst)
 {
-    (void)st;
     const gloss *g = d->g;
     if (!g->nboilerplate || !doc_rule_on(d, TL_RULE_BOILERPLATE) || d->chunk_end <= d->chunk_start)
         return 0;
     bp_cache *k = cache(cst, g);
-    if (!k)
+    bp_state *st = state;
+    if (!k || (!st->given_up && !(st->given_up = tl_calloc(g->nboilerplate, 1))))
         return -1;
     size_t n = d->chunk_end - d->chunk_start;
     char *fold = tl_malloc(n);
@@ -338,17 +370,19 @@ static int chunk(tl_doc *d, void *st, void *cst)
         if (!k->re[i] || (p->lang != TL_LANG_AUTO && p->lang != d->lang))
             continue;
         if (p->nhints) {
-            match_hinted(d, k->re[i], p, i, &cands, &pos);
+            match_hinted(d, st, k->re[i], p, i, &cands, &pos);
             continue;
         }
+        if (st->given_up[i])
+            continue;
         tl_buf_reset(&redo);
-        match_text(d, k->re[i], p, d->chunk_start, d->chunk_end, &redo);
+        match_text(d, st, k->re[i], p, i, d->chunk_start, d->chunk_end, &redo);
         if (redo.oom)
             d->oom = 1;
         for (size_t r = 0; r + sizeof(range) <= redo.len && !d->oom; r += sizeof(range)) {
             range x;
             memcpy(&x, redo.data + r, sizeof x);
-            match_lines(d, k->re[i], p, x);
+            match_lines(d, st, k->re[i], p, i, x);
         }
     }
     tl_free(fold);
@@ -358,5 +392,5 @@ static int chunk(tl_doc *d, void *st, void *cst)
     return d->oom ? -1 : 0;
 }
 
-const tl_family family_boilerplate = {"boilerplate", 0,    sizeof(bp_cache), NULL, chunk,
-                                      NULL,          NULL, ctx_release};
+const tl_family family_boilerplate = {
+    "boilerplate", sizeof(bp_state), sizeof(bp_cache), NULL, chunk, NULL, release, ctx_release};

@@ -693,8 +693,8 @@ static void photo_labels(tl_doc *d, const fu_lc *L)
         size_t end = photo_label(d, i);
         if (end)
             doc_add(d, TL_RULE_UNTRANSLATED, d->tok[i].off, end - d->tok[i].off,
-                    "Vietnamese photo label «%.*s» left untranslated; delete it",
-                    (int)(end - d->tok[i].off), d->src.text + d->tok[i].off);
+                    "Vietnamese photo label «%s» left untranslated; delete it",
+                    doc_quote(d, d->src.text + d->tok[i].off, end - d->tok[i].off));
     }
 }
 
@@ -736,8 +736,8 @@ static void english_dates(tl_doc *d, const fu_lex *x, const fu_lc *L)
             year = 0;
         size_t off = d->tok[first].off, len = d->tok[last].off + d->tok[last].len - off;
         tl_ifinding *f =
-            doc_add(d, TL_RULE_UNTRANSLATED, off, len, "English date «%.*s» left untranslated",
-                    (int)len, d->src.text + off);
+            doc_add(d, TL_RULE_UNTRANSLATED, off, len, "English date «%s» left untranslated",
+                    doc_quote(d, d->src.text + off, len));
         if (f && year)
             doc_suggestf(d, f, "%u %s %u %s", day, x->gen[V_MONTH(v) - 1], year,
                          d->lang == TL_LANG_UK ? "р." : "г.");

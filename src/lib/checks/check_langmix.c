@@ -399,11 +399,11 @@ static void report_mix(tl_doc *d, size_t off, size_t len, int base_cyr, const ch
     if (b.oom || fix.oom) {
         d->oom = 1;
     } else {
-        tl_ifinding *f =
-            doc_add(d, TL_RULE_SCRIPT_MIXED, off, len,
-                    "%s '%.*s' has look-alike letters of another script: %s; "
-                    "write it in %s letters",
-                    what, (int)len, d->src.text + off, b.data, base_cyr ? "Cyrillic" : "Latin");
+        tl_ifinding *f = doc_add(d, TL_RULE_SCRIPT_MIXED, off, len,
+                                 "%s '%s' has look-alike letters of another script: %s; "
+                                 "write it in %s letters",
+                                 what, doc_quote(d, d->src.text + off, len), b.data,
+                                 base_cyr ? "Cyrillic" : "Latin");
         if (f && fixable)
             doc_suggest(d, f, fix.data, fix.len);
     }
@@ -594,20 +594,21 @@ static void report_lang(tl_doc *d, const tl_token *t, int how)
     other_letter(d, t->w, letter);
     tl_ifinding *f;
     if (how == LM_LIST)
-        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%.*s' is a %s word, not %s", n, p,
-                    other, own);
+        f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len, "'%s' is a %s word, not %s",
+                    doc_quote(d, p, (size_t)n), other, own);
     else if (how == LM_LETTER)
         f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
-                    "'%.*s' has the letter '%s', which %s does not use: a %s word in a %s text?", n,
-                    p, letter, own, other, own);
+                    "'%s' has the letter '%s', which %s does not use: a %s word in a %s text?",
+                    doc_quote(d, p, (size_t)n), letter, own, other, own);
     else if (letter[0])
         f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
-                    "'%.*s' is a %s word, not %s (the letter '%s')", n, p, other, own, letter);
+                    "'%s' is a %s word, not %s (the letter '%s')", doc_quote(d, p, (size_t)n),
+                    other, own, letter);
     else
         f = doc_add(d, TL_RULE_LANG_MIXED, t->off, t->len,
-                    "'%.*s' is not in the %s dictionary but is in the %s one: a %s word in a %s "
+                    "'%s' is not in the %s dictionary but is in the %s one: a %s word in a %s "
                     "text?",
-                    n, p, own, other, other, own);
+                    doc_quote(d, p, (size_t)n), own, other, other, own);
     const char *sug = f && how != LM_LIST && t->w->ncp > 3 ? lang_suggestion(d, p, t->len) : NULL;
     if (sug)
         doc_suggest(d, f, sug, strlen(sug));
@@ -881,8 +882,8 @@ static void report_label(tl_doc *d, size_t i, size_t n)
         vi |= d->tok[k].kind == TK_WORD && (d->tok[k].w->flags & WF_VI_LETTER);
     const tl_token *a = &d->tok[i], *b = &d->tok[i + n - 1];
     size_t len = b->off + b->len - a->off;
-    doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "%s page label «%.*s» left untranslated",
-            vi ? "Vietnamese" : "English", (int)len, d->src.text + a->off);
+    doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "%s page label «%s» left untranslated",
+            vi ? "Vietnamese" : "English", doc_quote(d, d->src.text + a->off, len));
 }
 
 /* Token j is a hyphen or apostrophe glued between two Latin words («e-mail»). */
@@ -900,24 +901,23 @@ static void report_vi(tl_doc *d, const langmix_state *s, size_t i, size_t last)
     size_t len = b->off + b->len - a->off, ns, ne;
     const char *form = vinames_find(&s->w->vi_names, d, i, last, &ns, &ne);
     if (!form) {
-        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%.*s» left untranslated",
-                (int)len, d->src.text + a->off);
+        doc_add(d, TL_RULE_UNTRANSLATED, a->off, len, "Vietnamese text «%s» left untranslated",
+                doc_quote(d, d->src.text + a->off, len));
         return;
     }
     if (ns == i && ne == last) {
-        tl_ifinding *f =
-            doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
-                    "Vietnamese name «%.*s» left untranslated; the glossary writes «%s»", (int)len,
-                    d->src.text + a->off, form);
+        tl_ifinding *f = doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
+                                 "Vietnamese name «%s» left untranslated; the glossary writes «%s»",
+                                 doc_quote(d, d->src.text + a->off, len), form);
         if (f)
             doc_suggest(d, f, form, strlen(form));
         return;
     }
     const tl_token *x = &d->tok[ns], *y = &d->tok[ne];
     doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
-            "Vietnamese text «%.*s» left untranslated (the glossary writes «%.*s» as «%s»)",
-            (int)len, d->src.text + a->off, (int)(y->off + y->len - x->off), d->src.text + x->off,
-            form);
+            "Vietnamese text «%s» left untranslated (the glossary writes «%s» as «%s»)",
+            doc_quote(d, d->src.text + a->off, len),
+            doc_quote(d, d->src.text + x->off, y->off + y->len - x->off), form);
 }
 
 /* A group of untranslated words from token i (LAT_REPORT); returns the index after it. */
@@ -955,9 +955,9 @@ static size_t report_group(tl_doc *d, const langmix_state *s, size_t i)
         report_vi(d, s, i, last);
     else
         doc_add(d, TL_RULE_UNTRANSLATED, a->off, len,
-                "Latin-script text «%.*s» left untranslated; translate it, or add it to "
+                "Latin-script text «%s» left untranslated; translate it, or add it to "
                 "latin_allowed if it is a name or code",
-                (int)len, d->src.text + a->off);
+                doc_quote(d, d->src.text + a->off, len));
     return last + 1;
 }
 

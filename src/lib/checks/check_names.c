@@ -422,15 +422,15 @@ static void report(tl_doc *d, const names_state *s, const name_use *u, const nam
         tl_ifinding *f;
         if (dom->count > mine->count)
             f = doc_add(d, TL_RULE_NAME_VARIANT, u->off, u->len,
-                        "«%.*s» looks like another spelling of the name «%.*s», which this "
+                        "«%s» looks like another spelling of the name «%s», which this "
                         "text uses more often (%u× against %u×); write the name one way",
-                        (int)u->len, text + u->off, (int)r->len, text + r->off,
+                        doc_quote(d, text + u->off, u->len), doc_quote(d, text + r->off, r->len),
                         (unsigned)dom->count, (unsigned)mine->count);
         else
             f = doc_add(d, TL_RULE_NAME_VARIANT, u->off, u->len,
-                        "«%.*s» looks like another spelling of the name «%.*s» (%u× each); "
+                        "«%s» looks like another spelling of the name «%s» (%u× each); "
                         "write the name one way, %s",
-                        (int)u->len, text + u->off, (int)r->len, text + r->off,
+                        doc_quote(d, text + u->off, u->len), doc_quote(d, text + r->off, r->len),
                         (unsigned)dom->count,
                         dom->glossary && !mine->glossary ? "as the glossary writes it"
                         : strstr(mine->skel, "тр") && !strstr(dom->skel, "тр")

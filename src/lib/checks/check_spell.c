@@ -102,8 +102,8 @@ static int digits(const tl_doc *d, size_t i)
 
 static void report_bad(tl_doc *d, size_t off, size_t len, tl_word *w)
 {
-    tl_ifinding *f =
-        doc_add(d, TL_RULE_SPELLING, off, len, "unknown word '%.*s'", (int)len, d->src.text + off);
+    tl_ifinding *f = doc_add(d, TL_RULE_SPELLING, off, len, "unknown word '%s'",
+                             doc_quote(d, d->src.text + off, len));
     if (f)
         f->sugg_word = w;
 }
@@ -111,9 +111,9 @@ static void report_bad(tl_doc *d, size_t off, size_t len, tl_word *w)
 static void report_name(tl_doc *d, size_t off, size_t len)
 {
     doc_add(d, TL_RULE_SPELLING_UNKNOWN_NAME, off, len,
-            "unknown capitalised word '%.*s' (a name?); add it to a glossary or --words "
+            "unknown capitalised word '%s' (a name?); add it to a glossary or --words "
             "if it is right",
-            (int)len, d->src.text + off);
+            doc_quote(d, d->src.text + off, len));
 }
 
 /* «т.д», «т.е», «и.о»: letters of one or two, joined by full stops (ICU keeps them one

@@ -34,6 +34,7 @@ typedef struct {
         const gl_term *t; /* the wrong form found */
     } * names;            /* wrong forms of known names, judged at the end */
     size_t nnames, cap_names;
+    uint8_t *given_up; /* regex terms that ran out of time (match_calls), per pattern */
 } terms_state;
 
 /* The family's context state: the regex terms compiled for this context, and the keys of
@@ -51,6 +52,7 @@ static void release(void *st)
     tl_free(s->u);
     tl_free(s->names);
     tl_free(s->ctxl);
+    tl_free(s->given_up);
     infl_memo_release(&s->memo);
 }
 
@@ -346,6 +348,20 @@ static int on_regex(void *arg, const mterm *mt, size_t i, size_t ntok)
     return on_match(h->d, h->s, h->c, mt, i, ntok);
 }
 
+/* A regex term ran out of ICU's time (or stack) at byte off: said once; it is not
+ * matched in the rest of the document. */
+static void on_limit(void *arg, const mterm *mt, size_t off)
+{
+    hit_arg *h = arg;
+    const char *label = concept_label(mt->term->concept, h->d->lang);
+    int named = strcmp(label, mt->term->text) != 0; /* a concept of one pattern: no name */
+    doc_add(h->d, TL_RULE_LIMIT, off, 0,
+            "the glossary pattern '%s'%s%s%s ran out of time here and is not matched in the "
+            "rest of this text; simplify it (nested repetition such as (a+)+ backtracks "
+            "without end)",
+            mt->term->text, named ? " of «" : "", named ? label : "", named ? "»" : "");
+}
+
 /* Leftmost-longest: at each word the best term starting there, then on after it; then
  * the regex terms over the whole chunk. */
 static int chunk(tl_doc *d, void *st, void *cst)
@@ -395,7 +411,11 @@ static int chunk(tl_doc *d, void *st, void *cst)
     }
     terms_ctx *c = cst;
     hit_arg h = {d, s, c, &m};
-    if (match_regexes_run(&c->rx, &m, on_regex, &h))
+    size_t nrx = match_regex_count(d->mi);
+    if (nrx && !s->given_up && !(s->given_up = tl_calloc(nrx, 1)))
+        return -1;
+    match_calls calls = {on_regex, on_limit, &h, s->given_up};
+    if (match_regexes_run(&c->rx, &m, &calls))
         return -1;
     for (size_t k = 0; k < s->nctxl; k++) /* for the next chunk: the last sightings */
         for (int b = 0; b < 32; b++)

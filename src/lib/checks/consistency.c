@@ -19,9 +19,9 @@
  * judgment differs in two things, kept as --consistency run has always made them: it
  * quotes the first use of the dominant form even at a sentence start, and the
  * suggestion for another term is that use's own text put in the minority use's case,
- * not the dominant term as the glossary writes it. (A run compares the Russian and the
- * Ukrainian documents' uses of a concept with each other, so that text may be of the
- * other language; the suggestion then falls back to it as it stands.)
+ * not the dominant term as the glossary writes it. A run judges the uses of its
+ * Russian and its Ukrainian documents apart (by_concept below), so that text is always of the
+ * minority use's language.
  */
 #include "consistency.h"
 

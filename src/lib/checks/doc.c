@@ -7,12 +7,35 @@
 
 #include <string.h>
 
-/* fmt formatted into the document's arena; NULL (and d->oom set) when out of memory. */
+/* A message longer than this (a glossary's own message can be any length) is cut: the
+ * quotes of the text are cut sooner (doc_quote). */
+#define MAX_MESSAGE 2048
+
+/* Bytes of the first `ncp` code points of p[0, len) (all when there are fewer). */
+static size_t cut_cp(const char *p, size_t len, size_t ncp)
+{
+    size_t i = 0;
+    for (size_t k = 0; i < len && k < ncp; k++) {
+        i++;
+        while (i < len && ((unsigned char)p[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+/* fmt formatted into the document's arena, at most MAX_MESSAGE bytes and "…"; NULL (and
+ * d->oom set) when out of memory. */
 static char *vformat(tl_doc *d, const char *fmt, va_list ap)
 {
     tl_buf *b = d->scratch;
     tl_buf_reset(b);
     tl_buf_vprintf(b, fmt, ap);
+    if (!b->oom && b->len > MAX_MESSAGE) {
+        b->len = cut_cp(b->data, MAX_MESSAGE, SIZE_MAX);
+        while (b->len && ((unsigned char)b->data[b->len] & 0xC0) == 0x80)
+            b->len--;
+        tl_buf_adds(b, "…");
+    }
     char *s = b->oom ? NULL : tl_arena_strndup(&d->mem, b->data, b->len);
     if (!s)
         d->oom = 1;
@@ -21,6 +44,8 @@ static char *vformat(tl_doc *d, const char *fmt, va_list ap)
 
 tl_ifinding *doc_add(tl_doc *d, tl_rule r, size_t off, size_t len, const char *fmt, ...)
 {
+    if (r == TL_RULE_LIMIT)
+        d->gave_up = 1; /* not checked whole: tl_check says so, whatever the severity */
     if ((unsigned)r >= TL_RULE_COUNT || d->severity[r] == TL_SEV_OFF)
         return NULL;
     if (TL_GROW(d->f, d->nf, d->cap_f, 64)) {
@@ -84,6 +109,16 @@ const char *doc_flat(tl_doc *d, size_t off, size_t len)
     if (!s)
         d->oom = 1;
     return s;
+}
+
+const char *doc_quote(tl_doc *d, const char *p, size_t len)
+{
+    size_t n = cut_cp(p, len, TL_QUOTE_CP);
+    char *s =
+        n == len ? tl_arena_strndup(&d->mem, p, n) : tl_arena_printf(&d->mem, "%.*s…", (int)n, p);
+    if (!s)
+        d->oom = 1;
+    return s ? s : "";
 }
 
 const char *doc_capitalised(tl_doc *d, const char *s)

@@ -39,7 +39,8 @@ typedef struct {
     const char *const *ahead;
     uint8_t nahead, ahead_kind;
     const gl_concept *concept; /* glossary rules: the concept concerned (doc_concern) */
-    const gl_term *term;       /* and the glossary's form that matched there */
+    uint8_t whole;             /* about the whole text (its encoding): no excerpt */
+    const gl_term *term;       /* glossary rules: the glossary form matched (doc_concern) */
 } tl_ifinding;
 
 struct term_use; /* consistency.h */
@@ -81,6 +82,7 @@ struct tl_doc {
     tl_ifinding *f;
     size_t nf, cap_f;
     int oom;
+    int gave_up;           /* a TL_RULE_LIMIT finding was added */
     struct term_use *uses; /* hold_uses: the terms family's uses of concepts, in
                               the arena, for run-wide consistency (corpus.c) */
     size_t nuses;
@@ -98,6 +100,11 @@ void doc_suggest(tl_doc *d, tl_ifinding *f, const char *s, size_t n);
 /* Adds a suggestion formatted into the arena to `f` (NULL: nothing); sets d->oom when
  * out of memory. */
 void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 4);
+/* p[0, len) for quoting in a message: at most TL_QUOTE_CP code points, then "…" (a
+ * 1 MB word must not make a 1 MB message), copied into the document's arena; NULL (and
+ * d->oom set) when out of memory. */
+#define TL_QUOTE_CP 80
+const char *doc_quote(tl_doc *d, const char *p, size_t len);
 /* Records that finding f (NULL: nothing) is at a match of glossary term t: it concerns
  * t's concept, and reports count the rendering by t. */
 static inline void doc_concern(tl_ifinding *f, const gl_term *t)

@@ -36,6 +36,10 @@ enum {
 
 #define ROW(r, id, fam, sev, prec, summary, description)                                           \
     [r] = {{r, id, fam, sev, summary, 0, description}, prec}
+/* a fixable rule: `termlint fix` may apply its findings that have one suggestion, which
+ * replaces the span as is (docs/rules.md, "Fixable rules") */
+#define FIX(r, id, fam, sev, prec, summary, description)                                           \
+    [r] = {{r, id, fam, sev, summary, 1, description}, prec}
 
 static const rule_row rule_table[] = {
     ROW(TL_RULE_ENCODING, "encoding", "input", TL_SEV_ERROR, P_ENC,
@@ -49,11 +53,11 @@ static const rule_row rule_table[] = {
         "(share buttons, comment counters, image placeholders), page furniture (menus, "
         "section lists, bylines, dates) or a line that recurs across many texts of a run. "
         "Add patterns under boilerplate: and words under furniture: in a glossary."),
-    ROW(TL_RULE_TERM_FORBIDDEN, "term.forbidden", "terms", TL_SEV_ERROR, P_TERM,
+    FIX(TL_RULE_TERM_FORBIDDEN, "term.forbidden", "terms", TL_SEV_ERROR, P_TERM,
         "a rendering the glossary forbids",
         "A rendering of a concept that the glossary forbids, in any inflection. The "
         "suggestion is the canonical term put into the case and number of the text."),
-    ROW(TL_RULE_TERM_LITERAL, "term.literal", "terms", TL_SEV_ERROR, P_TERM,
+    FIX(TL_RULE_TERM_LITERAL, "term.literal", "terms", TL_SEV_ERROR, P_TERM,
         "a known literal machine-translation rendering",
         "A forbidden form marked literal: a word-by-word machine translation of a term. The "
         "suggestion is the canonical term."),
@@ -69,7 +73,7 @@ static const rule_row rule_table[] = {
         "document type contradicts its number's code",
         "The document-type word before a document number belongs to another code than the "
         "number's (a resolution numbered as a decision)."),
-    ROW(TL_RULE_DOC_CODE_FORMAT, "doc-code.format", "doc-code", TL_SEV_WARNING, P_DOC,
+    FIX(TL_RULE_DOC_CODE_FORMAT, "doc-code.format", "doc-code", TL_SEV_WARNING, P_DOC,
         "one document number written several ways",
         "One document number written several ways in one text, or a code written in ASCII "
         "where the code table spells it with Đ. Option format: the preferred way of "
@@ -83,7 +87,7 @@ static const rule_row rule_table[] = {
         "Roman and Arabic ordinals for the same body",
         "Ordinals of one kind (congress, plenum, convocation) for one body written in Roman "
         "numerals in one place and in Arabic figures in another."),
-    ROW(TL_RULE_PHRASE_DOUBLED, "phrase.doubled", "doubled", TL_SEV_WARNING, P_REST,
+    FIX(TL_RULE_PHRASE_DOUBLED, "phrase.doubled", "doubled", TL_SEV_WARNING, P_REST,
         "a word, phrase or sentence repeated",
         "A word or phrase written twice in a row or joined to itself; legitimate "
         "repetitions are listed in reduplications."),
@@ -91,7 +95,7 @@ static const rule_row rule_table[] = {
         "a word of the other language",
         "A Russian word in a Ukrainian text or the other way round: letters, frequent "
         "words, or a word only the other language's dictionary knows."),
-    ROW(TL_RULE_SCRIPT_MIXED, "script.mixed", "langmix", TL_SEV_ERROR, P_REST,
+    FIX(TL_RULE_SCRIPT_MIXED, "script.mixed", "langmix", TL_SEV_ERROR, P_REST,
         "Latin or Greek look-alike letters in a Cyrillic word",
         "A word that mixes Cyrillic with Latin or Greek letters that look alike; the "
         "suggestion replaces the look-alikes."),
@@ -99,14 +103,14 @@ static const rule_row rule_table[] = {
         "Latin-script words left untranslated",
         "Latin-script words in running Russian or Ukrainian text: Vietnamese left over, "
         "English page labels, English phrases. Allowed words go in latin_allowed."),
-    ROW(TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, "typography.space-before-punct", "typography",
+    FIX(TL_RULE_TYPOGRAPHY_SPACE_BEFORE_PUNCT, "typography.space-before-punct", "typography",
         TL_SEV_WARNING, P_REST, "a space before punctuation",
         "White space before a comma, full stop, colon, semicolon, question or exclamation "
         "mark, closing bracket or closing quote on the same line."),
-    ROW(TL_RULE_TYPOGRAPHY_RANGE_DASH, "typography.range-dash", "typography", TL_SEV_INFO, P_REST,
+    FIX(TL_RULE_TYPOGRAPHY_RANGE_DASH, "typography.range-dash", "typography", TL_SEV_INFO, P_REST,
         "a range written with a hyphen",
         "A year range written with a hyphen in a text that also writes one with an en dash."),
-    ROW(TL_RULE_TYPOGRAPHY_NUMBER_SIGN, "typography.number-sign", "typography", TL_SEV_INFO, P_REST,
+    FIX(TL_RULE_TYPOGRAPHY_NUMBER_SIGN, "typography.number-sign", "typography", TL_SEV_INFO, P_REST,
         "«№» written inconsistently or as «No»",
         "The number sign written with and without a space in one text (the minority is "
         "reported), or a Latin No used for it."),
@@ -152,6 +156,11 @@ static const rule_row rule_table[] = {
         "a word or phrase of a reject list",
         "A word or phrase of a reject: list of the configuration or a glossary, in any "
         "letter case (the forms listed, not their inflections)."),
+    ROW(TL_RULE_LIMIT, "limit", "input", TL_SEV_ERROR, P_ENC,
+        "a check gave up on part of the text (a pattern out of time)",
+        "A glossary pattern (a regex term or a boilerplate pattern) ran out of its time or "
+        "stack limit; it is not matched in the rest of the text, the rest is checked, and "
+        "the exit code is 2."),
 };
 
 #undef ROW

@@ -13,6 +13,7 @@
 #include "check.h"
 
 #include "budget.h"
+#include "decode.h"
 #include "lang.h"
 #include "morph.h"
 
@@ -33,6 +34,43 @@ static void encoding_findings(tl_doc *d)
         doc_add(d, TL_RULE_ENCODING, b->off, b->len, "%zu more invalid bytes not listed",
                 d->src.nbad - d->src.nbad_recorded);
     }
+}
+
+/* A text that is plainly not UTF-8 (decode_sniff on its first 64 KiB): one finding
+ * that says what it looks like and how to check it, instead of an error per byte; the
+ * text is not checked. Returns 1 when so. */
+static int not_utf8(tl_doc *d, const char *text, size_t len)
+{
+    tl_sniff sn;
+    if (!decode_sniff(text, len < (64u << 10) ? len : (64u << 10), &sn))
+        return 0;
+    /* with a byte order mark, iconv and ICU take "UTF-16" and drop the mark */
+    const char *name = !sn.encoding ? NULL
+                       : sn.bom     ? (sn.encoding[4] == '3' ? "UTF-32" : "UTF-16")
+                                    : sn.encoding;
+    tl_ifinding *f;
+    if (sn.encoding && !sn.icu_name)
+        f = doc_add(d, TL_RULE_ENCODING, 0, 0,
+                    "the text is %s%s, not UTF-8; convert it (iconv -f %s -t UTF-8) or check "
+                    "it with --encoding %s",
+                    sn.encoding, sn.bom ? " (it starts with a byte order mark)" : "", name, name);
+    else if (sn.encoding)
+        f = doc_add(d, TL_RULE_ENCODING, 0, 0,
+                    "the text looks like %s, not UTF-8 (%zu of its first %zu bytes above 0x7F "
+                    "are not UTF-8); convert it (iconv -f %s -t UTF-8) or check it with "
+                    "--encoding %s",
+                    sn.encoding, sn.bad, sn.high, name, name);
+    else
+        f = doc_add(d, TL_RULE_ENCODING, 0, 0,
+                    "the text is not UTF-8 (%zu of its first %zu bytes above 0x7F are not), nor "
+                    "Russian or Ukrainian in Windows-1251, KOI8-R or CP866: not a text? If it "
+                    "is, give its encoding with --encoding",
+                    sn.bad, sn.high);
+    if (f)
+        f->whole = 1; /* about the whole text: quoting its first line would show garbage */
+    d->lang = TL_LANG_RU;
+    d->lang_reason = "not checked: the text is not UTF-8";
+    return 1;
 }
 
 /* What the families' states own outside the arena: freed once the document is
@@ -113,6 +151,7 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
         for (size_t pos = seg->start; st == TL_OK && pos < seg->limit;) {
             size_t end = tokenize_chunk_end(&d->src, pos, seg->limit);
             st = chunk(ctx, d, pos, end);
+            source_consumed(&d->src, pos); /* the chunk before this one is done with */
             pos = end;
         }
     }
@@ -125,7 +164,7 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
 }
 
 tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
-                         const tl_run_lines *rl, tl_doc **out)
+                         const tl_run_lines *rl, const check_hooks *hooks, tl_doc **out)
 {
     const ctx_profile *prof = &ctx->sh->prof[profile < ctx->sh->nprof ? profile : 0];
     *out = NULL;
@@ -142,14 +181,16 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
     d->scratch = &ctx->scratch;
     d->hold_uses = hold_uses;
     d->run_lines = rl;
-    tl_status st = source_init(&d->src, text, len);
-    if (st == TL_OK) {
+    tl_status st = hooks ? source_init_with(&d->src, text, len, hooks->consumed, hooks->arg)
+                         : source_init(&d->src, text, len);
+    int other = st == TL_OK && !ctx->sh->utf8_only && not_utf8(d, text, len);
+    if (st == TL_OK && !other) {
         encoding_findings(d);
         st = language(ctx, prof->lang, prof->lang_reason, d);
     }
-    if (st == TL_OK && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
+    if (st == TL_OK && !other && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
         st = TL_ERR_DICTIONARY;
-    if (st == TL_OK)
+    if (st == TL_OK && !other)
         st = run(ctx, d);
     release_families(d);
     tl_free(d->tk.tok);
@@ -159,7 +200,7 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
         return st;
     }
     *out = d;
-    return d->src.nbad ? TL_ERR_ENCODING : TL_OK;
+    return d->src.nbad || other ? TL_ERR_ENCODING : d->gave_up ? TL_ERR_LIMIT : TL_OK;
 }
 
 void doc_free(tl_doc *d)
@@ -178,7 +219,7 @@ tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, 
     (void)name; /* positions are the caller's to label */
     *out = NULL;
     tl_doc *d;
-    tl_status st = check_document(ctx, 0, text, len, 0, NULL, &d);
+    tl_status st = check_document(ctx, 0, text, len, 0, NULL, NULL, &d);
     if (!d)
         return st;
     tl_status built = result_build(d, out);

@@ -11,8 +11,15 @@
  * consistency instead of judging them. `rl`: the run's recurring lines (borrowed, may
  * be NULL). Returns TL_OK, or TL_ERR_ENCODING with *out set (the rest of the text was
  * checked), else the cause with *out NULL. */
+/* Told, after each chunk, that the text before `upto` is not needed for now
+ * (tl_run_options.consumed); NULL: nobody is. */
+typedef struct {
+    void (*consumed)(void *arg, size_t upto);
+    void *arg;
+} check_hooks;
+
 tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
-                         const tl_run_lines *rl, tl_doc **out);
+                         const tl_run_lines *rl, const check_hooks *hooks, tl_doc **out);
 
 /* Frees a checked document; NULL is a no-op. */
 void doc_free(tl_doc *d);

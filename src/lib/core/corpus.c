@@ -58,9 +58,15 @@ tl_status corpus_finish(tl_doc *const *docs, size_t n) { return run_consistency(
 
 /* Counts the lines of text [p, p+len) for text `doc`: each line ends at LF, CR LF or
  * CR, as in source.c. */
-static int count_text(linefp_counts *c, const char *p, size_t len, uint32_t doc)
+static int count_text(linefp_counts *c, const char *p, size_t len, uint32_t doc,
+                      const tl_run_options *opt)
 {
+    size_t told = 0;
     for (size_t ls = 0; ls < len;) {
+        if (opt->consumed && ls - told >= TL_PASS_BLOCK) { /* a huge text's pages can go */
+            opt->consumed(opt->read_arg, doc, ls);
+            told = ls;
+        }
         const char *nl = memchr(p + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - p) : len;
         const char *cr = memchr(p + ls, '\r', le - ls); /* CR LF, or CR alone */
@@ -86,7 +92,7 @@ tl_status corpus_lines(const tl_run_options *opt, tl_run_lines *out)
         size_t len;
         if (opt->read(opt->read_arg, i, &text, &len))
             continue;
-        int rc = count_text(&out->lines, text, len, (uint32_t)i);
+        int rc = count_text(&out->lines, text, len, (uint32_t)i, opt);
         if (opt->unread)
             opt->unread(opt->read_arg, i);
         if (rc) {

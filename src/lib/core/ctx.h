@@ -27,6 +27,7 @@ typedef struct tl_shared {
                           run's workers open in advance */
     long suggest_limit;
     int report_unused_disables;
+    int utf8_only;     /* tl_options.utf8_only */
     morph_opts dicts;  /* where dictionaries and word-form tables are (copies) */
     gloss *g;          /* glossaries and rule data, merged */
     tl_map accept[3];  /* per tl_lang: norm keys of words spelled right */

@@ -70,9 +70,11 @@ static size_t resolve(tl_doc *d)
         if (f->severity == TL_SEV_OFF)
             continue; /* re-graded by its family to a rule that is switched off */
         int pj = rule_prec(f->rule), absorbed = 0;
-        /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
+        /* a check that gave up says which pattern: each such finding is kept */
+        for (size_t k = kept, seen = 0;
+             f->rule != TL_RULE_LIMIT && k-- > 0 && seen++ < ENCLOSE_WINDOW;) {
+            /* look back over at most ENCLOSE_WINDOW kept findings: folding is a courtesy, and
          * an unbounded look-back is quadratic when one finding spans a huge line */
-        for (size_t k = kept, seen = 0; k-- > 0 && seen++ < ENCLOSE_WINDOW;) {
             tl_ifinding *g = &d->f[k];
             if (g->off + maxlen < f->off)
                 break;
@@ -119,6 +121,7 @@ static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_sour
     f->nsuggestions = s->nsuggestions;
     f->also = s->also;
     f->nalso = s->nalso;
+    f->whole = s->whole;
     f->text = tl_arena_strndup(mem, d->src.orig + s->off, s->len);
     char fp[17];
     fingerprint_of(d->src.orig, d->src.len, s->off, s->len, tl_rule_id(s->rule), fp);
@@ -170,8 +173,14 @@ tl_status result_build(tl_doc *d, tl_result **out)
     tl_source_pos cur;
     source_pos_init(&cur);
     int bad = !r->f || !r->pend;
-    for (size_t i = 0; !bad && i < n; i++)
+    size_t told = 0; /* line:col reads the text up to each finding, in offset order */
+    for (size_t i = 0; !bad && i < n; i++) {
         bad = publish(d, &r->mem, &d->f[i], &cur, &r->f[i], &r->pend[i]);
+        if (d->f[i].off - told >= TL_PASS_BLOCK && d->f[i].off > told) {
+            told = d->f[i].off;
+            source_consumed(&d->src, told);
+        }
+    }
     if (bad) {
         tl_result_free(r);
         return TL_ERR_NOMEM;

@@ -6,10 +6,18 @@
  *     ahead of the caller                              wide judgments: for all of them,
  *   read(i) -> check_document                          then corpus_finish once)
  *   -> budget_ahead: the suggestions the caller      result_build (a worker did it
- *      may pick                                        already when nothing spans
- *   -> result_build, or hold the checked document     documents)
- *      when something spans documents                budget_pick: suggestions, in
+ *      may pick                                        already)
+ *   -> result_build                                  budget_pick: suggestions, in
  *                                                      input order
+ *
+ * With run-wide judgments the workers check every document without building it (the
+ * judgments may add findings to any of them) and without computing suggestions ahead:
+ * the budget is spent only once results are handed over, so a worker that computed
+ * ahead while checking would compute them for every misspelt word of the run (14-23x
+ * slower than one thread on 2,000 files). Once the caller has judged, each worker
+ * builds the documents it checked, in input order and at most WINDOW ahead of the
+ * caller, computing suggestions ahead as it does without judgments: a document's words
+ * are in its checker's cache, so no other context may compute on them.
  *
  * The output does not depend on the number of threads: each document is checked on
  * its own (a clone's caches change the speed, never a result), findings are resolved
@@ -36,14 +44,20 @@
 #define WINDOW 64 /* documents a worker may run ahead of the caller */
 #define MAX_THREADS 256
 
+struct worker;
+
 typedef struct {
     tl_doc *d;    /* checked and held for run-wide judgments */
     tl_result *r; /* built */
     tl_status st;
-    int done;
+    int done;             /* checked */
+    int built;            /* held document built by its worker (run-wide judgments) */
+    struct worker *owner; /* the worker that checked it; NULL: the caller's thread */
+    struct tl_run *run;   /* for consumed(): the run, and the slot's text */
+    size_t i;
 } slot;
 
-typedef struct {
+typedef struct worker {
     struct tl_run *run;
     tl_ctx *ctx; /* a clone, the worker's own */
     pthread_t th;
@@ -77,8 +91,29 @@ void tl_run_options_init(tl_run_options *opt)
     opt->repeated_lines = 1;
 }
 
+/* Builds held document d of slot s; `m`: the morph of the worker that checked it, which
+ * computes the suggestions the caller may pick first (NULL: none ahead). */
+static void build_held(slot *s, tl_morph *m, const tl_budget *b)
+{
+    if (m && budget_ahead(m, b, s->d) != TL_OK)
+        s->st = TL_ERR_NOMEM;
+    tl_status st = result_build(s->d, &s->r);
+    doc_free(s->d);
+    s->d = NULL;
+    if (st != TL_OK)
+        s->st = st;
+}
+
+/* The source's consumed hook (source.h): the slot's text, told to the caller. Kept in
+ * the slot, which outlives the held document whose result is built later. */
+static void consumed(void *arg, size_t upto)
+{
+    slot *s = arg;
+    s->run->opt.consumed(s->run->opt.read_arg, s->i, upto);
+}
+
 /* Checks document i with `ctx` into its slot; `ahead`: a worker, which computes the
- * suggestions the caller may pick. */
+ * suggestions the caller may pick (not while run-wide judgments are pending). */
 static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
 {
     slot *s = &run->slots[i];
@@ -90,17 +125,20 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
     }
     tl_doc *d;
     size_t profile = run->opt.profile ? run->opt.profile(run->opt.read_arg, i) : 0;
+    s->run = run;
+    s->i = i;
+    check_hooks hooks = {consumed, s};
     s->st = check_document(ctx, profile, text, len, run->whole, run->has_lines ? &run->lines : NULL,
-                           &d);
+                           run->opt.consumed ? &hooks : NULL, &d);
     if (!d)
         return;
+    if (run->whole) {
+        s->d = d; /* built once run-wide judgments are made */
+        return;
+    }
     if (ahead && budget_ahead(ctx->morph, &run->budget, d) != TL_OK) {
         s->st = TL_ERR_NOMEM;
         doc_free(d);
-        return;
-    }
-    if (run->whole) {
-        s->d = d; /* resolved once run-wide judgments are made */
         return;
     }
     tl_status b = result_build(d, &s->r);
@@ -141,6 +179,29 @@ static size_t take(tl_run *run)
     return i;
 }
 
+/* After run-wide judgments: builds the documents worker w checked, in input order, at
+ * most WINDOW ahead of the caller. */
+static void build_own(tl_run *run, worker *w)
+{
+    pthread_mutex_lock(&run->mu);
+    for (size_t i = 0; i < run->n && !run->stop; i++) {
+        slot *s = &run->slots[i];
+        if (s->owner != w)
+            continue;
+        while (!run->stop && (!run->judged || i >= run->next + WINDOW))
+            pthread_cond_wait(&run->cv, &run->mu);
+        if (run->stop)
+            break;
+        pthread_mutex_unlock(&run->mu);
+        if (s->d)
+            build_held(s, w->ctx->morph, &run->budget);
+        pthread_mutex_lock(&run->mu);
+        s->built = 1;
+        pthread_cond_broadcast(&run->cv);
+    }
+    pthread_mutex_unlock(&run->mu);
+}
+
 static void *work(void *p)
 {
     worker *w = p;
@@ -150,10 +211,13 @@ static void *work(void *p)
         check_one(run, w->ctx, i, 1);
         pthread_mutex_lock(&run->mu);
         run->slots[i].done = 1;
+        run->slots[i].owner = w;
         run->ndone++;
         pthread_cond_broadcast(&run->cv);
         pthread_mutex_unlock(&run->mu);
     }
+    if (run->whole)
+        build_own(run, w);
     return NULL;
 }
 
@@ -271,6 +335,31 @@ static tl_status judge(tl_run *run)
     return st;
 }
 
+/* With run-wide judgments: judges once every document is checked, then waits for
+ * document i's worker to build it, or builds it here when the caller checked it. */
+static void judged_result(tl_run *run, size_t i)
+{
+    slot *s = &run->slots[i];
+    if (!run->judged) {
+        tl_status st = judge(run);
+        pthread_mutex_lock(&run->mu);
+        run->judged = 1;
+        pthread_cond_broadcast(&run->cv);
+        pthread_mutex_unlock(&run->mu);
+        if (st != TL_OK)
+            s->st = TL_ERR_NOMEM;
+    }
+    if (!s->owner) {
+        if (s->d)
+            build_held(s, NULL, &run->budget);
+        return;
+    }
+    pthread_mutex_lock(&run->mu);
+    while (!s->built)
+        pthread_cond_wait(&run->cv, &run->mu);
+    pthread_mutex_unlock(&run->mu);
+}
+
 tl_status tl_run_next(tl_run *run, size_t *index, tl_result **out)
 {
     *out = NULL;
@@ -280,18 +369,8 @@ tl_status tl_run_next(tl_run *run, size_t *index, tl_result **out)
     *index = i;
     wait_until(run, run->whole ? run->n : i + 1);
     slot *s = &run->slots[i];
-    if (run->whole && !run->judged) {
-        run->judged = 1;
-        if (judge(run) != TL_OK)
-            s->st = TL_ERR_NOMEM;
-    }
-    if (s->d) {
-        tl_status b = result_build(s->d, &s->r);
-        doc_free(s->d);
-        s->d = NULL;
-        if (b != TL_OK)
-            s->st = b;
-    }
+    if (run->whole)
+        judged_result(run, i);
     if (s->r && budget_pick(run->ctx->morph, &run->budget, s->r) != TL_OK)
         s->st = TL_ERR_NOMEM;
     *out = s->r;

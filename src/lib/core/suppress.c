@@ -432,11 +432,26 @@ static void report_unused(tl_doc *d, const sup_marker *m, uint64_t used)
     }
 }
 
+/* Whether the text holds a marker's prefix anywhere: one search, a block at a time so
+ * that a huge mapped text is told what is behind it (source_consumed). */
+static int has_marker(const tl_source *src)
+{
+    for (size_t at = 0; at < src->len;) {
+        size_t n = src->len - at > TL_PASS_BLOCK ? TL_PASS_BLOCK + PREFIX_LEN - 1 : src->len - at;
+        int found = memmem(src->text + at, n, prefix, PREFIX_LEN) != NULL;
+        at += n > TL_PASS_BLOCK ? TL_PASS_BLOCK : n;
+        source_consumed(src, at);
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
 tl_status suppress_apply(tl_doc *d)
 {
     const char *t = d->src.text;
     size_t len = d->src.len;
-    if (!len || !memmem(t, len, prefix, PREFIX_LEN))
+    if (!len || !has_marker(&d->src))
         return TL_OK; /* the common case: one search, nothing to do */
     sup_marker *m;
     size_t nm;

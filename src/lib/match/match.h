@@ -88,9 +88,24 @@ void match_regexes_free(match_regexes *rx);
  * -1 to stop with an error. */
 typedef int (*match_hit_fn)(void *arg, const mterm *mt, size_t i, size_t ntok);
 
+/* The number of regex terms of the index (the size of match_calls.given_up). */
+size_t match_regex_count(const tl_match_index *mi);
+
+/* What running the regex terms of a document calls, and what it keeps for the
+ * document: `hit` for each match; `limit` when pattern mt ran out of ICU's time or
+ * stack limit at byte `off`, after which given_up[r] is set (r: the pattern's index in
+ * mi->regex; the caller's array of mi->nregex flags, zeroed for a new document) and
+ * the pattern is not run again on the document. */
+typedef struct {
+    match_hit_fn hit;
+    void (*limit)(void *arg, const mterm *mt, size_t off);
+    void *arg;
+    uint8_t *given_up;
+} match_calls;
+
 /* Runs the regex terms of m->lang over the chunk; *rx is compiled on first use (a
  * pattern when a text first has a word it can start at). 0, or -1 when out of memory,
  * ICU failed or `hit` returned -1. */
-int match_regexes_run(match_regexes **rx, const tl_matcher *m, match_hit_fn hit, void *arg);
+int match_regexes_run(match_regexes **rx, const tl_matcher *m, const match_calls *c);
 
 #endif

@@ -13,6 +13,11 @@
  * (WF_RX_DONE, WF_RX_CAND), so that a chunk's pass over its tokens costs one flag test
  * a token. Patterns run over the chunk's UTF-8 text through a UText, whose native
  * indexes are byte offsets.
+ *
+ * A pattern can backtrack without end («а(а+)+б» on thirty letters took 38 s, 2.6x
+ * more a letter): each match has ICU's time limit (REGEX_STEPS_*) and a bounded
+ * backtracking stack. A pattern that runs out is given up for the rest of the
+ * document (the caller's `given_up` flags) and said once, where it happened.
  */
 #include "match_p.h"
 
@@ -22,6 +27,16 @@
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+
+/* ICU's time limit of one match, in steps of its engine (roughly 0.5 ms each here): a
+ * pattern tried at a word (uregex_lookingAt) matches or fails in microseconds; one
+ * without a literal start scans a whole 1 MiB chunk in one search, which the shipped
+ * glossary's patterns do in 60-200 steps (measured on the bench corpus). A pattern
+ * that runs out costs its limit once per text. */
+#define REGEX_STEPS_AT_WORD 100
+#define REGEX_STEPS_SCAN 1000
+/* and its backtracking stack, in bytes (ICU's default is 8 MB) */
+#define REGEX_STACK (1 << 20)
 
 struct match_regexes {
     URegularExpression **re; /* parallel to mi->regex; NULL: not compiled, or failed */
@@ -33,6 +48,8 @@ struct match_regexes {
     size_t n;
     size_t *cand, ncand, capcand; /* tokens of the chunk that may start a pattern */
 };
+
+size_t match_regex_count(const tl_match_index *mi) { return mi->nregex; }
 
 void match_regexes_free(match_regexes *rs)
 {
@@ -102,6 +119,7 @@ static URegularExpression *compile(const gl_term *t)
     URegularExpression *re =
         uregex_open(p, n16, t->case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, NULL, &e);
     tl_free(p);
+    uregex_setStackLimit(re, REGEX_STACK, &e);
     if (U_FAILURE(e)) { /* `glossary check` reports bad patterns; here they are skipped */
         uregex_close(re);
         return NULL;
@@ -317,10 +335,22 @@ static int candidates(match_regexes *rs, const tl_matcher *m)
     return 0;
 }
 
+/* Whether ICU gave up on a match (time or stack limit): then pattern r is given up for
+ * the document, said at byte `off`, and *e cleared for the other patterns. */
+static int ran_out(UErrorCode *e, const match_calls *c, const mterm *mt, size_t r, size_t off)
+{
+    if (*e != U_REGEX_TIME_OUT && *e != U_REGEX_STACK_OVERFLOW)
+        return 0;
+    *e = U_ZERO_ERROR;
+    c->given_up[r] = 1;
+    c->limit(c->arg, mt, off);
+    return 1;
+}
+
 /* Runs pattern r: at the candidate tokens when it has a literal start, else over the
  * whole chunk. 0, or -1 when `hit` failed. */
 static int run_one(match_regexes *rs, const tl_matcher *m, size_t r, UText *ut, UErrorCode *e,
-                   match_hit_fn hit, void *arg)
+                   const match_calls *c)
 {
     const tl_match_index *mi = m->mi;
     const mterm *mt = &mi->terms[mi->regex[r]];
@@ -330,28 +360,36 @@ static int run_one(match_regexes *rs, const tl_matcher *m, size_t r, UText *ut, 
     if (!plen) { /* no literal start: scan the chunk */
         if (!(re = regex_ready(rs, mi, r, ut, e)))
             return 0;
-        while (U_SUCCESS(*e) && uregex_findNext(re, e))
-            if (regex_hit(m, mt, re, e, hit, arg))
+        uregex_setTimeLimit(re, REGEX_STEPS_SCAN, e);
+        size_t at = m->chunk_start;
+        while (U_SUCCESS(*e) && uregex_findNext(re, e)) {
+            at = m->chunk_start + (size_t)uregex_end64(re, 0, e);
+            if (regex_hit(m, mt, re, e, c->hit, c->arg))
                 return -1;
+        }
+        ran_out(e, c, mt, r, at);
         return 0;
     }
     int digits = !strcmp(pre, DIGIT_START);
-    for (size_t c = 0; c < rs->ncand && U_SUCCESS(*e); c++) {
-        size_t i = rs->cand[c];
+    for (size_t k = 0; k < rs->ncand && U_SUCCESS(*e); k++) {
+        size_t i = rs->cand[k];
         const tl_word *w = m->tok[i].w;
         if (digits ? m->tok[i].kind != TK_NUMBER
                    : !w || w->keylen < plen || w->key[0] != pre[0] || memcmp(w->key, pre, plen))
             continue;
         if (!(re = regex_ready(rs, mi, r, ut, e)))
             return 0;
-        if (uregex_lookingAt64(re, (int64_t)(m->tok[i].off - m->chunk_start), e) &&
-            regex_hit(m, mt, re, e, hit, arg))
+        uregex_setTimeLimit(re, REGEX_STEPS_AT_WORD, e);
+        int found = uregex_lookingAt64(re, (int64_t)(m->tok[i].off - m->chunk_start), e);
+        if (ran_out(e, c, mt, r, m->tok[i].off))
+            return 0;
+        if (found && regex_hit(m, mt, re, e, c->hit, c->arg))
             return -1;
     }
     return 0;
 }
 
-int match_regexes_run(match_regexes **rxp, const tl_matcher *m, match_hit_fn hit, void *arg)
+int match_regexes_run(match_regexes **rxp, const tl_matcher *m, const match_calls *c)
 {
     const tl_match_index *mi = m->mi;
     if (!mi->nregex || !m->ntok)
@@ -366,9 +404,9 @@ int match_regexes_run(match_regexes **rxp, const tl_matcher *m, match_hit_fn hit
     int rc = 0;
     for (size_t r = 0; r < rs->n && U_SUCCESS(e) && !rc; r++) {
         const mterm *mt = &mi->terms[mi->regex[r]];
-        if ((rs->tried[r] && !rs->re[r]) || mt->term->lang != m->lang)
+        if ((rs->tried[r] && !rs->re[r]) || mt->term->lang != m->lang || c->given_up[r])
             continue;
-        rc = run_one(rs, m, r, ut, &e, hit, arg);
+        rc = run_one(rs, m, r, ut, &e, c);
     }
     /* each regex keeps its own shallow clone of `ut`, pointing at this chunk's bytes; it
      * is not read again before the next uregex_setUText() */

@@ -79,6 +79,7 @@ struct tl_morph {
     tl_arena mem;     /* tl_word records, keys, suggestions */
     tl_buf tmp;
     uint64_t lookups, hits;
+    uint64_t suggested; /* words whose suggestions were computed here (not adopted) */
 };
 
 static const char *dict_name(tl_lang l) { return l == TL_LANG_UK ? "uk_UA" : "ru_RU"; }
@@ -113,6 +114,7 @@ void morph_free(tl_morph *m, int fast)
         pthread_mutex_lock(&create_lock);
         m->root->lookups += m->lookups;
         m->root->hits += m->hits;
+        m->root->suggested += m->suggested;
         pthread_mutex_unlock(&create_lock);
     }
     for (int i = 0; i < 3; i++) {
@@ -548,6 +550,10 @@ int morph_stems(tl_morph *m, tl_lang lang, const char *s, void (*fn)(void *arg, 
     tl_buf_release(&b);
     return b.oom ? 0 : n;
 }
+
+void morph_count_suggested(tl_morph *m) { m->suggested++; }
+
+uint64_t morph_suggested(const tl_morph *m) { return m->suggested; }
 
 void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits)
 {

@@ -72,6 +72,10 @@ int morph_adopt_suggestions(tl_morph *m, tl_word *w, const char *const *list, si
 /* Memory that lives as long as the cache (for data attached to tl_words); NULL on OOM. */
 void *morph_alloc(tl_morph *m, size_t n);
 
+/* Words whose suggestions `m` computed (not adopted from another context), with those
+ * of its clones already freed: what a run's speculation costs (test_run.c). */
+uint64_t morph_suggested(const tl_morph *m);
+
 /* Word cache lookups and hits of `m`, with those of its clones already freed. */
 void morph_stats(const tl_morph *m, uint64_t *lookups, uint64_t *hits);
 

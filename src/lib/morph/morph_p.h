@@ -19,5 +19,7 @@ tl_arena *morph_mem(tl_morph *m);
 /* Hunspell's own suggestions for `word` (60-120 ms): at most `max` written to out[],
  * copied into morph_mem; returns their number (0 when Hunspell cannot be used). */
 int morph_slow_suggest(tl_morph *m, tl_lang lang, const char *word, const char **out, int max);
+/* Counts one word whose suggestions were computed (morph_suggested). */
+void morph_count_suggested(tl_morph *m);
 
 #endif

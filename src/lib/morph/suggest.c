@@ -151,6 +151,7 @@ int morph_suggest(tl_morph *m, tl_lang lang, tl_word *w, int max, int allow_slow
         return w->nsuggestions;
     if (!morph_ready_for(m, lang))
         return 0;
+    morph_count_suggested(m);
     sugg s = {m,   lang, (w->flags & WF_CAP) && !(w->flags & WF_ALLCAPS), max > 8 ? 8 : max, 0, 0,
               {0}, {0}};
     tl_buf_init(&s.b, 0);

@@ -58,7 +58,15 @@ static size_t bad_len(const unsigned char *p, size_t avail)
 
 tl_status source_init(tl_source *s, const char *text, size_t len)
 {
+    return source_init_with(s, text, len, NULL, NULL);
+}
+
+tl_status source_init_with(tl_source *s, const char *text, size_t len,
+                           void (*consumed)(void *arg, size_t upto), void *arg)
+{
     memset(s, 0, sizeof *s);
+    s->consumed = consumed;
+    s->consumed_arg = arg;
     s->orig = text;
     s->text = text;
     s->len = len;
@@ -72,7 +80,12 @@ tl_status source_init(tl_source *s, const char *text, size_t len)
     s->segs[0].start = s->start;
     s->segs[0].limit = len;
     s->nsegs = 1;
+    size_t told = 0;
     while (i < len) {
+        if (i - told >= TL_PASS_BLOCK) {
+            source_consumed(s, i);
+            told = i;
+        }
         unsigned c = u[i];
         if (c >= 0x20 && c < 0x80) { /* the common case first */
             i++;
@@ -105,6 +118,7 @@ tl_status source_init(tl_source *s, const char *text, size_t len)
         }
         i += n;
     }
+    source_consumed(s, len);
     return TL_OK;
 }
 

@@ -34,7 +34,22 @@ typedef struct {
     tl_bad_bytes bad[100];
     tl_segment *segs; /* owned; in order, not overlapping */
     size_t nsegs;
+    /* told when a pass over the text has left the bytes before an offset behind
+     * (tl_run_options.consumed: a caller that mapped a huge text drops those pages);
+     * NULL: nobody is */
+    void (*consumed)(void *arg, size_t upto);
+    void *consumed_arg;
 } tl_source;
+
+/* Bytes a pass over the whole text reads between two source_consumed() calls. */
+#define TL_PASS_BLOCK ((size_t)4 << 20)
+
+/* Says that the bytes before `upto` are behind the present pass (see consumed). */
+static inline void source_consumed(const tl_source *s, size_t upto)
+{
+    if (s->consumed)
+        s->consumed(s->consumed_arg, upto);
+}
 
 /* Cursor that makes successive line:col lookups in offset order linear. */
 typedef struct {
@@ -44,6 +59,10 @@ typedef struct {
 /* Validates and indexes `len` bytes at `text` (borrowed: must outlive `s`), as one
  * segment. TL_OK or TL_ERR_NOMEM; bad bytes are recorded in s->bad, not an error here. */
 tl_status source_init(tl_source *s, const char *text, size_t len);
+/* source_init with s->consumed set first: told every TL_PASS_BLOCK bytes of the
+ * validation, and at its end. */
+tl_status source_init_with(tl_source *s, const char *text, size_t len,
+                           void (*consumed)(void *arg, size_t upto), void *arg);
 void source_release(tl_source *s);
 /* 0-based line holding byte `off`. */
 size_t source_line_of(const tl_source *s, size_t off);
