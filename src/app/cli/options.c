@@ -246,13 +246,19 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
     return 0;
 }
 
-static const char *const valued[] = {
-    "lang",           "glossary",       "words",        "dict-dir",     "data-dir",
-    "include",        "format",         "color",        "colour",       "fail-on",
-    "disable",        "severity",       "suggest",      "consistency",  "jobs",
-    "output",         "exclude",        "config",       "baseline",     "print-config",
-    "stdin-filename", "write-baseline", "max-warnings", "input-format", "encoding",
-    NULL};
+static const char *const valued[] = {"lang",           "glossary",
+                                     "words",          "dict-dir",
+                                     "data-dir",       "include",
+                                     "format",         "color",
+                                     "colour",         "fail-on",
+                                     "disable",        "severity",
+                                     "suggest",        "consistency",
+                                     "jobs",           "output",
+                                     "exclude",        "config",
+                                     "baseline",       "print-config",
+                                     "stdin-filename", "write-baseline",
+                                     "max-warnings",   "input-format",
+                                     "encoding",       NULL};
 
 /* Options without a value: their flag in cli_opts. */
 static int *flag_of(cli_opts *o, const char *a)
