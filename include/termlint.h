@@ -249,6 +249,20 @@ void tl_ctx_cache_stats(const tl_ctx *ctx, uint64_t *lookups, uint64_t *hits);
 
 typedef struct tl_result tl_result;
 
+/* What kind of glossary form a term is (tl_finding.term_kind, tl_glossary_term.kind).
+ * Append only. */
+typedef enum {
+    TL_TERM_NONE = 0,  /* not a glossary form */
+    TL_TERM_CANONICAL, /* the concept's canonical term in the language */
+    TL_TERM_VARIANT,   /* an accepted variant */
+    TL_TERM_SHORT,     /* an accepted short form (`short: true`) */
+    TL_TERM_FORBIDDEN, /* a forbidden rendering */
+    TL_TERM_LITERAL    /* a forbidden rendering marked literal (a word-by-word MT) */
+} tl_term_kind;
+
+/* "canonical", "variant", "short", "forbidden", "literal" or "none" (static). */
+const char *tl_term_kind_str(tl_term_kind k);
+
 /* One finding. Positions: line and column 1-based, columns in Unicode code points,
  * end_column exclusive; offset/length in bytes from the start of the input. */
 typedef struct {
@@ -273,6 +287,13 @@ typedef struct {
     const char *fingerprint;
     int whole; /* about the whole text (its encoding), not the span at offset 0: a
                   report shows no excerpt */
+    /* findings at a match of a glossary term (term.use, term.variant, term.forbidden,
+     * term.literal, a glossary concept's term.inconsistent, name.variant and
+     * name.transcription from the glossary): the glossary's form that matched, as the
+     * glossary writes it (for a `match: regex` term its pattern), and its kind; NULL and
+     * TL_TERM_NONE otherwise. Terminology reports count renderings by it (borrowed) */
+    const char *term;
+    tl_term_kind term_kind;
 } tl_finding;
 
 /* Checks `len` bytes of `text` (borrowed, never modified, need not be NUL-terminated);
@@ -447,6 +468,22 @@ typedef struct {
  * of the files go to `diags`. TL_OK, the first load problem, or TL_ERR_NOMEM. */
 tl_status tl_glossary_stats_get(const char *const *paths, size_t n,
                                 int (*row)(void *arg, const tl_glossary_stats *s), void *arg,
+                                tl_diags *diags);
+
+/* One term of a glossary, as tl_glossary_terms_get lists it. */
+typedef struct {
+    const char *concept; /* the concept's id (borrowed until the call returns) */
+    tl_lang lang;
+    tl_term_kind kind;
+    const char *text; /* as the glossary writes it (a `match: regex` term: its pattern) */
+} tl_glossary_term;
+
+/* Loads paths[0..n) together, as a check run does, and calls `row` for every term of
+ * every concept, concepts in load order and terms in file order; `row` returns 0 to go
+ * on. Terminology reports list from it the concepts and terms a corpus never used.
+ * Problems of the files go to `diags`. TL_OK, the first load problem, or TL_ERR_NOMEM. */
+tl_status tl_glossary_terms_get(const char *const *paths, size_t n,
+                                int (*row)(void *arg, const tl_glossary_term *t), void *arg,
                                 tl_diags *diags);
 
 typedef struct {

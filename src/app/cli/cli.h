@@ -44,6 +44,9 @@ typedef struct {
     const char *baseline;       /* --baseline FILE (or the file's baseline:) */
     const char *write_baseline; /* --write-baseline FILE */
     int report_fixed;           /* --report-fixed */
+    int hide_uses;              /* term.use is on for usage records only (report_cmd.c):
+                                   its findings are not reported */
+    int progress;               /* --progress 1, --no-progress -1, 0: on a terminal */
     unsigned given;             /* GIVEN_* */
     int input_format;    /* --input-format: 0 auto (by the file's name), else 1 + tl_format */
     int dry_run;         /* termlint fix --dry-run */
@@ -205,6 +208,29 @@ int cli_fix(int argc, char **argv, const char *argv0);
 /* Prints the unified diff from a[0, alen) to b[0, blen) of file `path` (udiff.c). 0, or
  * -1 when out of memory (nothing printed). */
 int cli_udiff(FILE *out, const char *path, const char *a, size_t alen, const char *b, size_t blen);
+/* Runs `termlint check` with options parsed by cli_parse_check (released here): the
+ * configuration, the files, the run, the report. The exit code. */
+int cli_check_parsed(cli_opts *o, const char *argv0);
+/* `termlint report ...` (report_cmd.c; argv[0] is "report"): the exit code. */
+int cli_report(int argc, char **argv, const char *argv0);
+/* For --format jsonl: switches term.use on for the usage records and hides its
+ * findings, unless --severity names term.use. 0, or -1 when out of memory. */
+int cli_observe_uses(cli_opts *o);
+
+/* The progress line on standard error (progress.c). */
+typedef struct {
+    int on, shown;
+    size_t total, done;
+    uint64_t bytes_total, bytes_done;
+    double t0, last;
+} cli_progress;
+
+/* Decides whether to show progress (o->progress, terminals, CI) for files[0, n). */
+void progress_start(cli_progress *p, const cli_opts *o, const cli_file *files, size_t n);
+/* One more file done, of `bytes` bytes: the line is redrawn now and then. */
+void progress_step(cli_progress *p, uint64_t bytes);
+/* Erases the line. */
+void progress_end(cli_progress *p);
 
 /* `termlint glossary ...` (argv[0] is "glossary"); the exit code (glossary_cmd.c). */
 int cli_glossary(int argc, char **argv, const char *argv0);

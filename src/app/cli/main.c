@@ -1,7 +1,8 @@
 /*
  * main.c - termlint's command line: argv -> options -> the configuration (settings.c)
  * -> files (files.c), each with its profile -> a run of the library -> the baseline
- * (baseline.c) -> the reporter -> exit code. Also the commands glossary, rules and init.
+ * (baseline.c) -> the reporter -> exit code. Also the commands glossary, rules, init and
+ * report (report_cmd.c, which runs a check with its own reporters).
  *
  * The library checks the files on its own threads and hands the results over in file
  * order (tl_run), so the output is the same whatever -j says; this file only reads the
@@ -163,6 +164,8 @@ static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
     size_t shown = 0;
     for (size_t i = 0; i < tl_result_count(r); i++) {
         const tl_finding *x = tl_result_at(r, i);
+        if (x->rule == TL_RULE_TERM_USE && s->o->hide_uses)
+            continue; /* on for the usage records only (report_cmd.c) */
         if (!reported(s, f, x)) {
             s->sum.baselined++;
             continue;
@@ -201,18 +204,24 @@ static void check_files(session *s, cli_file *files, size_t n)
         s->errors++;
         return;
     }
+    cli_progress pg;
+    progress_start(&pg, s->o, files, n);
     for (size_t k = 0; k < n; k++) {
         size_t i = k; /* tl_run_next gives them in this order */
         tl_result *r;
         tl_status st = tl_run_next(run, &i, &r);
         if (cli_file_result(&files[i], r) && st == TL_OK)
             st = TL_ERR_NOMEM;
+        if (st != TL_OK)
+            progress_end(&pg); /* what went wrong is said on stderr: no line across it */
         emit(s, &files[i], st, r);
+        progress_step(&pg, files[i].len);
         tl_result_free(r);
         cli_file_drop(&files[i]);
         if (out_check(s->out))
             break; /* the report is cut: checking on would only cost time */
     }
+    progress_end(&pg);
     tl_run_free(run);
 }
 
@@ -281,6 +290,7 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags, cli_
     s.rp.fail_on = o->fail_on;
     s.rp.notes = diags;
     s.rp.baseline = o->baseline != NULL;
+    s.rp.glossaries = o->lib.glossaries;
     s.rp.state = o->format->state_size ? calloc(1, o->format->state_size) : NULL;
     s.sum.input_errors = (size_t)nerr;
     if ((o->format->state_size && !s.rp.state) || open_baselines(&s, o)) {
@@ -382,19 +392,24 @@ static int cmd_check(int argc, char **argv, const char *argv0)
         cli_opts_release(&o);
         return rc == 1 ? stdout_written(0) : 2;
     }
+    return cli_check_parsed(&o, argv0);
+}
+
+int cli_check_parsed(cli_opts *o, const char *argv0)
+{
     cli_settings set;
     cli_env env;
     memset(&env, 0, sizeof env);
-    int exit_code = cli_settings_load(&o, &set);
-    if (exit_code == 0 && cli_env_apply(&o, argv0, &env)) {
+    int exit_code = cli_settings_load(o, &set);
+    if (exit_code == 0 && (cli_observe_uses(o) || cli_env_apply(o, argv0, &env))) {
         fprintf(stderr, "termlint: out of memory\n");
         exit_code = 2;
     }
     if (exit_code == 0)
-        exit_code = run_check(&o, &set, &env);
+        exit_code = run_check(o, &set, &env);
     cli_env_release(&env);
     cli_settings_release(&set);
-    cli_opts_release(&o);
+    cli_opts_release(o);
     return exit_code;
 }
 
@@ -426,6 +441,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "fix"))
         return cli_fix(argc - 1, argv + 1, argv[0]);
+    if (!strcmp(argv[1], "report"))
+        return cli_report(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "glossary"))
         return cli_glossary(argc - 1, argv + 1, argv[0]);
     if (!strcmp(argv[1], "rules"))

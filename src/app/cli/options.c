@@ -19,6 +19,8 @@ void cli_usage(FILE *f)
     fputs("usage: termlint check [options] PATH...\n"
           "       termlint check --print-config FILE [options]\n"
           "       termlint fix [--dry-run] [options] PATH...\n"
+          "       termlint report [options] [--format md|json|csv|html] PATH...\n"
+          "       termlint report --from-jsonl [--glossary FILE] FILE...\n"
           "       termlint glossary check|stats|test FILE...\n"
           "       termlint glossary convert IN OUT\n"
           "       termlint rules\n"
@@ -67,6 +69,8 @@ void cli_usage(FILE *f)
           "  --consistency document|run  compare term renderings per file or across the run\n"
           "  -j, --jobs N             threads (default: number of cores)\n"
           "  --stats                  print word and cache statistics to stderr\n"
+          "  --progress, --no-progress  a progress line on stderr (default: when stderr\n"
+          "                           is a terminal apart from the report, not in CI)\n"
           "\n"
           "exit codes: 0 no finding at or above --fail-on; 1 findings (or more warnings\n"
           "than --max-warnings); 2 usage, input, configuration, glossary or dictionary\n"
@@ -242,13 +246,19 @@ static int set_value(cli_opts *o, const char *name, char *v, const char **color)
     return 0;
 }
 
-static const char *const valued[] = {
-    "lang",           "glossary",       "words",        "dict-dir",     "data-dir",
-    "include",        "format",         "color",        "colour",       "fail-on",
-    "disable",        "severity",       "suggest",      "consistency",  "jobs",
-    "output",         "exclude",        "config",       "baseline",     "print-config",
-    "stdin-filename", "write-baseline", "max-warnings", "input-format", "encoding",
-    NULL};
+static const char *const valued[] = {"lang",           "glossary",
+                                     "words",          "dict-dir",
+                                     "data-dir",       "include",
+                                     "format",         "color",
+                                     "colour",         "fail-on",
+                                     "disable",        "severity",
+                                     "suggest",        "consistency",
+                                     "jobs",           "output",
+                                     "exclude",        "config",
+                                     "baseline",       "print-config",
+                                     "stdin-filename", "write-baseline",
+                                     "max-warnings",   "input-format",
+                                     "encoding",       NULL};
 
 /* Options without a value: their flag in cli_opts. */
 static int *flag_of(cli_opts *o, const char *a)
@@ -265,6 +275,8 @@ static int *flag_of(cli_opts *o, const char *a)
         return &o->report_fixed;
     if (!strcmp(a, "--dry-run"))
         return &o->dry_run;
+    if (!strcmp(a, "--progress") || !strcmp(a, "--no-progress"))
+        return &o->progress;
     return NULL;
 }
 
@@ -302,7 +314,7 @@ int cli_parse_check(int argc, char **argv, cli_opts *o)
         }
         int *flag = flag_of(o, a);
         if (flag) {
-            *flag = 1;
+            *flag = strcmp(a, "--no-progress") ? 1 : -1;
             continue;
         }
         char name[32];

@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const report_format *const formats[] = {&report_text,  &report_json,  &report_jsonl,
-                                               &report_sarif, &report_junit, &report_github};
+                                               &report_sarif, &report_junit, &report_github,
+                                               &report_html};
 
 #define NFORMATS (sizeof formats / sizeof formats[0])
 

@@ -34,12 +34,14 @@ typedef struct {
 /* A format at work: where it writes, what it is told about the run, and its state. */
 typedef struct {
     FILE *out;
-    int color;             /* 1: the output is a terminal that wants colour */
-    void *state;           /* the format's state_size bytes, zeroed before begin */
-    tl_severity fail_on;   /* findings at or above fail the run (TL_SEV_OFF: none do) */
-    const tl_diags *notes; /* warnings about the setup (glossaries that claim one form,
+    int color;                     /* 1: the output is a terminal that wants colour */
+    void *state;                   /* the format's state_size bytes, zeroed before begin */
+    tl_severity fail_on;           /* findings at or above fail the run (TL_SEV_OFF: none do) */
+    const tl_diags *notes;         /* warnings about the setup (glossaries that claim one form,
                               missing rule data): formats with a place for them say them */
-    int baseline;          /* 1: a baseline is in use; the findings shown are new ones */
+    int baseline;                  /* 1: a baseline is in use; the findings shown are new ones */
+    const char *const *glossaries; /* the run's glossary files, NULL-terminated (or NULL):
+                                      terminology reports list what the corpus never used */
 } reporter;
 
 typedef struct {
@@ -63,7 +65,7 @@ const report_format *report_find(const char *name);
 void report_names(char *buf, size_t cap, const char *sep, const char *last);
 
 extern const report_format report_text, report_json, report_jsonl, report_sarif, report_junit,
-    report_github;
+    report_github, report_html;
 
 /* Helpers the JSON-based formats share (report_json.c), in jansson's values: json_t is
  * jansson's type (C11 allows its typedef to be repeated). */

@@ -6,13 +6,14 @@
  *   {"type":"file","path":...,"language":...,"language_reason":...,"words":N[,"error":...]}
  *   {"type":"finding","path":...,"language":...,<the JSON format's finding fields>,
  *    "fingerprint":...}
+ *   {"type":"usage","path":...,<what a terminology report needs: usage.c>}
  *   {"type":"notification","level":...,"message":...[,"file","line","column"]}
  *   {"type":"summary","files":N,"errors":N,"warnings":N,"infos":N,"input_errors":N}
  *
- * A file's record comes before its findings, so a file without findings is still
- * listed; each finding repeats its path and language, so a line read alone says all.
+ * A file's record comes before its findings and its usage record after them, so a file
+ * without findings is still listed; each finding repeats its path and language, so a line read alone says all.
  */
-#include "report.h"
+#include "usage.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -87,4 +88,8 @@ static void end(reporter *rp, const report_summary *s)
                    (json_int_t)s->infos, "input_errors", (json_int_t)s->input_errors));
 }
 
-const report_format report_jsonl = {"jsonl", sizeof(jsonl_state), NULL, file, finding, NULL, end};
+/* After a file's findings, its usage record: what `termlint report --from-jsonl` merges */
+static void file_end(reporter *rp, const report_file *f) { line(rp, usage_record(f)); }
+
+const report_format report_jsonl = {"jsonl", sizeof(jsonl_state), NULL, file, finding, file_end,
+                                    end};

@@ -109,7 +109,7 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
         f = doc_add(d, rule, off, len, "«%s» is %s of «%s»%s%s", found, what,
                     concept_label(c, d->lang), t->message ? ": " : "",
                     t->message ? t->message : "");
-    doc_concern(f, c);
+    doc_concern(f, t);
     if (f && repl) {
         const char *sug = infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, repl, repl);
         sug = sent ? doc_capitalised(d, sug) : sug;
@@ -266,7 +266,7 @@ static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t o
     else if (found)
         f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»", found,
                     concept_label(t->concept, d->lang));
-    doc_concern(f, t->concept);
+    doc_concern(f, t);
     if (f && canon) {
         const char *sug =
             infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, canon->text, canon->text);
@@ -294,7 +294,7 @@ static int on_match(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, si
                                  : t->short_form         ? "a short form"
                                                          : "a variant",
                                  concept_label(t->concept, d->lang));
-        doc_concern(u, t->concept);
+        doc_concern(u, t);
     }
     /* a short form is recorded too: it is never a second rendering, but its capitals
      * are compared with its own other uses («Центральный Комитет» / «комитет») */

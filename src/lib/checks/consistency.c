@@ -240,7 +240,7 @@ static void report_term(const term_use *x, const mterm *dom, const char *dtext, 
                              "rendered two ways; use one",
                              found, dtext, scope == CONS_RUN ? "the run" : "this text", nx, ndom,
                              named ? " («" : "", named ? name : "", named ? "»)" : "");
-    doc_concern(r, x->mt->term->concept);
+    doc_concern(r, x->mt->term);
     if (!r)
         return;
     const char *sug =
@@ -267,7 +267,7 @@ static void report_caps(const term_use *x, uint32_t sig, const char *dtext, uint
                           "«%s» here, «%s» elsewhere in %s (%u× against %u×): one name "
                           "capitalised two ways; use one",
                           found, dtext, where, total - ndom, ndom);
-    doc_concern(r, x->mt->term->concept);
+    doc_concern(r, x->mt->term);
     if (!r)
         return;
     /* at a sentence start the first letter stays a capital */

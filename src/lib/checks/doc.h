@@ -40,6 +40,7 @@ typedef struct {
     uint8_t nahead, ahead_kind;
     const gl_concept *concept; /* glossary rules: the concept concerned (doc_concern) */
     uint8_t whole;             /* about the whole text (its encoding): no excerpt */
+    const gl_term *term;       /* glossary rules: the glossary form matched (doc_concern) */
 } tl_ifinding;
 
 struct term_use; /* consistency.h */
@@ -104,11 +105,14 @@ void doc_suggestf(tl_doc *d, tl_ifinding *f, const char *fmt, ...) TL_PRINTF(3, 
  * d->oom set) when out of memory. */
 #define TL_QUOTE_CP 80
 const char *doc_quote(tl_doc *d, const char *p, size_t len);
-/* Records that finding f (NULL: nothing) concerns glossary concept c. */
-static inline void doc_concern(tl_ifinding *f, const gl_concept *c)
+/* Records that finding f (NULL: nothing) is at a match of glossary term t: it concerns
+ * t's concept, and reports count the rendering by t. */
+static inline void doc_concern(tl_ifinding *f, const gl_term *t)
 {
-    if (f)
-    f->concept = c;
+    if (f) {
+        f->concept = t->concept;
+        f->term = t;
+    }
 }
 
 /* `s` with a capital first letter (Cyrillic or Latin), in the document's arena; `s`

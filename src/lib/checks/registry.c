@@ -176,6 +176,11 @@ const rule_row *rule_row_of(tl_rule r)
 
 int rule_prec(tl_rule r) { return (unsigned)r < TL_RULE_COUNT ? rule_table[r].prec : 99; }
 
+/* term.use records a use of the glossary (for glossary tests and terminology reports):
+ * switched on, it must not hide what the same text reports without it («ЦК» inside a
+ * term stays the finding it is). It is still folded into a term finding on its span. */
+int rule_folds(tl_rule r) { return r != TL_RULE_TERM_USE; }
+
 size_t tl_rule_count(void) { return TL_RULE_COUNT; }
 
 const tl_rule_info *tl_rule_info_get(tl_rule r)

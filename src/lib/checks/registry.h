@@ -41,6 +41,9 @@ typedef struct {
 const rule_row *rule_row_of(tl_rule r);
 /* Precedence class of `r` (99 when `r` is not a rule). */
 int rule_prec(tl_rule r);
+/* Whether a finding of `r` folds the less specific findings on or inside its span into
+ * its `also` (result.c): every rule but term.use, which only observes. */
+int rule_folds(tl_rule r);
 
 /* ---- rule options (tl_rule_option_at lists them) -------------------------------------- */
 

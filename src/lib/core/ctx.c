@@ -59,6 +59,13 @@ int tl_severity_parse(const char *name, tl_severity *out)
     return -1;
 }
 
+const char *tl_term_kind_str(tl_term_kind k)
+{
+    static const char *const names[] = {"none",  "canonical", "variant",
+                                        "short", "forbidden", "literal"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "none";
+}
+
 const char *tl_lang_str(tl_lang l)
 {
     return l == TL_LANG_RU ? "ru" : l == TL_LANG_UK ? "uk" : "auto";

@@ -7,7 +7,10 @@
  * spelling; the `prec` of registry.c), it is not reported on its own but its rule is
  * listed in the other's `also`. A finding of the same rule on the same span is dropped.
  * A less specific finding that *encloses* a more specific one is kept: they describe
- * different defects (a doubled phrase around a misspelt word). Every finding goes
+ * different defects (a doubled phrase around a misspelt word). term.use folds nothing
+ * and is listed in no `also`: it records a use of the glossary, and switching it on
+ * must change no other finding (registry.c, rule_folds); the finding that absorbs it
+ * carries the same glossary term. Every finding goes
  * through here, also those a run adds after the document's own check (corpus.c):
  * a document is resolved once everything that can report on it has.
  *
@@ -76,8 +79,8 @@ static size_t resolve(tl_doc *d)
             if (g->off + maxlen < f->off)
                 break;
             if (g->off <= f->off && g->off + g->len >= f->off + f->len &&
-                rule_prec(g->rule) <= pj) {
-                if (g->rule != f->rule)
+                rule_prec(g->rule) <= pj && rule_folds(g->rule)) {
+                if (g->rule != f->rule && f->rule != TL_RULE_TERM_USE)
                     add_also(d, g, f->rule);
                 absorbed = 1;
                 break;
@@ -90,6 +93,15 @@ static size_t resolve(tl_doc *d)
         d->f[kept++] = *f;
     }
     return kept;
+}
+
+static tl_term_kind term_kind_of(const gl_term *t)
+{
+    if (t->kind == GL_FORBIDDEN)
+        return t->literal ? TL_TERM_LITERAL : TL_TERM_FORBIDDEN;
+    if (t->kind == GL_VARIANT)
+        return t->short_form ? TL_TERM_SHORT : TL_TERM_VARIANT;
+    return TL_TERM_CANONICAL;
 }
 
 /* Finding s of d as public finding f, with its line and column (cursor `cur`: findings
@@ -126,6 +138,14 @@ static int publish(const tl_doc *d, tl_arena *mem, const tl_ifinding *s, tl_sour
                 f->canonical = tl_arena_strdup(mem, t->text);
         }
         if (!f->concept)
+            return -1;
+    }
+    f->term = NULL;
+    f->term_kind = TL_TERM_NONE;
+    if (s->term) {
+        f->term = tl_arena_strdup(mem, s->term->text);
+        f->term_kind = term_kind_of(s->term);
+        if (!f->term)
             return -1;
     }
     p->word = s->sugg_word ? f->text : NULL;
