@@ -183,13 +183,20 @@ $(FUZZ_BUILD)/libtermlint.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libtermlint.a
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(LIB_INC) -o $@ $< $(FUZZ_BUILD)/libtermlint.a \
-	    $(PKG_LIBS) -lpthread -lm
+# a target that fuzzes a reader of the command line's (the usage records of `report
+# --from-jsonl`) links those sources too: FUZZ_APP_NAME
+FUZZ_APP_usage := $(addprefix src/app/report/,termreport.c termreport_out.c termreport_csv.c \
+                    termreport_html.c candidates_out.c sha256.c)
 
-$(BUILD)/fuzz-replay-%: fuzz/replay.c fuzz/fuzz_%.c $(LIB)
+.SECONDEXPANSION:
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libtermlint.a $$(FUZZ_APP_$$*)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(LIB_INC) -Isrc/app/report -o $@ $< \
+	    $(FUZZ_APP_$*) $(FUZZ_BUILD)/libtermlint.a $(PKG_LIBS) -lpthread -lm
+
+$(BUILD)/fuzz-replay-%: fuzz/replay.c fuzz/fuzz_%.c $(LIB) $$(FUZZ_APP_$$*)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LIB_INC) -MF $@.d -o $@ fuzz/replay.c fuzz/fuzz_$*.c $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LIB_INC) -Isrc/app/report -MF $@.d -o $@ fuzz/replay.c fuzz/fuzz_$*.c \
+	    $(FUZZ_APP_$*) $(LIB) $(LDFLAGS) $(LDLIBS)
 
 # the instrumented objects' header dependencies: without them a changed header left
 # stale objects of another layout in build-fuzz/
