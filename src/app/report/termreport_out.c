@@ -371,9 +371,10 @@ static void md_summary(FILE *o, const termreport *t, const totals *s, const tr_c
         fprintf(o, "| %s | %llu |\n", fam[i].key, (unsigned long long)fam[i].n);
 }
 
-static void md_example(FILE *o, const tr_example *e)
+/* An example in context: `path:line:col` …before**text**after… */
+static void md_kwic(FILE *o, const tr_example *e)
 {
-    fprintf(o, "- `");
+    fputc('`', o);
     md(o, e->path);
     fprintf(o, ":%u:%u` …", e->line, e->col);
     md(o, e->before);
@@ -381,7 +382,14 @@ static void md_example(FILE *o, const tr_example *e)
     md(o, e->text);
     fputs("**", o);
     md(o, e->after);
-    fputs("…\n", o);
+    fputs("…", o);
+}
+
+static void md_example(FILE *o, const tr_example *e)
+{
+    fputs("- ", o);
+    md_kwic(o, e);
+    fputc('\n', o);
 }
 
 static void md_concept(FILE *o, const concept_view *c)
@@ -553,18 +561,8 @@ static void md_candidates(FILE *o, const views *w)
             fprintf(o, " (%llu)", (unsigned long long)g->r[k].count);
         }
         fputs(" | ", o);
-        if (g->r[0].nex) {
-            const tr_example *e = &g->r[0].ex[0];
-            fputc('`', o);
-            md(o, e->path);
-            fprintf(o, ":%u:%u` …", e->line, e->col);
-            md(o, e->before);
-            fputs("**", o);
-            md(o, e->text);
-            fputs("**", o);
-            md(o, e->after);
-            fputs("…", o);
-        }
+        if (g->r[0].nex)
+            md_kwic(o, &g->r[0].ex[0]);
         fputs(" |\n", o);
     }
     fprintf(o, "\n### Proposed glossary entries\n\n```yaml\nconcepts:\n");
