@@ -34,7 +34,7 @@ static const char starter_head[] =
     "\n"
     "# Which files of a folder are checked, and which are left out (.gitignore syntax;\n"
     "# node_modules/, .git/ and what .termlintignore lists are always left out).\n"
-    "include: [\"*.txt\", \"*.md\"]\n"
+    "include: [\"*.txt\", \"*.md\", \"*.markdown\", \"*.html\", \"*.htm\"]\n"
     "# exclude: [\"drafts/**\"]\n"
     "\n"
     "# Rules: off, info, warning or error, by rule id or family (termlint rules lists\n"
