@@ -568,6 +568,18 @@ static void ascii_code(tl_doc *d, const numparse *np)
         doc_suggest(d, f, np->dc->code, strlen(np->dc->code));
 }
 
+/* The number at p (its sign, or its first token) follows a word in Latin script on its
+ * line, with no sign of its own: «Nghị quyết số 66-NQ/TW», «Resolution 66-NQ/TW» — a
+ * sentence left in Vietnamese or English, where the Russian or Ukrainian «№» is not the
+ * form to ask for (the untranslated rule reports the sentence itself). */
+static int latin_context(const tl_doc *d, size_t p, int style)
+{
+    if (style != NS_NONE || p == 0 || (d->tok[p].flags & TF_LINE_START))
+        return 0;
+    const tl_token *w = &d->tok[p - 1];
+    return w->kind == TK_WORD && w->w && w->w->script == SCRIPT_LATIN;
+}
+
 static int remember(tl_doc *d, doccode_state *s, const numparse *np, size_t p, int style)
 {
     if (TL_GROW(s->v, s->n, s->cap, 16))
@@ -673,7 +685,7 @@ static int chunk(tl_doc *d, void *st, void *cst)
             return -1;
         if (fmt_on) {
             ascii_code(d, &np);
-            if (remember(d, s, &np, p, style))
+            if (!latin_context(d, p, style) && remember(d, s, &np, p, style))
                 return -1;
         }
         i = np.last;

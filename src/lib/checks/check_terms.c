@@ -79,9 +79,20 @@ static const gl_term *canonical_of(const gl_concept *c, tl_lang lang)
 static const char *concept_label(const gl_concept *c, tl_lang lang)
 {
     const gl_term *t = canonical_of(c, lang);
-    if (!t)
+    const char *s = t ? gl_term_shown(t) : NULL;
+    if (!s) {
         t = canonical_of(c, lang == TL_LANG_RU ? TL_LANG_UK : TL_LANG_RU);
-    return t ? t->text : c->vi ? c->vi : c->id;
+        s = t ? gl_term_shown(t) : NULL;
+    }
+    return s ? s : c->vi ? c->vi : c->id;
+}
+
+/* The glossary form of term t that `found` inflects, for inflect_like(): its text, its
+ * `display:` for a pattern, else the found text itself. */
+static const char *form_of(const gl_term *t, const char *found)
+{
+    const char *s = gl_term_shown(t);
+    return s ? s : found;
 }
 
 static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t off, size_t len,
@@ -93,7 +104,7 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
     const char *found = doc_flat(d, off, len);
     if (!found)
         return;
-    const char *repl = t->suggest ? t->suggest : canon ? canon->text : NULL;
+    const char *repl = t->suggest ? t->suggest : canon ? gl_term_shown(canon) : NULL;
     tl_rule rule = t->literal ? TL_RULE_TERM_LITERAL
                    : (c->category == GL_CAT_PERSON || c->category == GL_CAT_PLACE)
                        ? TL_RULE_NAME_VARIANT
@@ -111,7 +122,8 @@ static void report_forbidden(tl_doc *d, terms_state *s, const mterm *mt, size_t 
                     t->message ? t->message : "");
     doc_concern(f, t);
     if (f && repl) {
-        const char *sug = infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, repl, repl);
+        const char *sug =
+            infl_memo_get(&s->memo, d->scratch, d->lang, form_of(t, found), found, repl, repl);
         sug = sent ? doc_capitalised(d, sug) : sug;
         doc_suggest(d, f, sug, strlen(sug));
     }
@@ -256,20 +268,21 @@ static int record_use(tl_doc *d, terms_state *s, terms_ctx *c, const mterm *mt, 
 static void report_variant(tl_doc *d, terms_state *s, const gl_term *t, size_t off, size_t len,
                            int sent)
 {
-    const gl_term *canon = canonical_of(t->concept, d->lang);
+    const gl_term *canon_term = canonical_of(t->concept, d->lang);
+    const char *canon = canon_term ? gl_term_shown(canon_term) : NULL;
     const char *found = doc_flat(d, off, len);
     tl_ifinding *f = NULL;
     if (found && canon)
         f = doc_add(d, TL_RULE_TERM_VARIANT, off, len,
                     "«%s» is an accepted variant of «%s»; the canonical form is preferred", found,
-                    canon->text);
+                    canon);
     else if (found)
         f = doc_add(d, TL_RULE_TERM_VARIANT, off, len, "«%s» is an accepted variant of «%s»", found,
                     concept_label(t->concept, d->lang));
     doc_concern(f, t);
     if (f && canon) {
         const char *sug =
-            infl_memo_get(&s->memo, d->scratch, d->lang, t->text, found, canon->text, canon->text);
+            infl_memo_get(&s->memo, d->scratch, d->lang, form_of(t, found), found, canon, canon);
         sug = sent ? doc_capitalised(d, sug) : sug;
         doc_suggest(d, f, sug, strlen(sug));
     }

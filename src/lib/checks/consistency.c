@@ -218,8 +218,9 @@ static const term_use *quoted(const term_use *u, size_t n, const mterm *mt, int 
 static const char *concept_name(const gl_concept *c, tl_lang lang)
 {
     for (size_t i = 0; i < c->nterms; i++)
-        if (c->terms[i].kind == GL_CANONICAL && c->terms[i].lang == lang)
-            return c->terms[i].text;
+        if (c->terms[i].kind == GL_CANONICAL && c->terms[i].lang == lang &&
+            gl_term_shown(&c->terms[i]))
+            return gl_term_shown(&c->terms[i]);
     return c->id;
 }
 
@@ -243,8 +244,12 @@ static void report_term(const term_use *x, const mterm *dom, const char *dtext, 
     doc_concern(r, x->mt->term);
     if (!r)
         return;
+    /* a pattern is no form to inflect: the minority use's display:, else its text as
+     * found; and the dominant use as written stands for a dominant pattern */
+    const char *pat = gl_term_shown(x->mt->term);
+    const char *repl = dom->term->match == GL_MATCH_REGEX ? dtext : dom->term->text;
     const char *sug =
-        infl_memo_get(memo, d->scratch, d->lang, x->mt->term->text, found, dom->term->text, dtext);
+        infl_memo_get(memo, d->scratch, d->lang, pat ? pat : found, found, repl, dtext);
     doc_suggest(d, r, sug, strlen(sug));
 }
 

@@ -43,6 +43,8 @@ typedef struct gl_term {
                                 rendering, reported as term.literal */
     const char *message;     /* why it is forbidden / a note; NULL if none */
     const char *suggest;     /* forbidden only: explicit replacement; NULL = canonical */
+    const char *display;     /* `display:` how a regex term is written in messages and
+                                suggestions («резолюция»); NULL = its text (gl_term_shown) */
     const char *context;     /* `context:` id of a gl_context the match needs nearby
                                 (the gloss's contexts); NULL = anywhere */
     const char **not_before; /* `not_before:` words that, directly after the match,
@@ -55,6 +57,13 @@ typedef struct gl_term {
     struct gl_concept *concept;
     gl_loc loc;
 } gl_term;
+
+/* How term t is written for a reader (messages, suggestions): its `display:`, else its
+ * text, but never a regex pattern (NULL for a regex term without `display:`). */
+static inline const char *gl_term_shown(const gl_term *t)
+{
+    return t->display ? t->display : t->match == GL_MATCH_REGEX ? NULL : t->text;
+}
 
 /* A post a person held (`posts:` of a person concept), with its dates as written
  * ("2024", "2024-08", "2024-08-03"; NULL = open). */

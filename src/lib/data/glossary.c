@@ -104,7 +104,7 @@ static int get_date(yr_file *y, const char *what, const char **out)
 
 static const char *const term_keys[] = {"term",       "match",     "case",    "short",
                                         "literal",    "message",   "suggest", "context",
-                                        "not_before", "not_after", NULL};
+                                        "not_before", "not_after", "display", NULL};
 enum {
     TK_TERM,
     TK_MATCH,
@@ -115,7 +115,8 @@ enum {
     TK_SUGGEST,
     TK_CONTEXT,
     TK_NOT_BEFORE,
-    TK_NOT_AFTER
+    TK_NOT_AFTER,
+    TK_DISPLAY
 };
 static const char *const match_names[] = {"inflected", "exact", "regex", NULL};
 static const char *const case_names[] = {"insensitive", "sensitive", NULL};
@@ -157,6 +158,7 @@ static int term_key(yr_file *y, int key, yr_pos at, void *ctx)
                           &tc->not_before_cap);
     case TK_NOT_AFTER:
         return yr_strlist(y, "not_after", &tc->t.not_after, &tc->t.nnot_after, &tc->not_after_cap);
+    case TK_DISPLAY: return yr_str(y, "'display'", &tc->t.display);
     default:
         tc->forbidden_only = term_keys[key];
         tc->forbidden_only_at = at;
