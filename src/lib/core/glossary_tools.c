@@ -81,6 +81,12 @@ static int keeper_checks(const gloss *g, const gl_concept *c, tl_map *canon, tl_
                  "declares that language",
                  c->id, l ? "uk" : "ru", NULL))
             return -1;
+        if (t && t->match == GL_MATCH_REGEX && !t->display &&
+            warn(d, TL_SEV_WARNING, &t->loc,
+                 "the canonical form of concept '%s' is a pattern with no 'display': messages "
+                 "name the concept by its vi form and suggest no replacement",
+                 c->id, NULL, NULL))
+            return -1;
         int replaced = 0;
         for (size_t i = 0; t && i < c->nterms; i++)
             replaced |= c->terms[i].lang == lang && c->terms[i].kind != GL_CANONICAL &&
