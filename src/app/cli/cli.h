@@ -155,6 +155,9 @@ void cli_say_path(const char *pre, const char *path, const char *post);
 /* "a FIFO", "a character device", ... for a file of mode `m` that is not regular. */
 const char *cli_file_kind(mode_t m);
 void cli_files_free(cli_file *f, size_t n);
+/* Prints diagnostics of a glossary or a configuration on stderr, "FILE:LINE:COL:
+ * SEVERITY: MESSAGE" (settings.c). */
+void cli_print_diag_list(const tl_diags *d);
 
 /* Where the report goes (output.c): standard output, or a temporary file renamed over
  * --output FILE once the report is whole. */

@@ -29,20 +29,6 @@ static void glossary_usage(FILE *f)
           f);
 }
 
-static void print_diag_list(const tl_diags *d)
-{
-    for (size_t i = 0; i < tl_diags_count(d); i++) {
-        const tl_diag *g = tl_diags_at(d, i);
-        if (*g->file && g->line)
-            fprintf(stderr, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col,
-                    tl_severity_str(g->severity), g->message);
-        else if (*g->file)
-            fprintf(stderr, "%s: %s: %s\n", g->file, tl_severity_str(g->severity), g->message);
-        else
-            fprintf(stderr, "termlint: %s: %s\n", tl_severity_str(g->severity), g->message);
-    }
-}
-
 /* Parses the options and files of a glossary subcommand into `o` (files as its
  * glossaries). 0 ok, 2 usage error. */
 static int parse(int argc, char **argv, cli_opts *o)
@@ -80,7 +66,7 @@ static int cmd_check(cli_opts *o)
     if (!d)
         return 2;
     tl_status st = tl_glossary_check(o->glossaries, o->nglossaries, d);
-    print_diag_list(d);
+    cli_print_diag_list(d);
     size_t nerr = tl_diags_errors(d), nwarn = tl_diags_count(d) - nerr;
     int rc = (st != TL_OK || nerr) ? 2 : nwarn ? 1 : 0;
     for (size_t i = 0; i < o->nglossaries; i++)
@@ -111,7 +97,7 @@ static int cmd_stats(cli_opts *o)
     printf("%-40s %8s %8s %8s %11s %11s %11s\n", "file", "concepts", "sourced", "examples",
            "canon ru/uk", "var ru/uk", "forb ru/uk");
     tl_status st = tl_glossary_stats_get(o->glossaries, o->nglossaries, stats_row, NULL, d);
-    print_diag_list(d);
+    cli_print_diag_list(d);
     int rc = st != TL_OK || tl_diags_errors(d) ? 2 : 0;
     if (fflush(stdout) || ferror(stdout)) {
         fprintf(stderr, "termlint: cannot write the statistics: %s\n", strerror(errno));
@@ -128,7 +114,7 @@ static int cmd_test(cli_opts *o)
         return 2;
     tl_glossary_test_result r;
     tl_status st = tl_glossary_test(&o->lib, &r, d);
-    print_diag_list(d);
+    cli_print_diag_list(d);
     int rc = st != TL_OK ? 2 : r.failed ? 1 : 0;
     if (st == TL_OK)
         fprintf(stderr, "termlint: %zu example%s checked, %zu failed\n", r.examples,
@@ -196,7 +182,7 @@ static int cmd_convert(cli_opts *o)
                 o->glossaries[0], out_path);
     } else if (d) {
         tl_status st = tl_glossary_convert(o->glossaries[0], out_fmt, &text, &len, d);
-        print_diag_list(d);
+        cli_print_diag_list(d);
         if (st == TL_OK && !tl_diags_errors(d))
             rc = write_atomic(out_path, text, len) ? 2 : 0;
     }

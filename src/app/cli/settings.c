@@ -28,7 +28,7 @@
 #define CONFIG_NAME ".termlint.yaml"
 #define IGNORE_NAME ".termlintignore"
 
-static void print_diags(const tl_diags *d)
+void cli_print_diag_list(const tl_diags *d)
 {
     for (size_t i = 0; i < tl_diags_count(d); i++) {
         const tl_diag *g = tl_diags_at(d, i);
@@ -146,7 +146,7 @@ int cli_settings_load(cli_opts *o, cli_settings *s)
         report_list(names, 32);
         tl_diags *d = tl_diags_new();
         tl_status st = d ? tl_config_load(path, names, &s->cfg, d) : TL_ERR_NOMEM;
-        print_diags(d);
+        cli_print_diag_list(d);
         tl_diags_free(d);
         if (st != TL_OK) {
             fprintf(stderr, "termlint: %s: %s\n", path,

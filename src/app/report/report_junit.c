@@ -12,6 +12,7 @@
  * and the document is written there. Text is escaped for XML: & < > " and ', control
  * characters XML 1.0 cannot hold become U+FFFD, as do bytes that are not UTF-8.
  */
+#include "escape.h"
 #include "report.h"
 
 #include <stdlib.h>
@@ -48,32 +49,13 @@ static void add(junit_state *st, char **b, size_t *len, size_t *cap, const char 
 
 #define ADD(st, s) add(st, &(st)->buf, &(st)->len, &(st)->cap, s, strlen(s))
 
-/* Length of the valid UTF-8 sequence at s[i] (of n), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t i, size_t n)
-{
-    unsigned c = s[i];
-    size_t len = c < 0x80                 ? 1
-                 : c >= 0xC2 && c <= 0xDF ? 2
-                 : c >= 0xE0 && c <= 0xEF ? 3
-                 : c >= 0xF0 && c <= 0xF4 ? 4
-                                          : 0;
-    if (!len || i + len > n)
-        return 0;
-    for (size_t k = 1; k < len; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] > 0x9F) ||
-        (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] > 0x8F))
-        return 0;
-    return len;
-}
-
 /* Appends s[0, n) escaped for XML text and attributes. */
 static void esc(junit_state *st, char **b, size_t *len, size_t *cap, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_len(u, i, n);
+        unsigned cp;
+        size_t k = esc_decode(u, i, n, &cp);
         const char *rep = NULL;
         if (!k || (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') ||
             (k == 3 && u[i] == 0xEF && u[i + 1] == 0xBF && u[i + 2] >= 0xBE))
