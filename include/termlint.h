@@ -196,7 +196,15 @@ typedef struct {
     const char *lang_reason; /* why `lang`, when it is not auto, for
                                               tl_result_lang_reason (static or outliving the
                                               context); NULL: "given with --lang" */
+    size_t section_bytes;    /* a text longer than this is checked in sections of about this
+                             many bytes, each judged on its own for what compares one
+                             place of the text with another, so that memory does not grow
+                             with the text (README, "Very large texts"); 0 (default):
+                             TL_SECTION_BYTES */
 } tl_options;
+
+/* The default of tl_options.section_bytes: 16 MiB, many times the longest document. */
+#define TL_SECTION_BYTES ((size_t)16 << 20)
 
 /* Sets every field to its default. */
 void tl_options_init(tl_options *opt);

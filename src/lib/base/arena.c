@@ -31,6 +31,24 @@ void tl_arena_release(tl_arena *a)
     tl_arena_init(a);
 }
 
+void tl_arena_absorb(tl_arena *dst, tl_arena *src)
+{
+    tl_arena_block *last = src->head;
+    if (!last)
+        return;
+    while (last->next)
+        last = last->next;
+    /* behind dst's current block, which keeps filling */
+    if (dst->head) {
+        last->next = dst->head->next;
+        dst->head->next = src->head;
+    } else {
+        dst->head = src->head;
+    }
+    dst->used_total += src->used_total;
+    tl_arena_init(src);
+}
+
 void *tl_arena_alloc(tl_arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;

@@ -110,6 +110,9 @@ void *tl_arena_push(tl_arena *a, const void *arr, size_t n, size_t size);
  * left in the arena) when it grew, or NULL when out of memory. For arrays that live as
  * long as the arena, such as a glossary's lists. */
 void *tl_arena_grow(tl_arena *a, void *arr, size_t n, size_t *cap, size_t size);
+/* Moves every block of `src` into `dst` (nothing is copied; what was allocated in `src`
+ * now lives as long as `dst`) and leaves `src` empty. */
+void tl_arena_absorb(tl_arena *dst, tl_arena *src);
 
 /* ---- diagnostics about inputs (diag.c) ----------------------------------------- */
 /* Appends a message; file may be NULL. Returns -1 when out of memory. */

@@ -83,10 +83,16 @@ struct tl_doc {
     size_t nf, cap_f;
     int oom;
     int gave_up;           /* a TL_RULE_LIMIT finding was added */
+    int not_utf8;          /* plainly another encoding: said so, not checked (check.c) */
     struct term_use *uses; /* hold_uses: the terms family's uses of concepts, in
                               the arena, for run-wide consistency (corpus.c) */
     size_t nuses;
     void *state[FAM_COUNT]; /* each family's document state (registry.h) */
+    /* a section of a longer text (core/sections.c): the markers of the whole text, where
+     * the section starts in it, and whether it is the last; sup NULL for a whole text */
+    const struct sup_plan *sup;
+    size_t sup_base;
+    int sup_last;
 };
 
 /* Appends a finding of rule `r` over [off, off+len); the message is formatted into the

@@ -19,20 +19,27 @@
 
 #include <string.h>
 
-static void encoding_findings(tl_doc *d)
+/* The invalid sequences and NUL bytes of d's text, each a finding up to a hundred in
+ * the whole text (`listed` by the sections before: sections.c), then one finding for
+ * the rest. */
+static void encoding_findings(tl_doc *d, size_t listed)
 {
-    for (size_t i = 0; i < d->src.nbad_recorded; i++) {
+    size_t room = listed < 100 ? 100 - listed : 0;
+    size_t shown = d->src.nbad_recorded < room ? d->src.nbad_recorded : room;
+    for (size_t i = 0; i < shown; i++) {
         const tl_bad_bytes *b = &d->src.bad[i];
         if (b->nul)
-            doc_add(d, TL_RULE_ENCODING, b->off, b->len, "NUL byte at byte offset %zu", b->off);
+            doc_add(d, TL_RULE_ENCODING, b->off, b->len, "NUL byte at byte offset %zu",
+                    d->sup_base + b->off);
         else
             doc_add(d, TL_RULE_ENCODING, b->off, b->len,
-                    "invalid UTF-8 sequence at byte offset %zu (the text must be UTF-8)", b->off);
+                    "invalid UTF-8 sequence at byte offset %zu (the text must be UTF-8)",
+                    d->sup_base + b->off);
     }
-    if (d->src.nbad > d->src.nbad_recorded) {
-        const tl_bad_bytes *b = &d->src.bad[d->src.nbad_recorded - 1];
+    if (d->src.nbad > shown) {
+        const tl_bad_bytes *b = &d->src.bad[shown ? shown - 1 : 0];
         doc_add(d, TL_RULE_ENCODING, b->off, b->len, "%zu more invalid bytes not listed",
-                d->src.nbad - d->src.nbad_recorded);
+                d->src.nbad - shown);
     }
 }
 
@@ -164,7 +171,8 @@ static tl_status run(tl_ctx *ctx, tl_doc *d)
 }
 
 tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
-                         const tl_run_lines *rl, const check_hooks *hooks, tl_doc **out)
+                         const tl_run_lines *rl, const check_hooks *hooks, const check_part *part,
+                         tl_doc **out)
 {
     const ctx_profile *prof = &ctx->sh->prof[profile < ctx->sh->nprof ? profile : 0];
     *out = NULL;
@@ -181,12 +189,23 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
     d->scratch = &ctx->scratch;
     d->hold_uses = hold_uses;
     d->run_lines = rl;
-    tl_status st = hooks ? source_init_with(&d->src, text, len, hooks->consumed, hooks->arg)
-                         : source_init(&d->src, text, len);
-    int other = st == TL_OK && !ctx->sh->utf8_only && not_utf8(d, text, len);
+    int first = !part || part->first;
+    if (part) {
+        d->sup = part->sup;
+        d->sup_base = part->base;
+        d->sup_last = part->last;
+    }
+    tl_status st = source_init_part(&d->src, text, len, hooks ? hooks->consumed : NULL,
+                                    hooks ? hooks->arg : NULL, first);
+    int other = st == TL_OK && first && !ctx->sh->utf8_only && not_utf8(d, text, len);
     if (st == TL_OK && !other) {
-        encoding_findings(d);
-        st = language(ctx, prof->lang, prof->lang_reason, d);
+        encoding_findings(d, part ? part->bad_listed : 0);
+        if (first) {
+            st = language(ctx, prof->lang, prof->lang_reason, d);
+        } else {
+            d->lang = part->lang; /* one text, one language: the first section's */
+            d->lang_reason = part->lang_reason;
+        }
     }
     if (st == TL_OK && !other && morph_load(ctx->morph, d->lang, NULL) != TL_OK)
         st = TL_ERR_DICTIONARY;
@@ -199,6 +218,7 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
         doc_free(d);
         return st;
     }
+    d->not_utf8 = other;
     *out = d;
     return d->src.nbad || other ? TL_ERR_ENCODING : d->gave_up ? TL_ERR_LIMIT : TL_OK;
 }
@@ -217,19 +237,14 @@ void doc_free(tl_doc *d)
 tl_status tl_check(tl_ctx *ctx, const char *name, const char *text, size_t len, tl_result **out)
 {
     (void)name; /* positions are the caller's to label */
-    *out = NULL;
-    tl_doc *d;
-    tl_status st = check_document(ctx, 0, text, len, 0, NULL, NULL, &d);
-    if (!d)
+    tl_status st = check_result(ctx, 0, text, len, NULL, NULL, NULL, NULL, out);
+    if (!*out)
         return st;
-    tl_status built = result_build(d, out);
-    doc_free(d);
-    if (built == TL_OK)
-        built = budget_pick(ctx->morph, &ctx->budget, *out);
-    if (built != TL_OK) {
+    tl_status picked = budget_pick(ctx->morph, &ctx->budget, *out);
+    if (picked != TL_OK) {
         tl_result_free(*out);
         *out = NULL;
-        return built;
+        return picked;
     }
     return st;
 }

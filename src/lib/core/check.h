@@ -18,8 +18,30 @@ typedef struct {
     void *arg;
 } check_hooks;
 
+/* A section of a longer text (sections.c); NULL: the text is whole. */
+struct sup_plan;
+typedef struct {
+    size_t base;     /* where the section starts in the whole text */
+    int first, last; /* the first: a BOM, the encoding sniff, the language */
+    tl_lang lang;    /* after the first: the text's language, and why */
+    const char *lang_reason;
+    size_t bad_listed;          /* invalid sequences the sections before listed */
+    const struct sup_plan *sup; /* the whole text's suppression markers (suppress.h) */
+} check_part;
+
 tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t len, int hold_uses,
-                         const tl_run_lines *rl, const check_hooks *hooks, tl_doc **out);
+                         const tl_run_lines *rl, const check_hooks *hooks, const check_part *part,
+                         tl_doc **out);
+
+/* Checks a text into a built result (*out, owned: tl_result_free), its suggestions not
+ * yet picked (budget_pick): check_document, then budget_ahead with `ahead` (NULL: no
+ * suggestions computed ahead) and result_build. A text longer than the context's
+ * section_bytes is checked in sections, each a document of its own, and the sections'
+ * results joined into one, in the whole text's offsets and line numbers (sections.c).
+ * Returns as check_document does; *out NULL on failure. */
+tl_status check_result(tl_ctx *ctx, size_t profile, const char *text, size_t len,
+                       const tl_run_lines *rl, const check_hooks *hooks, tl_morph *ahead,
+                       const tl_budget *budget, tl_result **out);
 
 /* Frees a checked document; NULL is a no-op. */
 void doc_free(tl_doc *d);

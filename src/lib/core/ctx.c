@@ -417,6 +417,7 @@ static tl_status shared_new(const tl_options *opt, tl_shared **out, tl_diags *d)
         return TL_ERR_NOMEM;
     sh->report_unused_disables = opt->report_unused_disables;
     sh->utf8_only = opt->utf8_only;
+    sh->section_bytes = opt->section_bytes ? opt->section_bytes : TL_SECTION_BYTES;
     tl_status st = make_profiles(sh, opt, d);
     if (st == TL_OK)
         st = load_glossaries(sh, opt, d);

@@ -27,13 +27,14 @@ typedef struct tl_shared {
                           run's workers open in advance */
     long suggest_limit;
     int report_unused_disables;
-    int utf8_only;     /* tl_options.utf8_only */
-    morph_opts dicts;  /* where dictionaries and word-form tables are (copies) */
-    gloss *g;          /* glossaries and rule data, merged */
-    tl_map accept[3];  /* per tl_lang: norm keys of words spelled right */
-    tl_map only[3];    /* per tl_lang: lang_key()s of its rule data's words only that
+    int utf8_only;        /* tl_options.utf8_only */
+    size_t section_bytes; /* tl_options.section_bytes, the default filled in */
+    morph_opts dicts;     /* where dictionaries and word-form tables are (copies) */
+    gloss *g;             /* glossaries and rule data, merged */
+    tl_map accept[3];     /* per tl_lang: norm keys of words spelled right */
+    tl_map only[3];       /* per tl_lang: lang_key()s of its rule data's words only that
                          language has, for language detection */
-    ctx_profile *prof; /* nprof profiles, 0 first */
+    ctx_profile *prof;    /* nprof profiles, 0 first */
     size_t nprof;
     tl_arena mem;              /* option values */
     struct tl_match_index *mi; /* term matcher (match.c); NULL without glossary */

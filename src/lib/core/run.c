@@ -123,28 +123,18 @@ static void check_one(tl_run *run, tl_ctx *ctx, size_t i, int ahead)
         s->st = TL_ERR_IO;
         return;
     }
-    tl_doc *d;
     size_t profile = run->opt.profile ? run->opt.profile(run->opt.read_arg, i) : 0;
     s->run = run;
     s->i = i;
     check_hooks hooks = {consumed, s};
-    s->st = check_document(ctx, profile, text, len, run->whole, run->has_lines ? &run->lines : NULL,
-                           run->opt.consumed ? &hooks : NULL, &d);
-    if (!d)
-        return;
-    if (run->whole) {
-        s->d = d; /* built once run-wide judgments are made */
+    const tl_run_lines *rl = run->has_lines ? &run->lines : NULL;
+    if (run->whole) { /* built once run-wide judgments are made */
+        s->st = check_document(ctx, profile, text, len, 1, rl, run->opt.consumed ? &hooks : NULL,
+                               NULL, &s->d);
         return;
     }
-    if (ahead && budget_ahead(ctx->morph, &run->budget, d) != TL_OK) {
-        s->st = TL_ERR_NOMEM;
-        doc_free(d);
-        return;
-    }
-    tl_status b = result_build(d, &s->r);
-    doc_free(d);
-    if (b != TL_OK)
-        s->st = b;
+    s->st = check_result(ctx, profile, text, len, rl, run->opt.consumed ? &hooks : NULL,
+                         ahead ? ctx->morph : NULL, &run->budget, &s->r);
 }
 
 /* Dictionaries are opened one at a time (Hunspell 1.7.1 races otherwise; the lock also

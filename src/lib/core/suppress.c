@@ -375,31 +375,56 @@ static const char *kind_word(sup_kind k)
                               : "termlint-enable";
 }
 
-/* The rules selector `s` of d's text selects, by bit; 0 (reported) when none. */
-static uint64_t selector_mask(tl_doc *d, const sup_span *s, sup_kind kind)
+/* The rules selector `s` of text `t` selects, by bit (encoding and suppression.*
+ * included, which no marker silences); 0 when none. */
+static uint64_t selector_bits(const char *t, const sup_span *s)
 {
     char sel[96];
-    const char *t = d->src.text + s->off;
     uint64_t mask = 0;
     if (s->len < sizeof sel) {
-        memcpy(sel, t, s->len);
+        memcpy(sel, t + s->off, s->len);
         sel[s->len] = '\0';
         for (size_t r = 0; r < TL_RULE_COUNT; r++)
             if (tl_rule_selects(sel, (tl_rule)r))
                 mask |= (uint64_t)1 << r;
     }
-    if (mask)
-        return mask & suppress_all_rules();
-    const char *best = s->len < sizeof sel ? tl_rule_suggest(sel) : NULL;
-    if (best)
-        doc_add(d, TL_RULE_SUPPRESSION_UNKNOWN_RULE, s->off, s->len,
-                "unknown rule '%.*s' in a %s marker (did you mean '%s'?)", (int)s->len, t,
-                kind_word(kind), best);
-    else
-        doc_add(d, TL_RULE_SUPPRESSION_UNKNOWN_RULE, s->off, s->len,
-                "unknown rule '%.*s' in a %s marker (termlint rules lists them)",
-                (int)(s->len < 64 ? s->len : 64), t, kind_word(kind));
-    return 0;
+    return mask;
+}
+
+/* What marker m of text `t` silences, by bit. */
+static uint64_t marker_mask(const char *t, const sup_marker *m)
+{
+    uint64_t mask = m->nrules ? 0 : suppress_all_rules();
+    for (size_t k = 0; k < m->nrules; k++)
+        mask |= selector_bits(t, &m->rules[k]);
+    return mask & suppress_all_rules();
+}
+
+/* suppression.unknown-rule for each selector of marker m (of d's text) that selects no
+ * rule. */
+static void report_unknown(tl_doc *d, const sup_marker *m)
+{
+    char sel[96];
+    for (size_t k = 0; k < m->nrules; k++) {
+        const sup_span *s = &m->rules[k];
+        const char *t = d->src.text + s->off;
+        if (selector_bits(d->src.text, s))
+            continue;
+        const char *best = NULL;
+        if (s->len < sizeof sel) {
+            memcpy(sel, t, s->len);
+            sel[s->len] = '\0';
+            best = tl_rule_suggest(sel);
+        }
+        if (best)
+            doc_add(d, TL_RULE_SUPPRESSION_UNKNOWN_RULE, s->off, s->len,
+                    "unknown rule '%.*s' in a %s marker (did you mean '%s'?)", (int)s->len, t,
+                    kind_word(m->kind), best);
+        else
+            doc_add(d, TL_RULE_SUPPRESSION_UNKNOWN_RULE, s->off, s->len,
+                    "unknown rule '%.*s' in a %s marker (termlint rules lists them)",
+                    (int)(s->len < 64 ? s->len : 64), t, kind_word(m->kind));
+    }
 }
 
 /* suppression.unused for the selectors of marker i (or the marker) that silenced
@@ -447,8 +472,110 @@ static int has_marker(const tl_source *src)
     return 0;
 }
 
+/* Marker m shifted by `delta` bytes towards the start (a section's view of it). */
+static sup_marker marker_shifted(const sup_marker *m, size_t delta)
+{
+    sup_marker x = *m;
+    x.off -= delta;
+    x.end -= delta;
+    x.keyword.off -= delta;
+    for (size_t k = 0; k < x.nrules; k++)
+        x.rules[k].off -= delta;
+    if (x.reason.len)
+        x.reason.off -= delta;
+    x.next_off = x.next_off >= delta ? x.next_off - delta : 0;
+    x.next_end = x.next_end >= delta ? x.next_end - delta : 0;
+    return x;
+}
+
+int suppress_plan_add(sup_plan *p, const char *text, size_t len, size_t own, size_t base)
+{
+    sup_marker *m;
+    size_t nm;
+    if (suppress_parse(text, len, &m, &nm))
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < nm && m[i].off < own && p->nm < SUP_MAX_MARKERS; i++) {
+        size_t cap = p->cap;
+        if (TL_GROW(p->m, p->nm, p->cap, 8) || TL_GROW(p->mask, p->nm, cap, 8)) {
+            rc = -1;
+            break;
+        }
+        p->mask[p->nm] = marker_mask(text, &m[i]);
+        sup_marker *x = &p->m[p->nm++];
+        *x = marker_shifted(&m[i], 0);
+        x->off += base; /* into the whole text's offsets */
+        x->end += base;
+        x->keyword.off += base;
+        for (size_t k = 0; k < x->nrules; k++)
+            x->rules[k].off += base;
+        if (x->reason.len)
+            x->reason.off += base;
+        if (x->kind == SUP_NEXT_LINE) {
+            x->next_off += base;
+            x->next_end += base;
+        }
+    }
+    tl_free(m);
+    return rc;
+}
+
+int suppress_plan_ranges(sup_plan *p)
+{
+    tl_free(p->r);
+    p->r = NULL;
+    p->nr = 0;
+    return suppress_ranges(p->m, p->mask, p->nm, &p->r, &p->nr);
+}
+
+void suppress_plan_free(sup_plan *p)
+{
+    tl_free(p->m);
+    tl_free(p->mask);
+    tl_free(p->r);
+    memset(p, 0, sizeof *p);
+}
+
+/* suppress_apply for a section of a longer text (d->sup): the whole text's ranges
+ * silence d's findings (in the whole text's offsets meanwhile), and the section's own
+ * markers are reported -- as unused only when every range they have ends within the
+ * section, since what a range silences in a later section is not known yet. */
+static tl_status apply_plan(tl_doc *d)
+{
+    const sup_plan *p = d->sup;
+    size_t base = d->sup_base, end = base + d->src.len;
+    for (size_t i = 0; i < d->nf; i++)
+        d->f[i].off += base;
+    size_t kept = suppress_filter(d->f, d->nf, p->r, p->nr, p->m, p->nm);
+    for (size_t i = 0; i < d->nf; i++)
+        d->f[i].off -= base;
+    if (kept == SIZE_MAX)
+        return TL_ERR_NOMEM;
+    d->nf = kept;
+    for (size_t i = 0; i < p->nm; i++) {
+        if (p->m[i].off < base || p->m[i].off >= end)
+            continue;
+        sup_marker m = marker_shifted(&p->m[i], base);
+        report_unknown(d, &m);
+        if (!d->report_unused_disables)
+            continue;
+        uint64_t used = 0;
+        int open = 0;
+        for (size_t k = 0; k < p->nr; k++)
+            if (p->r[k].marker == i) {
+                used |= p->r[k].used;
+                open |= p->r[k].limit > end && !d->sup_last;
+            }
+        if (!open)
+            report_unused(d, &m, used);
+    }
+    return d->oom ? TL_ERR_NOMEM : TL_OK;
+}
+
 tl_status suppress_apply(tl_doc *d)
 {
+    if (d->sup)
+        return apply_plan(d);
     const char *t = d->src.text;
     size_t len = d->src.len;
     if (!len || !has_marker(&d->src))
@@ -463,9 +590,8 @@ tl_status suppress_apply(tl_doc *d)
     size_t nr = 0;
     tl_status st = mask && used ? TL_OK : TL_ERR_NOMEM;
     for (size_t i = 0; st == TL_OK && i < nm; i++) {
-        mask[i] = m[i].nrules ? 0 : suppress_all_rules();
-        for (size_t k = 0; k < m[i].nrules; k++)
-            mask[i] |= selector_mask(d, &m[i].rules[k], m[i].kind);
+        mask[i] = marker_mask(t, &m[i]);
+        report_unknown(d, &m[i]);
     }
     if (st == TL_OK && suppress_ranges(m, mask, nm, &r, &nr))
         st = TL_ERR_NOMEM;

@@ -63,6 +63,25 @@ size_t suppress_filter(tl_ifinding *f, size_t nf, sup_range *ranges, size_t nr, 
 /* Every rule a marker without selectors silences: all but encoding and suppression.*. */
 uint64_t suppress_all_rules(void);
 
+/* The markers of a text checked in sections (sections.c), with offsets in the whole
+ * text: read section by section before the first is checked, so that a range that runs
+ * past a section's end still silences what the next sections find. */
+typedef struct sup_plan {
+    sup_marker *m; /* in text order, at most SUP_MAX_MARKERS */
+    size_t nm, cap;
+    uint64_t *mask; /* per marker */
+    sup_range *r;   /* suppress_plan_ranges() */
+    size_t nr;
+} sup_plan;
+
+/* Adds the markers of text[0, len) that start before `own` (a section at offset `base`
+ * of the whole text; the bytes after `own` are the next section's, read to finish a
+ * marker or find the line after it). 0, or -1 when out of memory. */
+int suppress_plan_add(sup_plan *p, const char *text, size_t len, size_t own, size_t base);
+/* The ranges of the markers added. 0, or -1 when out of memory. */
+int suppress_plan_ranges(sup_plan *p);
+void suppress_plan_free(sup_plan *p);
+
 /* Applies the markers of d's text to d->f (before resolution): drops what they
  * silence, adds suppression.unknown-rule findings for selectors that select no rule
  * and, when d->report_unused_disables, suppression.unused findings. TL_OK or

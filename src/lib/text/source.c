@@ -64,6 +64,12 @@ tl_status source_init(tl_source *s, const char *text, size_t len)
 tl_status source_init_with(tl_source *s, const char *text, size_t len,
                            void (*consumed)(void *arg, size_t upto), void *arg)
 {
+    return source_init_part(s, text, len, consumed, arg, 1);
+}
+
+tl_status source_init_part(tl_source *s, const char *text, size_t len,
+                           void (*consumed)(void *arg, size_t upto), void *arg, int bom)
+{
     memset(s, 0, sizeof *s);
     s->consumed = consumed;
     s->consumed_arg = arg;
@@ -72,7 +78,7 @@ tl_status source_init_with(tl_source *s, const char *text, size_t len,
     s->len = len;
     const unsigned char *u = (const unsigned char *)text;
     size_t i = 0;
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+    if (bom && len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         i = s->start = 3;
     s->segs = tl_malloc(sizeof *s->segs);
     if (!s->segs || push_line(s, 0))

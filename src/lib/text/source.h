@@ -63,6 +63,10 @@ tl_status source_init(tl_source *s, const char *text, size_t len);
  * validation, and at its end. */
 tl_status source_init_with(tl_source *s, const char *text, size_t len,
                            void (*consumed)(void *arg, size_t upto), void *arg);
+/* source_init_with for a part of a longer text (core/sections.c): `bom` 0 when the
+ * part is not the text's start, where U+FEFF is a character like any other. */
+tl_status source_init_part(tl_source *s, const char *text, size_t len,
+                           void (*consumed)(void *arg, size_t upto), void *arg, int bom);
 void source_release(tl_source *s);
 /* 0-based line holding byte `off`. */
 size_t source_line_of(const tl_source *s, size_t off);
