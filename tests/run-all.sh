@@ -119,6 +119,17 @@ else
     cat "$log"
 fi
 
+# the work grows with the text, not its square: 200,000 uses for the alternation rule to
+# group end in seconds, with the right findings (tests/scale.sh)
+if BUILD=$BUILD sh tests/scale.sh >"$log" 2>&1; then
+    pass=$((pass + 1))
+    cat "$log"
+else
+    fail=$((fail + 1))
+    echo "FAIL: tests/scale.sh"
+    cat "$log"
+fi
+
 # The samples of ../shared are third-party and not in the repository: when present,
 # check that termlint runs over them without input errors (exit 0 or 1).
 if [ -d ../shared/samples ]; then

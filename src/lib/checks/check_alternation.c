@@ -437,6 +437,116 @@ static int cmp_ref(const void *x, const void *y)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/* Key bytes for the maps of connect(): `sig` 1 for a use's whole signature (what
+ * same_thing() reads), 0 for its bucket (the uses it may name the same thing as). */
+static size_t use_key(const alt_use *u, int sig, unsigned char *k)
+{
+    size_t n = 0;
+#define PUT(x) (memcpy(k + n, &(x), sizeof(x)), n += sizeof(x))
+    PUT(u->set);
+    PUT(u->num);
+    if (u->num && !sig)
+        return n; /* a number names the thing whatever the rest says */
+    PUT(u->nbefore);
+    for (size_t i = 0; i < u->nbefore; i++)
+        PUT(u->before[i]);
+    if (!sig)
+        return n;
+    PUT(u->member);
+    PUT(u->before_specific);
+    PUT(u->nafter);
+    for (size_t i = 0; i < u->nafter; i++) {
+        PUT(u->after[i]);
+        PUT(u->after_specific[i]);
+        PUT(u->after_verb[i]);
+    }
+#undef PUT
+    return n;
+}
+
+#define KEY_MAX 128
+#define MAX_PEERS 256 /* earlier distinct uses of its bucket a use is compared with */
+
+typedef struct {
+    size_t first, other; /* a number's bucket: its first use, the first of another head */
+    size_t *ring;        /* without a number: the latest distinct uses (up to MAX_PEERS) */
+    size_t nring, cap;
+    int has_other;
+} alt_bucket;
+
+/* Groups the uses that name the same thing (union-find in parent[]) without comparing
+ * every pair, which is quadratic and takes minutes on a text of 200,000 uses: uses of
+ * one signature (set, head, words around: everything same_thing() reads) are one; two
+ * uses can name the same thing only within a bucket -- the same number, else the same
+ * adjectives before; a number's bucket is one thing when it has two heads; without a
+ * number a new signature is compared with the latest MAX_PEERS of its bucket (a
+ * document names few bodies, so in practice with all). -1 when out of memory. */
+static int connect(const alt_state *s, size_t *parent)
+{
+    tl_map sig, bucket;
+    tl_map_init(&sig);
+    tl_map_init(&bucket);
+    alt_bucket *b = NULL;
+    size_t nb = 0, cap = 0, *bof = tl_malloc(s->n * sizeof *bof);
+    int rc = bof ? 0 : -1;
+    unsigned char k[KEY_MAX];
+    for (size_t i = 0; !rc && i < s->n; i++) {
+        const alt_use *u = &s->u[i];
+        size_t kn = use_key(u, 1, k);
+        uintptr_t v = (uintptr_t)tl_map_get(&sig, (const char *)k, kn);
+        if (v) { /* seen: as that use, whatever it turns out to be */
+            parent[find(parent, i)] = find(parent, v - 1);
+            bof[i] = SIZE_MAX;
+            continue;
+        }
+        if (!tl_map_put(&sig, (const char *)k, kn, (void *)(uintptr_t)(i + 1))) {
+            rc = -1;
+            break;
+        }
+        kn = use_key(u, 0, k);
+        size_t bi = (uintptr_t)tl_map_get(&bucket, (const char *)k, kn);
+        if (!bi) {
+            if (TL_GROW(b, nb, cap, 16) ||
+                !tl_map_put(&bucket, (const char *)k, kn, (void *)(uintptr_t)(nb + 1))) {
+                rc = -1;
+                break;
+            }
+            memset(&b[nb], 0, sizeof b[nb]);
+            b[nb].first = i;
+            bi = ++nb;
+        }
+        alt_bucket *x = &b[bi - 1];
+        bof[i] = bi - 1;
+        if (u->num) {
+            if (!x->has_other && u->member != s->u[x->first].member) {
+                x->other = i;
+                x->has_other = 1;
+            }
+            continue;
+        }
+        size_t m = x->nring < MAX_PEERS ? x->nring : MAX_PEERS;
+        for (size_t r = 0; r < m; r++)
+            if (same_thing(&s->u[x->ring[r]], u))
+                parent[find(parent, i)] = find(parent, x->ring[r]);
+        if (x->nring < MAX_PEERS && TL_GROW(x->ring, x->nring, x->cap, 4)) {
+            rc = -1;
+            break;
+        }
+        x->ring[x->nring < MAX_PEERS ? x->nring : x->nring % MAX_PEERS] = i;
+        x->nring++;
+    }
+    for (size_t i = 0; !rc && i < s->n; i++)
+        if (bof[i] != SIZE_MAX && s->u[i].num && b[bof[i]].has_other)
+            parent[find(parent, i)] = find(parent, b[bof[i]].first);
+    tl_map_release(&sig);
+    tl_map_release(&bucket);
+    for (size_t i = 0; i < nb; i++)
+        tl_free(b[i].ring);
+    tl_free(b);
+    tl_free(bof);
+    return rc;
+}
+
 static int finish(tl_doc *d, void *st, void *cst)
 {
     (void)cst;
@@ -449,11 +559,8 @@ static int finish(tl_doc *d, void *st, void *cst)
     int rc = parent && ref && grp ? 0 : -1;
     for (size_t i = 0; !rc && i < s->n; i++)
         parent[i] = i;
-    /* pairs within one set: a document names few bodies, so n is small */
-    for (size_t i = 0; !rc && i < s->n; i++)
-        for (size_t j = i + 1; j < s->n; j++)
-            if (same_thing(&s->u[i], &s->u[j]))
-                parent[find(parent, i)] = find(parent, j);
+    if (!rc)
+        rc = connect(s, parent);
     for (size_t i = 0; !rc && i < s->n; i++) {
         ref[i].root = find(parent, i);
         ref[i].i = i;
