@@ -3,7 +3,9 @@
 # a text of MB megabytes (at least 16: the CLI maps such a file and drops its pages
 # behind the check), generated here (nothing large is committed), is checked with
 # --stats, and its peak RSS may exceed that of a 1 MB text of the same kind by at most
-# 16 MiB (one section's document: core/sections.c) plus 2 KiB a finding, whatever MB is.
+# 16 MiB (one section's document: core/sections.c) plus 2 KiB a finding, whatever MB is,
+# written as JSON Lines (whose usage record reads the whole text for term candidates) and
+# as an HTML review page (which writes it whole).
 # Held in memory, the text itself would add MB megabytes: the 64 MB text took 117 MiB
 # when it was, 53 MiB once mapped, and 38 MiB checked in sections. The text reads like prose
 # (sentences of common Russian words in random order, a line each, a misspelling every
@@ -52,7 +54,7 @@ gen() {
 }
 
 peak() { # peak RSS in KiB of checking file $1; findings in $2
-    "$BUILD/termlint" check --lang ru --stats -j 1 "$1" >"$dir/out" 2>"$dir/stats"
+    "$BUILD/termlint" check --lang ru --stats -j 1 --format jsonl "$1" >"$dir/out" 2>"$dir/stats"
     grep -c 'unknown word' "$dir/out" >"$2"
     sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' "$dir/stats"
 }
@@ -72,4 +74,26 @@ size=$(wc -c <"$dir/big.txt")
 lines=$(wc -l <"$dir/big.txt")
 limit=$((small + 16 * 1024 + 2 * findings))
 echo "memory: $size bytes, $lines lines, $findings findings: peak RSS $big KiB (1 MB text: $small KiB; limit $limit KiB)"
-[ -n "$big" ] && [ -n "$small" ] && [ "$big" -le "$limit" ]
+[ -n "$big" ] && [ -n "$small" ] && [ "$big" -le "$limit" ] || exit 1
+
+# the HTML review page writes the whole text: its pages are dropped behind it too
+"$BUILD/termlint" check --lang ru --stats -j 1 --format html "$dir/big.txt" >/dev/null 2>"$dir/stats"
+html=$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' "$dir/stats")
+echo "memory: the same as an HTML review page: peak RSS $html KiB (limit $limit KiB)"
+[ -n "$html" ] && [ "$html" -le "$limit" ] || exit 1
+
+# the same text through a pipe: what passes 16 MiB goes to a temporary file, mapped as a
+# file is, so memory is bounded the same way (plus the 16 MiB it read first) and the
+# findings are the file's
+cat "$dir/big.txt" | "$BUILD/termlint" check --lang ru --stats -j 1 --format jsonl - >"$dir/out2" 2>"$dir/stats"
+piped=$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' "$dir/stats")
+sed 's/"path":"[^"]*"//' "$dir/out" >"$dir/a"
+sed 's/"path":"[^"]*"//' "$dir/out2" >"$dir/b"
+echo "memory: the same through a pipe: peak RSS $piped KiB (limit $((limit + 16 * 1024)) KiB)"
+[ -n "$piped" ] && [ "$piped" -le $((limit + 16 * 1024)) ] && cmp -s "$dir/a" "$dir/b" || exit 1
+
+# with no temporary folder to write to, that is said, with exit code 2
+cat "$dir/big.txt" | TMPDIR=/nonexistent/termlint "$BUILD/termlint" check --lang ru -j 1 - >/dev/null 2>"$dir/err"
+rc=$?
+echo "memory: a pipe with no temporary folder: exit $rc, $(grep -c 'temporary file' "$dir/err") message"
+[ "$rc" = 2 ] && grep -q "cannot read '-': a pipe's text beyond 16 MiB goes to a temporary file" "$dir/err"

@@ -103,6 +103,7 @@ typedef struct {
     int read_error;       /* errno when it could not be read; 0 ok */
     size_t profile;       /* its rule settings (tl_run_options.profile) */
     const char *read_why; /* or why not when there is no errno ("a FIFO with no writer") */
+    int spool_failed;     /* read_error came from the temporary file a pipe's text goes to */
     int first;            /* a byte already taken from a FIFO, or -1 */
     int once;             /* stdin or a FIFO: its bytes cannot be read again */
     const char *encoding; /* --encoding: converted to UTF-8 from this when read, or NULL */

@@ -402,11 +402,71 @@ cli_file *cli_files_gather(const char *const *paths, size_t npaths, const cli_se
     return w.l.v;
 }
 
+/* A regular file of at least MAP_MIN bytes is mapped instead of read: its pages come in
+ * as the check reads them and are dropped behind it (cli_file_consumed), so a 1 GB
+ * text does not take 1 GB of memory; what a pipe or a FIFO gives beyond MAP_MIN goes to a
+ * temporary file that is mapped in the same way (spool_fd). Smaller files are read: the same speed, and a file
+ * that shrinks while it is read cannot stop termlint (it would, mapped: SIGBUS, which
+ * main.c turns into a message and exit code 2). */
+#define MAP_MIN (16u << 20)
+
+static int map_fd(int fd, cli_file *f);
+
+/* Copies buf[0, len) and the rest of what fd gives into an unnamed temporary file
+ * ($TMPDIR, else /tmp) and maps it, as map_fd does a big regular file: a pipe or a FIFO
+ * cannot be mapped, and holding what it gives in memory would make memory grow with the
+ * text. 0, or an errno value (ENOSPC: the temporary folder is full). Frees buf. */
+static int spool_fd(int fd, cli_file *f, char *buf, size_t len, size_t cap)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/termlint-XXXXXX", dir && *dir ? dir : "/tmp");
+    int t = mkstemp(path);
+    if (t >= 0)
+        fcntl(t, F_SETFD, FD_CLOEXEC);
+    if (t < 0) {
+        int e = errno;
+        free(buf);
+        f->spool_failed = 1;
+        return e;
+    }
+    unlink(path); /* gone with the last descriptor and mapping */
+    int e = 0;
+    for (;;) {
+        for (size_t at = 0; !e && at < len;) {
+            ssize_t w = write(t, buf + at, len - at);
+            if (w < 0 && errno != EINTR)
+                e = errno;
+            else if (w > 0)
+                at += (size_t)w;
+        }
+        if (e)
+            break;
+        ssize_t r = read(fd, buf, cap);
+        if (r < 0 && errno == EINTR) {
+            len = 0;
+            continue;
+        }
+        if (r < 0)
+            e = errno;
+        if (r <= 0)
+            break;
+        len = (size_t)r;
+    }
+    free(buf);
+    if (!e && !map_fd(t, f))
+        e = ENOMEM;
+    close(t);
+    f->spool_failed = e != 0;
+    return e;
+}
+
 static int read_fd(int fd, cli_file *f)
 {
     size_t cap = 1 << 16, len = 0;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && st.st_size > 0)
         cap = (size_t)st.st_size + 1; /* exact size: no growth copies for big files */
     char *buf = malloc(cap);
     if (!buf)
@@ -414,6 +474,8 @@ static int read_fd(int fd, cli_file *f)
     if (f->first >= 0)
         buf[len++] = (char)f->first;
     for (;;) {
+        if (len == cap && !regular && len >= MAP_MIN)
+            return spool_fd(fd, f, buf, len, cap);
         if (len == cap) {
             char *p = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
             if (!p) {
@@ -481,13 +543,6 @@ static int open_input(cli_file *f)
     return fd;
 }
 
-/* A regular file of at least MAP_MIN bytes is mapped instead of read: its pages come in
- * as the check reads them and are dropped behind it (cli_file_consumed), so a 1 GB
- * text does not take 1 GB of memory. Smaller files are read: the same speed, and a file
- * that shrinks while it is read cannot stop termlint (it would, mapped: SIGBUS, which
- * main.c turns into a message and exit code 2). */
-#define MAP_MIN (16u << 20)
-
 /* A mapped file that shrinks while it is checked makes the next read of a page past
  * its new end raise SIGBUS: said, the report abandoned, exit code 2 (no core dump). */
 static void on_sigbus(int sig)
@@ -543,6 +598,7 @@ int cli_file_read(cli_file *f)
     f->first = -1;
     f->read_why = NULL;
     f->read_error = 0;
+    f->spool_failed = 0;
     int fd = open_input(f);
     if (fd < 0)
         return -1;

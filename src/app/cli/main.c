@@ -112,6 +112,11 @@ static void say_status(session *s, const cli_file *f, tl_status st)
         char why[160];
         if (f->read_why)
             snprintf(why, sizeof why, ": not a regular file (%s)", f->read_why);
+        else if (f->spool_failed)
+            snprintf(why, sizeof why,
+                     ": a pipe's text beyond 16 MiB goes to a temporary file in $TMPDIR or "
+                     "/tmp, which failed: %s",
+                     strerror(f->read_error));
         else
             snprintf(why, sizeof why, ": %s", strerror(f->read_error));
         cli_say_path("cannot read ", f->label, why);
@@ -141,11 +146,15 @@ static int reported(session *s, const cli_file *f, const tl_finding *x)
     return !s->baseline || !baseline_has(s->baseline, f->label, x);
 }
 
+/* report_file.consumed: a reporter's pass over a mapped text drops what it has read */
+static void file_consumed(void *arg, size_t upto) { cli_file_consumed(arg, upto); }
+
 /* Hands file f's result to the reporter and counts it. */
 static void emit(session *s, cli_file *f, tl_status st, tl_result *r)
 {
     const report_format *fmt = s->o->format;
-    report_file rf = {f->label, f->data, f->len, r, st != TL_OK ? tl_status_str(st) : NULL};
+    report_file rf = {f->label,      f->data, f->len, r, st != TL_OK ? tl_status_str(st) : NULL,
+                      file_consumed, f};
     if (st != TL_OK) {
         s->errors++;
         say_status(s, f, st);

@@ -100,12 +100,19 @@ static void put_utf8(char **o, unsigned c)
     *o = p;
 }
 
-/* The words of the text, with what the heuristics need; *n of them (owned). */
-static word *words_of(const char *s, size_t len, size_t *n)
+/* Where words_of() is in the text: what it carries from one block to the next. */
+typedef struct {
+    size_t line, col;
+    int sent, joined, hyphens;
+} reading;
+
+/* The words of s[i, len) (a block of the text, from a line start), with what the
+ * heuristics need, offsets from s; *n of them (owned); `r` carries the position. */
+static word *words_of(const char *s, size_t i, size_t len, reading *r, size_t *n)
 {
-    size_t cap = 256, i = 0, line = 1, col = 1;
+    size_t cap = 256, line = r->line, col = r->col;
     word *v = malloc(cap * sizeof *v);
-    int sent = 1, joined = 0, hyphens = 0;
+    int sent = r->sent, joined = r->joined, hyphens = r->hyphens;
     *n = 0;
     if (!v)
         return NULL;
@@ -170,6 +177,11 @@ static word *words_of(const char *s, size_t len, size_t *n)
         joined = 1;
         hyphens = 0;
     }
+    r->line = line;
+    r->col = col;
+    r->sent = sent;
+    r->joined = joined;
+    r->hyphens = hyphens;
     return v;
 }
 
@@ -185,7 +197,8 @@ static int cmp_span(const void *a, const void *b)
     return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Glossary uses and furniture lines (sorted), and the unknown names (sorted). */
+/* Glossary uses and furniture lines (sorted by start, each with the furthest end of
+ * those up to it), and the unknown names (sorted). */
 static void covered_of(const tl_result *r, span **cov, size_t *ncov, uint64_t **unk, size_t *nunk)
 {
     size_t n = tl_result_count(r);
@@ -202,23 +215,38 @@ static void covered_of(const tl_result *r, span **cov, size_t *ncov, uint64_t **
             (*unk)[(*nunk)++] = x->offset;
     }
     qsort(*cov, *ncov, sizeof **cov, cmp_span);
+    for (size_t i = 1; i < *ncov; i++) /* end: the furthest end so far */
+        if ((*cov)[i].end < (*cov)[i - 1].end)
+            (*cov)[i].end = (*cov)[i - 1].end;
 }
 
+/* Whether [off, end) overlaps a span: the last span starting before `end` (a binary
+ * search: a long text has many) reaches past `off`, or one before it does, which its
+ * running end says. */
 static int is_covered(const span *c, size_t n, uint64_t off, uint64_t end)
 {
-    /* the spans are few per text: a scan is enough */
-    for (size_t i = 0; i < n && c[i].off < end; i++)
-        if (c[i].end > off)
-            return 1;
-    return 0;
+    size_t lo = 0, hi = n; /* spans [0, lo) start before end */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c[mid].off < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && c[lo - 1].end > off;
 }
 
 static int is_unknown(const uint64_t *u, size_t n, uint64_t off)
 {
-    for (size_t i = 0; i < n; i++)
-        if (u[i] == off)
-            return 1;
-    return 0;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (u[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && u[lo] == off;
 }
 
 /* ---- keys -------------------------------------------------------------------------------- */
@@ -380,50 +408,114 @@ static int is_roman(const char *s, const word *w)
 
 /* ---- the candidates ------------------------------------------------------------------- */
 
+/* One group of candidates: the same key and text, counted, with the first
+ * CAND_EXAMPLES places. Groups are found by a hash of key and text, so memory holds a
+ * group per distinct candidate, not one per occurrence. */
 typedef struct {
     const char *kind;
     char *text, *key;
-    size_t a, b; /* words [a, b) */
-} cand;
+    uint64_t hash;
+    size_t count, nex;
+    struct {
+        uint64_t off, len;
+        unsigned line, col;
+    } ex[CAND_EXAMPLES];
+} group;
 
 typedef struct {
-    cand *v;
+    group *v;
     size_t n, cap;
+    size_t *slot; /* index + 1 into v, 0 empty; nslot a power of two */
+    size_t nslot;
 } cands;
 
-static void add(cands *c, const char *s, const word *w, size_t a, size_t b, const char *kind)
+static uint64_t hash_of(const char *key, const char *text)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+    h = (h ^ 0xFF) * 0x100000001b3ull;
+    for (const char *p = text; *p; p++)
+        h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+    return h;
+}
+
+/* Room for one more group, the slots rehashed when they are half full; -1 when out of
+ * memory. */
+static int room(cands *c)
 {
     if (c->n == c->cap) {
         size_t nc = c->cap ? 2 * c->cap : 32;
-        cand *v = realloc(c->v, nc * sizeof *v);
+        group *v = realloc(c->v, nc * sizeof *v);
         if (!v)
-            return;
+            return -1;
         c->v = v;
         c->cap = nc;
     }
-    cand *x = &c->v[c->n];
-    x->kind = kind;
-    x->a = a;
-    x->b = b;
-    text_and_key(s, w, a, b, strcmp(kind, "phrase") != 0, &x->text, &x->key);
-    if (x->text && x->key)
-        c->n++;
-    else {
-        free(x->text);
-        free(x->key);
+    if (2 * (c->n + 1) <= c->nslot)
+        return 0;
+    size_t ns = c->nslot ? 2 * c->nslot : 64;
+    size_t *slot = calloc(ns, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t k = c->v[i].hash & (ns - 1);
+        while (slot[k])
+            k = (k + 1) & (ns - 1);
+        slot[k] = i + 1;
+    }
+    free(c->slot);
+    c->slot = slot;
+    c->nslot = ns;
+    return 0;
+}
+
+static void add(cands *c, const char *s, const word *w, size_t a, size_t b, const char *kind)
+{
+    char *text, *key;
+    text_and_key(s, w, a, b, strcmp(kind, "phrase") != 0, &text, &key);
+    if (!text || !key || room(c)) {
+        free(text);
+        free(key);
+        return;
+    }
+    uint64_t h = hash_of(key, text);
+    size_t k = h & (c->nslot - 1);
+    group *g = NULL;
+    for (; c->slot[k]; k = (k + 1) & (c->nslot - 1)) {
+        group *x = &c->v[c->slot[k] - 1];
+        if (x->hash == h && !strcmp(x->key, key) && !strcmp(x->text, text)) {
+            g = x;
+            break;
+        }
+    }
+    if (g) {
+        free(text);
+        free(key);
+    } else {
+        c->slot[k] = c->n + 1;
+        g = &c->v[c->n++];
+        memset(g, 0, sizeof *g);
+        g->kind = kind;
+        g->text = text;
+        g->key = key;
+        g->hash = h;
+    }
+    g->count++;
+    if (g->nex < CAND_EXAMPLES) { /* the text is read in order: the first places */
+        g->ex[g->nex].off = w[a].off;
+        g->ex[g->nex].len = w[b - 1].off + w[b - 1].len - w[a].off;
+        g->ex[g->nex].line = w[a].line;
+        g->ex[g->nex].col = w[a].col;
+        g->nex++;
     }
 }
 
-static int cmp_cand(const void *pa, const void *pb)
+static int cmp_group(const void *pa, const void *pb)
 {
-    const cand *a = pa, *b = pb;
+    const group *a = *(group *const *)pa, *b = *(group *const *)pb;
     int c = strcmp(a->key, b->key);
-    if (c)
-        return c;
-    c = strcmp(a->text, b->text);
-    if (c)
-        return c;
-    return a->a < b->a ? -1 : a->a > b->a;
+    return c ? c : strcmp(a->text, b->text);
 }
 
 /* Names, words, codes and phrases of words w[0, n). */
@@ -477,49 +569,70 @@ static void find(cands *c, const char *s, size_t len, const word *w, size_t n, c
 #undef COVERED
 }
 
+/* The end of the block of the text read at once from `at`: whole lines of about
+ * BLOCK bytes (a name or a phrase never spans a line break), so that memory holds the
+ * words of one block, whatever the size of the text. */
+#define BLOCK ((size_t)1 << 20)
+
+static size_t block_end(const char *s, size_t len, size_t at)
+{
+    if (len - at <= BLOCK)
+        return len;
+    const char *nl = memchr(s + at + BLOCK, '\n', len - at - BLOCK);
+    return nl ? (size_t)(nl - s) + 1 : len; /* one huge line: read whole */
+}
+
 json_t *candidates_of(const report_file *f)
 {
     json_t *out = json_array();
     if (!f->result || !f->data)
         return out;
-    size_t nw = 0, ncov = 0, nunk = 0;
+    size_t ncov = 0, nunk = 0;
     span *cov = NULL;
     uint64_t *unk = NULL;
-    word *w = words_of(f->data, f->len, &nw);
     covered_of(f->result, &cov, &ncov, &unk, &nunk);
-    cands c = {NULL, 0, 0};
-    if (w && cov && unk)
-        find(&c, f->data, f->len, w, nw, cov, ncov, unk, nunk);
-    if (c.n)
-        qsort(c.v, c.n, sizeof *c.v, cmp_cand);
+    cands c;
+    memset(&c, 0, sizeof c);
+    reading r = {1, 1, 1, 0, 0};
+    for (size_t at = 0; cov && unk && at < f->len;) {
+        size_t end = block_end(f->data, f->len, at), nw = 0;
+        word *w = words_of(f->data, at, end, &r, &nw);
+        if (w)
+            find(&c, f->data, f->len, w, nw, cov, ncov, unk, nunk);
+        free(w);
+        if (f->consumed)
+            f->consumed(f->consumed_arg, end);
+        at = end;
+    }
+    group **order = malloc((c.n ? c.n : 1) * sizeof *order);
+    for (size_t i = 0; order && i < c.n; i++)
+        order[i] = &c.v[i];
+    if (order && c.n)
+        qsort(order, c.n, sizeof *order, cmp_group);
     const char *lang = tl_lang_str(tl_result_lang(f->result));
-    for (size_t i = 0; i < c.n;) {
-        size_t j = i + 1;
-        while (j < c.n && !strcmp(c.v[j].key, c.v[i].key) && !strcmp(c.v[j].text, c.v[i].text))
-            j++;
+    for (size_t i = 0; order && i < c.n; i++) {
+        const group *g = order[i];
         json_t *ex = json_array();
-        for (size_t k = i; k < j && k < i + CAND_EXAMPLES; k++) {
-            const word *a = &w[c.v[k].a], *b = &w[c.v[k].b - 1];
+        for (size_t k = 0; k < g->nex; k++) {
             tl_finding x;
             memset(&x, 0, sizeof x);
-            x.line = a->line;
-            x.col = a->col;
-            x.offset = a->off;
-            x.length = b->off + b->len - a->off;
-            json_array_append_new(ex, usage_example(f, &x, c.v[k].text));
+            x.line = g->ex[k].line;
+            x.col = g->ex[k].col;
+            x.offset = g->ex[k].off;
+            x.length = g->ex[k].len;
+            json_array_append_new(ex, usage_example(f, &x, g->text));
         }
-        json_array_append_new(out,
-                              json_pack("{s:s,s:s,s:s,s:s,s:I,s:o}", "kind", c.v[i].kind,
-                                        "language", lang, "key", c.v[i].key, "text", c.v[i].text,
-                                        "count", (json_int_t)(j - i), "examples", ex));
-        i = j;
+        json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:s,s:I,s:o}", "kind", g->kind,
+                                             "language", lang, "key", g->key, "text", g->text,
+                                             "count", (json_int_t)g->count, "examples", ex));
     }
     for (size_t i = 0; i < c.n; i++) {
         free(c.v[i].text);
         free(c.v[i].key);
     }
+    free(order);
     free(c.v);
-    free(w);
+    free(c.slot);
     free(cov);
     free(unk);
     return out;

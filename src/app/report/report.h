@@ -22,6 +22,10 @@ typedef struct {
     size_t len;
     const tl_result *result; /* NULL when it could not be read or checked */
     const char *error;       /* why not, or why only in part (tl_status_str); or NULL */
+    /* told that a pass over data has read the bytes before `upto` (a mapped text drops
+     * them: cli_file_consumed); NULL: nobody is */
+    void (*consumed)(void *arg, size_t upto);
+    void *consumed_arg;
 } report_file;
 
 /* Totals over the run. */

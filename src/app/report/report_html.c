@@ -331,11 +331,29 @@ static void text_run(html_state *st, FILE *o, const char *data, size_t from, siz
     }
 }
 
+/* text_run over [from, to) of f, in pieces of at most 4 MiB: f->consumed is told each
+ * time the text written passes another 4 MiB (*told: where it was told last), so that a
+ * mapped text's pages are dropped as they are written. */
+static void text_pieces(html_state *st, FILE *o, const report_file *f, size_t from, size_t to,
+                        const mark_stack *ms, size_t *told)
+{
+    const size_t piece = (size_t)4 << 20;
+    while (from < to) {
+        size_t end = to - from > piece ? from + piece : to;
+        text_run(st, o, f->data, from, end, ms);
+        from = end;
+        if (f->consumed && from - *told >= piece) {
+            f->consumed(f->consumed_arg, from);
+            *told = from;
+        }
+    }
+}
+
 /* The text of f with its findings (sorted) as nested highlights. */
 static void text_with_marks(html_state *st, FILE *o, const report_file *f)
 {
     mark_stack ms;
-    size_t pos = 0, len = f->len;
+    size_t pos = 0, len = f->len, told = 0;
     ms.depth = 0;
     fputs("<div class=\"text\"><div class=\"l\">", o);
     for (size_t k = 0; k <= st->n; k++) {
@@ -344,14 +362,14 @@ static void text_with_marks(html_state *st, FILE *o, const report_file *f)
         /* close what ends before this one starts */
         while (ms.depth && ms.end[ms.depth - 1] <= at) {
             size_t e = (size_t)ms.end[ms.depth - 1];
-            text_run(st, o, f->data, pos, e, &ms);
+            text_pieces(st, o, f, pos, e, &ms, &told);
             pos = e;
             fputs("</mark>", o);
             ms.depth--;
         }
         if (!x)
             break;
-        text_run(st, o, f->data, pos, (size_t)at, &ms);
+        text_pieces(st, o, f, pos, (size_t)at, &ms, &told);
         pos = (size_t)at;
         uint64_t e = x->offset + x->length > len ? len : x->offset + x->length;
         if (ms.depth && e > ms.end[ms.depth - 1])
@@ -366,7 +384,7 @@ static void text_with_marks(html_state *st, FILE *o, const report_file *f)
         ms.x[ms.depth] = x;
         ms.id[ms.depth++] = id;
     }
-    text_run(st, o, f->data, pos, len, &ms);
+    text_pieces(st, o, f, pos, len, &ms, &told);
     fputs("</div></div>\n", o);
 }
 
