@@ -571,15 +571,26 @@ static void find(cands *c, const char *s, size_t len, const word *w, size_t n, c
 
 /* The end of the block of the text read at once from `at`: whole lines of about
  * BLOCK bytes (a name or a phrase never spans a line break), so that memory holds the
- * words of one block, whatever the size of the text. */
+ * words of one block, whatever the size of the text. In a line longer than a block, the
+ * block ends after a sentence («. »), else after a blank: a name there may be cut. */
 #define BLOCK ((size_t)1 << 20)
 
 static size_t block_end(const char *s, size_t len, size_t at)
 {
     if (len - at <= BLOCK)
         return len;
-    const char *nl = memchr(s + at + BLOCK, '\n', len - at - BLOCK);
-    return nl ? (size_t)(nl - s) + 1 : len; /* one huge line: read whole */
+    size_t from = at + BLOCK, reach = len - from < BLOCK ? len - from : BLOCK;
+    const char *nl = memchr(s + from, '\n', reach);
+    if (nl)
+        return (size_t)(nl - s) + 1;
+    reach = reach < 65536 ? reach : 65536;
+    for (size_t i = from; i + 1 < from + reach; i++)
+        if (s[i] == '.' && s[i + 1] == ' ')
+            return i + 2;
+    for (size_t i = from; i < from + reach; i++)
+        if (s[i] == ' ')
+            return i + 1;
+    return len;
 }
 
 json_t *candidates_of(const report_file *f)
