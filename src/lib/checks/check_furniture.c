@@ -33,7 +33,8 @@
  *     short lines are teasers of other articles: all of them when the text ends there,
  *     only the headline-like ones (no final full stop) when prose resumes;
  *   - with a run (tl_doc.run_lines), a line that recurs in many of the run's texts is
- *     furniture, unless it is a credit («Фото: ВИА») or an agency signature («ВИА»).
+ *     furniture, unless it is a credit («Фото: ВИА») or an agency signature («ВИА»), or
+ *     the text has no prose line that does not recur (then the lines are its content).
  * A line the boilerplate patterns (check_boilerplate.c, which runs before) already
  * reported is furniture for these judgments but is not reported again.
  *
@@ -916,6 +917,12 @@ static int finish(tl_doc *d, void *st, void *cst)
             first = first == n ? r : first;
             last = r;
         }
+    /* furniture is around a text: when every prose line recurs in the run, the lines
+     * are the texts themselves (one-line notices, a corpus of near-duplicates), not
+     * what a site put around them */
+    for (size_t r = 0; first == n && r < n; r++)
+        if (v[r].kind == K_REPEATED)
+            v[r].kind = K_NONE;
     sections(v, n, first, last);
     teasers(v, n, first);
     for (size_t r = 0; r < n; r++)
