@@ -34,7 +34,7 @@
  *     only the headline-like ones (no final full stop) when prose resumes;
  *   - with a run (tl_doc.run_lines), a line that recurs in many of the run's texts is
  *     furniture, unless it is a credit («Фото: ВИА») or an agency signature («ВИА»), or
- *     the text has no prose line that does not recur (then the lines are its content).
+ *     every line of the text with words recurs (then the lines are its content).
  * A line the boilerplate patterns (check_boilerplate.c, which runs before) already
  * reported is furniture for these judgments but is not reported again.
  *
@@ -917,10 +917,13 @@ static int finish(tl_doc *d, void *st, void *cst)
             first = first == n ? r : first;
             last = r;
         }
-    /* furniture is around a text: when every prose line recurs in the run, the lines
-     * are the texts themselves (one-line notices, a corpus of near-duplicates), not
-     * what a site put around them */
-    for (size_t r = 0; first == n && r < n; r++)
+    /* furniture is around a text: when every line with words recurs in the run, the
+     * lines are the texts themselves (one-line notices, a corpus of near-duplicates),
+     * not what a site put around them */
+    bool content = false;
+    for (size_t r = 0; r < n && !content; r++)
+        content = v[r].kind != K_REPEATED && !(v[r].flags & LF_RECURS) && v[r].nwords > 0;
+    for (size_t r = 0; !content && r < n; r++)
         if (v[r].kind == K_REPEATED)
             v[r].kind = K_NONE;
     sections(v, n, first, last);
