@@ -694,7 +694,8 @@ static void check_lang(tl_doc *d, langmix_state *s, size_t i)
     tl_morph *m = d->morph;
     if (w->script != SCRIPT_CYRILLIC || (w->flags & WF_DIGIT) || ordinal_ending(d, i) ||
         ((w->flags & WF_ALLCAPS) && !(t->flags & TF_CAPS_LINE) && w->ncp <= 6) ||
-        spelldata_abbreviation(s->sd, d, i, i + 1) || name_syllable_word(d, i))
+        spelldata_abbreviation(s->sd, d, i, i + 1) || name_syllable_word(d, i) ||
+        spelldata_compound_first(s->sd, d, i))
         return;
     if (in_map(&s->w->other_only, w)) {
         report_lang(d, t, LM_LIST);

@@ -224,7 +224,8 @@ static int spell_word(tl_doc *d, spell_state *s, size_t i, int part)
     int caps_line = (t->flags & TF_CAPS_LINE) != 0;
     int ok = caps_line ? morph_spell_lower(m, d->lang, w) != SPELL_BAD
                        : morph_spell(m, d->lang, w) != SPELL_BAD;
-    if (ok || clipped_compound(d, sd, w) || (part && spelldata_adjective_stem(sd, d, w)))
+    if (ok || clipped_compound(d, sd, w) ||
+        (part && (spelldata_adjective_stem(sd, d, w) || spelldata_compound_first(sd, d, i))))
         return 0;
     if (!(w->flags & WF_CAP)) {
         report_bad(d, t->off, t->len, w);

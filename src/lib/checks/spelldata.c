@@ -212,3 +212,18 @@ int spelldata_adjective_stem(const spelldata *s, tl_doc *d, const tl_word *w)
     }
     return 0;
 }
+
+int spelldata_compound_first(const spelldata *s, const tl_doc *d, size_t i)
+{
+    if (i + 2 >= d->ntok || d->tok[i].kind != TK_WORD || !tok_is(d, i + 1, '-') ||
+        (d->tok[i + 1].flags & TF_SPACE_BEFORE) || d->tok[i + 2].kind != TK_WORD ||
+        (d->tok[i + 2].flags & TF_SPACE_BEFORE))
+        return 0;
+    const tl_word *w = d->tok[i].w;
+    for (size_t k = 0; k < s->n[GL_SP_HYPHEN_PREFIXES]; k++) {
+        const char *p = s->list[GL_SP_HYPHEN_PREFIXES][k];
+        if (strlen(p) == w->keylen && memcmp(p, w->key, w->keylen) == 0)
+            return 1;
+    }
+    return 0;
+}

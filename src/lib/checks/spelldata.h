@@ -56,4 +56,9 @@ int spelldata_known_join(tl_doc *d, const char *a, size_t na, const char *b, siz
  * «конструктивный») as an adverb. */
 int spelldata_adjective_stem(const spelldata *s, tl_doc *d, const tl_word *w);
 
+/* Token i is the first part of a hyphenated compound (a word, a hyphen and a word with
+ * no space between: «конференц-зал», «медиа-центр») and its key is in the rule data's
+ * hyphen_prefixes: a first part the dictionary need not know alone. */
+int spelldata_compound_first(const spelldata *s, const tl_doc *d, size_t i);
+
 #endif

@@ -154,6 +154,7 @@ enum {
     GL_SP_ADJECTIVE_LINKS, /* pairs [о, ий]: «российско-», «российский» */
     GL_SP_ORDINAL_ENDINGS, /* pairs [ый, й]: «1-ый», «1-й» */
     GL_SP_WORDS,           /* words the dictionary lacks */
+    GL_SP_HYPHEN_PREFIXES, /* «конференц», «экс»: first parts written with a hyphen */
     GL_SP_COUNT
 };
 typedef struct {

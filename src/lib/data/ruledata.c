@@ -212,13 +212,10 @@ int ruledata_function_words(yr_file *y, gloss *g, int which)
 
 /* ---- spelling ------------------------------------------------------------------------- */
 
-static const char *const spelling_keys[] = {"abbreviations",
-                                            "compound_prefixes",
-                                            "numeral_prefixes",
-                                            "adjective_links",
-                                            "ordinal_endings",
-                                            "words",
-                                            NULL};
+static const char *const spelling_keys[] = {"abbreviations",    "compound_prefixes",
+                                            "numeral_prefixes", "adjective_links",
+                                            "ordinal_endings",  "words",
+                                            "hyphen_prefixes",  NULL};
 
 typedef struct {
     gloss *g;
