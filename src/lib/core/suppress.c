@@ -503,7 +503,7 @@ int suppress_plan_add(sup_plan *p, const char *text, size_t len, size_t own, siz
         }
         p->mask[p->nm] = marker_mask(text, &m[i]);
         sup_marker *x = &p->m[p->nm++];
-        *x = marker_shifted(&m[i], 0);
+        *x = m[i];
         x->off += base; /* into the whole text's offsets */
         x->end += base;
         x->keyword.off += base;
@@ -552,23 +552,28 @@ static tl_status apply_plan(tl_doc *d)
     if (kept == SIZE_MAX)
         return TL_ERR_NOMEM;
     d->nf = kept;
+    /* per marker: what its ranges silenced so far, and whether one runs past the section */
+    uint64_t *used = d->report_unused_disables ? tl_calloc(p->nm ? p->nm : 1, sizeof *used) : NULL;
+    unsigned char *open = used ? tl_calloc(p->nm ? p->nm : 1, 1) : NULL;
+    if (d->report_unused_disables && (!used || !open)) {
+        tl_free(used);
+        tl_free(open);
+        return TL_ERR_NOMEM;
+    }
+    for (size_t k = 0; used && k < p->nr; k++) {
+        used[p->r[k].marker] |= p->r[k].used;
+        open[p->r[k].marker] |= p->r[k].limit > end && !d->sup_last;
+    }
     for (size_t i = 0; i < p->nm; i++) {
         if (p->m[i].off < base || p->m[i].off >= end)
             continue;
         sup_marker m = marker_shifted(&p->m[i], base);
         report_unknown(d, &m);
-        if (!d->report_unused_disables)
-            continue;
-        uint64_t used = 0;
-        int open = 0;
-        for (size_t k = 0; k < p->nr; k++)
-            if (p->r[k].marker == i) {
-                used |= p->r[k].used;
-                open |= p->r[k].limit > end && !d->sup_last;
-            }
-        if (!open)
-            report_unused(d, &m, used);
+        if (used && !open[i])
+            report_unused(d, &m, used[i]);
     }
+    tl_free(used);
+    tl_free(open);
     return d->oom ? TL_ERR_NOMEM : TL_OK;
 }
 
