@@ -37,12 +37,13 @@ enum {
     C_REASON,
     C_VALID_FROM,
     C_VALID_TO,
+    C_DISPLAY,
     C_COUNT
 };
 static const char *const columns[C_COUNT] = {
-    "concept", "category",   "vi",        "en",     "note",       "source",  "language",
-    "kind",    "form",       "match",     "case",   "short",      "literal", "suggest",
-    "context", "not_before", "not_after", "reason", "valid_from", "valid_to"};
+    "concept", "category",   "vi",        "en",     "note",       "source",   "language",
+    "kind",    "form",       "match",     "case",   "short",      "literal",  "suggest",
+    "context", "not_before", "not_after", "reason", "valid_from", "valid_to", "display"};
 static const char *const category_names[] = {"general", "title", "body",  "document",
                                              "person",  "place", "event", NULL};
 
@@ -243,6 +244,7 @@ static void add_row(csv_reader *r, const tl_buf *f[C_COUNT], const int pos[C_COU
     t.suggest = dup(r, f[C_SUGGEST]);
     t.context = dup(r, f[C_CONTEXT]);
     t.message = dup(r, f[C_REASON]);
+    t.display = dup(r, f[C_DISPLAY]);
     t.not_before = split_list(r, f[C_NOT_BEFORE], &t.nnot_before);
     t.not_after = split_list(r, f[C_NOT_AFTER], &t.nnot_after);
     t.loc = at;

@@ -27,7 +27,7 @@
 
 const char CSV_HEADER[] = "concept,category,vi,en,note,source,language,kind,form,match,case,"
                           "short,literal,suggest,context,not_before,not_after,reason,valid_from,"
-                          "valid_to\n";
+                          "valid_to,display\n";
 
 static const char *const category_names[] = {"general", "title", "body", "document",
                                              "person",  "place", "event"};
@@ -79,9 +79,9 @@ static void yaml_term(tl_buf *b, const gl_term *t, const char *indent, int item)
         tl_buf_printf(b, "%s%sshort: true\n", indent, in);
     if (t->literal)
         tl_buf_printf(b, "%s%sliteral: true\n", indent, in);
-    const char *keys[] = {"message", "suggest", "context"};
-    const char *vals[] = {t->message, t->suggest, t->context};
-    for (int k = 0; k < 3; k++)
+    const char *keys[] = {"display", "message", "suggest", "context"};
+    const char *vals[] = {t->display, t->message, t->suggest, t->context};
+    for (int k = 0; k < 4; k++)
         if (vals[k]) {
             tl_buf_printf(b, "%s%s%s: ", indent, in, keys[k]);
             yq(b, vals[k]);
@@ -289,7 +289,9 @@ static void csv_term(tl_buf *b, tl_buf *tmp, const gl_concept *c, const gl_term 
     cjoin(b, tmp, t->not_after, t->nnot_after);
     tl_buf_addc(b, ',');
     cq(b, t->message);
-    tl_buf_adds(b, ",,\n");
+    tl_buf_adds(b, ",,,");
+    cq(b, t->display);
+    tl_buf_addc(b, '\n');
 }
 
 void gloss_write_csv(const gloss *g, tl_buf *b)
@@ -306,7 +308,7 @@ void gloss_write_csv(const gloss *g, tl_buf *b)
             csv_concept_fields(b, &tmp, c);
             tl_buf_printf(b, "%s,%s,", lang_name(x->lang), x->bad ? "example-bad" : "example-good");
             cq(b, x->text);
-            tl_buf_adds(b, ",,,,,,,,,,,\n");
+            tl_buf_adds(b, ",,,,,,,,,,,,\n");
         }
         for (size_t k = 0; k < c->nposts; k++) {
             const gl_post *p = &c->posts[k];
@@ -317,7 +319,7 @@ void gloss_write_csv(const gloss *g, tl_buf *b)
             cq(b, p->valid_from);
             tl_buf_addc(b, ',');
             cq(b, p->valid_to);
-            tl_buf_addc(b, '\n');
+            tl_buf_adds(b, ",\n");
         }
     }
     if (tmp.oom)

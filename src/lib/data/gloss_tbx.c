@@ -16,7 +16,7 @@
  *        <termNote type="termType">shortForm</termNote>         (short: true)
  *        <descrip type="context">GOOD EXAMPLE</descrip>...       (on the canonical term)
  *        <note>REASON</note>
- *        <note>termlint:match=exact</note> ... (case=, literal, suggest=, context=,
+ *        <note>termlint:match=exact</note> ... (display=, case=, literal, suggest=, context=,
  *                                               not_before=, not_after=, bad-example=)
  *
  * administrativeStatus: preferredTerm (canonical), admittedTerm (variant),
@@ -109,6 +109,7 @@ static void term_sec(tbx_out *o, const gl_concept *c, const gl_term *t, int firs
     el(o, "note", NULL, t->message);
     if (t->match != GL_MATCH_INFLECTED)
         tnote(o, "match", t->match == GL_MATCH_EXACT ? "exact" : "regex");
+    tnote(o, "display", t->display);
     if (t->case_sensitive)
         tnote(o, "case", "sensitive");
     if (t->literal)
@@ -317,6 +318,8 @@ static void private_note(tbx_in *r, gl_term *t, const char *s, tl_lang lang, uns
         t->literal = true;
     else if (KEY("suggest"))
         t->suggest = v;
+    else if (KEY("display"))
+        t->display = v;
     else if (KEY("context"))
         t->context = v;
     else if (KEY("not_before"))
