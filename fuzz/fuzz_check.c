@@ -1,7 +1,10 @@
 /*
  * fuzz_check.c - fuzz target for the whole pipeline: the first byte picks the
- * language (auto, ru, uk) and whether the shipped glossary is loaded, the rest is the
- * text. Built with clang -fsanitize=fuzzer by `make fuzz`, and linked with replay.c
+ * language (auto, ru, uk) and whether the shipped glossary is loaded, or (selectors 6
+ * and 7) a context that checks texts in sections of 64 or 200 bytes, so that joining
+ * sections (core/sections.c) and suppression markers across them are fuzzed on small
+ * inputs; the rest is the text. Findings must lie inside the input, in offset order
+ * with line and column never going back. Built with clang -fsanitize=fuzzer by `make fuzz`, and linked with replay.c
  * into build/fuzz-replay-check, which `make check` runs over the corpus.
  */
 #include "ctx.h" /* white box: the context's dictionaries, to warm them up */
@@ -15,14 +18,14 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* replay.c: the first byte picks one of 6 contexts */
-const unsigned fuzz_selectors = 6;
+/* replay.c: the first byte picks one of 8 contexts */
+const unsigned fuzz_selectors = 8;
 
-static tl_ctx *ctxs[6];
+static tl_ctx *ctxs[8];
 
 static tl_ctx *get_ctx(unsigned sel)
 {
-    sel %= 6;
+    sel %= 8;
     if (!ctxs[sel]) {
         tl_options o;
         tl_options_init(&o);
@@ -33,6 +36,10 @@ static tl_ctx *get_ctx(unsigned sel)
         const char *gl[] = {glossary, NULL};
         o.lang = (tl_lang)(sel % 3);
         o.glossaries = sel >= 3 ? gl : NULL;
+        if (sel >= 6) { /* sections of a few lines; unused markers reported */
+            o.section_bytes = sel == 6 ? 64 : 200;
+            o.report_unused_disables = 1;
+        }
         o.suggest_limit = 0; /* suggestions are slow and not what is fuzzed */
         o.data_dir = dd;
         o.cache_dir = getenv("TERMLINT_CACHE_DIR");
@@ -78,6 +85,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const tl_finding *f = tl_result_at(r, i);
         if (f->offset + f->length > size - 1 || f->line == 0 || f->col == 0)
             abort(); /* a finding must lie inside the input */
+        const tl_finding *p = i ? tl_result_at(r, i - 1) : NULL;
+        if (p && (p->offset > f->offset ||
+                  (p->offset < f->offset &&
+                   (p->line > f->line || (p->line == f->line && p->col > f->col)))))
+            abort(); /* in offset order, and a later offset is a later line:col */
     }
     tl_result_free(r);
     return 0;

@@ -38,7 +38,7 @@ seed() {
         n=0
         for f in tests/golden/*/*.txt samples/*.txt; do
             n=$((n + 1))
-            { printf "\\$(printf '%03o' $((n % 6)))"; head -c 4096 "$f"; } >"$dir/seed-$n"
+            { printf "\\$(printf '%03o' $((n % 8)))"; head -c 4096 "$f"; } >"$dir/seed-$n"
         done
         ;;
     markdown)
