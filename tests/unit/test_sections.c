@@ -2,7 +2,8 @@
  * (core/sections.c): what does not compare one place of the text with another is found
  * exactly as in the whole text -- the same findings, offsets, lines, columns, messages
  * and fingerprints -- across line breaks of every kind, a line longer than a section, a
- * BOM, bad bytes and suppression markers whose ranges run across sections. */
+ * BOM, bad bytes and suppression markers whose ranges run across sections or that a
+ * section's end would cut. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -170,11 +171,52 @@ static void test_sections_unused_markers(void **st)
     free(t.p);
 }
 
+/* A marker that a section's end would cut (an HTML comment over two lines, its first
+ * line break just past the section's target length): the section is made longer, so the
+ * marker is read whole -- its selector lay past the end of the section's copy of the
+ * text (a NUL byte makes one), which a fuzzer found -- and silences what follows it, as
+ * in the whole text. */
+static void test_sections_never_cut_a_marker(void **st)
+{
+    (void)st;
+    text t = {NULL, 0, 0};
+    put(&t, "Байт \0 в начале.\n", 28); /* the section is then read from a copy */
+    while (t.n < 4050)
+        puts_(&t, "Погода была хорошая, и работа шла быстро.\n");
+    while (t.n < 4090)
+        puts_(&t, "я");
+    puts_(&t, "\n<!-- termlint-disable\n  spelling -->\n");
+    size_t nw = sizeof words / sizeof *words;
+    for (size_t k = 0; t.n < 6000; k++) { /* a second section, each line its own */
+        puts_(&t, "Ошибкка ");
+        puts_(&t, words[k % nw]);
+        puts_(&t, " ");
+        puts_(&t, words[(k / nw + 2 * k + 1) % nw]);
+        puts_(&t, ".\n");
+    }
+    tl_ctx *whole = new_ctx(0, 0), *parts = new_ctx(4096, 0);
+    tl_result *a = NULL, *b = NULL;
+    assert_int_equal(tl_check(whole, "t", t.p, t.n, &a), TL_ERR_ENCODING);
+    assert_int_equal(tl_check(parts, "t", t.p, t.n, &b), TL_ERR_ENCODING);
+    assert_int_equal(tl_result_count(a), tl_result_count(b));
+    for (size_t i = 0; i < tl_result_count(a); i++) {
+        same_finding(tl_result_at(a, i), tl_result_at(b, i));
+        /* no misspelling after the marker */
+        assert_true(tl_result_at(a, i)->rule != TL_RULE_SPELLING || tl_result_at(a, i)->offset < 4090);
+    }
+    tl_result_free(a);
+    tl_result_free(b);
+    tl_ctx_free(whole);
+    tl_ctx_free(parts);
+    free(t.p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sections_find_what_the_whole_text_does),
         cmocka_unit_test(test_sections_unused_markers),
+        cmocka_unit_test(test_sections_never_cut_a_marker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

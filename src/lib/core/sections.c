@@ -10,7 +10,8 @@
  * longest article) is checked as consecutive sections, each a document of its own:
  *
  *   ends of the sections (a line break after section_bytes, a paragraph break if one
- *   is near) -> their suppression markers, read once (suppress_plan_*) -> for each
+ *   is near; never inside a suppression marker, which an HTML comment may spread over
+ *   lines) -> their suppression markers, read once (suppress_plan_*) -> for each
  *   section: check_document -> budget_ahead -> result_build -> joined to the result
  *   (offsets, lines and the first line's columns moved by where the section starts)
  *   -> the section's document freed
@@ -151,23 +152,30 @@ static tl_status join(tl_result *acc, tl_result *r, size_t base, size_t line_bas
     return TL_OK;
 }
 
-/* The suppression markers of every section, read before the first is checked: a
- * range may run from one section into the next. `ends` are the sections' ends. */
-static tl_status plan_markers(sup_plan *plan, const char *text, size_t len, const size_t *ends,
-                              size_t nsec, const check_hooks *hooks)
+/* Where the section [start, end) ends once its suppression markers are read into
+ * `plan`: later when one of them runs past `end` (a comment over several lines), to the
+ * line break after it, so that no marker is cut. SIZE_MAX when out of memory. */
+static size_t plan_section(sup_plan *plan, const char *text, size_t len, size_t start, size_t end)
 {
     static const char prefix[] = "termlint-";
-    for (size_t k = 0, start = 0; k < nsec; start = ends[k++]) {
-        size_t own = ends[k] - start;
-        size_t n = len - start - own < MARKER_REACH ? len - start : own + MARKER_REACH;
-        size_t look = n - own < sizeof prefix - 2 ? n : own + sizeof prefix - 2;
-        if (memmem(text + start, look, prefix, sizeof prefix - 1) &&
-            suppress_plan_add(plan, text + start, n, own, start))
-            return TL_ERR_NOMEM;
-        if (hooks)
-            hooks->consumed(hooks->arg, ends[k]);
+    size_t look = end - start + sizeof prefix - 2 < len - start ? end - start + sizeof prefix - 2
+                                                                : len - start;
+    if (!memmem(text + start, look, prefix, sizeof prefix - 1))
+        return end;
+    for (;;) {
+        size_t own = end - start;
+        size_t n = len - end < MARKER_REACH ? len - start : own + MARKER_REACH;
+        size_t reach = suppress_markers_end(text + start, n, own);
+        if (reach == SIZE_MAX)
+            return SIZE_MAX;
+        if (reach <= own) {
+            if (suppress_plan_add(plan, text + start, n, own, start))
+                return SIZE_MAX;
+            return end;
+        }
+        const char *nl = memchr(text + start + reach, '\n', len - start - reach);
+        end = nl ? (size_t)(nl - text) + 1 : len;
     }
-    return suppress_plan_ranges(plan) ? TL_ERR_NOMEM : TL_OK;
 }
 
 static tl_status sections(tl_ctx *ctx, size_t profile, const char *text, size_t len,
@@ -175,14 +183,23 @@ static tl_status sections(tl_ctx *ctx, size_t profile, const char *text, size_t 
                           const tl_budget *budget, tl_result **out)
 {
     size_t want = ctx->sh->section_bytes, nsec = 0, cap = 0, *ends = NULL;
-    for (size_t start = 0; start < len;) {
-        if (TL_GROW(ends, nsec, cap, 16))
-            return TL_ERR_NOMEM;
-        start = ends[nsec++] = section_end(text, len, start, want);
-    }
     sup_plan plan;
     memset(&plan, 0, sizeof plan);
-    tl_status st = plan_markers(&plan, text, len, ends, nsec, hooks);
+    tl_status st = TL_OK;
+    /* the sections' ends and, read once before the first is checked, their suppression
+     * markers: a range may run from one section into the next */
+    for (size_t start = 0; st == TL_OK && start < len;) {
+        size_t end = plan_section(&plan, text, len, start, section_end(text, len, start, want));
+        if (end == SIZE_MAX || TL_GROW(ends, nsec, cap, 16)) {
+            st = TL_ERR_NOMEM;
+            break;
+        }
+        start = ends[nsec++] = end;
+        if (hooks)
+            hooks->consumed(hooks->arg, end);
+    }
+    if (st == TL_OK && suppress_plan_ranges(&plan))
+        st = TL_ERR_NOMEM;
     tl_result *acc = NULL;
     check_part part = {0, 1, 0, TL_LANG_AUTO, NULL, 0, &plan};
     size_t line_base = 0, col_base = 0;

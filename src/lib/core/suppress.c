@@ -520,6 +520,18 @@ int suppress_plan_add(sup_plan *p, const char *text, size_t len, size_t own, siz
     return rc;
 }
 
+size_t suppress_markers_end(const char *text, size_t len, size_t own)
+{
+    sup_marker *m;
+    size_t nm, end = 0;
+    if (suppress_parse(text, len, &m, &nm))
+        return SIZE_MAX;
+    for (size_t i = 0; i < nm && m[i].off < own; i++)
+        end = m[i].end > end ? m[i].end : end;
+    tl_free(m);
+    return end;
+}
+
 int suppress_plan_ranges(sup_plan *p)
 {
     tl_free(p->r);

@@ -78,6 +78,10 @@ typedef struct sup_plan {
  * of the whole text; the bytes after `own` are the next section's, read to finish a
  * marker or find the line after it). 0, or -1 when out of memory. */
 int suppress_plan_add(sup_plan *p, const char *text, size_t len, size_t own, size_t base);
+/* How far the markers of text[0, len) that start before `own` reach (the end of the
+ * furthest, or 0 when none does): a section must not end inside one of its markers (an
+ * HTML comment may hold line breaks). SIZE_MAX when out of memory. */
+size_t suppress_markers_end(const char *text, size_t len, size_t own);
 /* The ranges of the markers added. 0, or -1 when out of memory. */
 int suppress_plan_ranges(sup_plan *p);
 void suppress_plan_free(sup_plan *p);
