@@ -404,10 +404,10 @@ cli_file *cli_files_gather(const char *const *paths, size_t npaths, const cli_se
 
 /* A regular file of at least MAP_MIN bytes is mapped instead of read: its pages come in
  * as the check reads them and are dropped behind it (cli_file_consumed), so a 1 GB
- * text does not take 1 GB of memory; what a pipe or a FIFO gives beyond MAP_MIN goes to a
- * temporary file that is mapped in the same way (spool_fd). Smaller files are read: the same speed, and a file
- * that shrinks while it is read cannot stop termlint (it would, mapped: SIGBUS, which
- * main.c turns into a message and exit code 2). */
+ * text does not take 1 GB of memory; what a pipe or a FIFO gives beyond MAP_MIN goes to
+ * a temporary file that is mapped in the same way (spool_fd). Smaller files are read:
+ * the same speed, and a file that shrinks while it is read cannot stop termlint (it
+ * would, mapped: SIGBUS, which main.c turns into a message and exit code 2). */
 #define MAP_MIN (16u << 20)
 
 static int map_fd(int fd, cli_file *f);
