@@ -88,8 +88,9 @@ struct tl_doc {
                               the arena, for run-wide consistency (corpus.c) */
     size_t nuses;
     void *state[FAM_COUNT]; /* each family's document state (registry.h) */
-    /* a section of a longer text (core/sections.c): the markers of the whole text, where
-     * the section starts in it, and whether it is the last; sup NULL for a whole text */
+    /* a section of a longer text (core/sections.c): the markers of the whole text (what
+     * their ranges silenced accumulates there, section after section), where the section
+     * starts in it, and whether it is the last; sup NULL for a whole text */
     const struct sup_plan *sup;
     size_t sup_base;
     int sup_last;
