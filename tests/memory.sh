@@ -92,6 +92,23 @@ sed 's/"path":"[^"]*"//' "$dir/out2" >"$dir/b"
 echo "memory: the same through a pipe: peak RSS $piped KiB (limit $((limit + 16 * 1024)) KiB)"
 [ -n "$piped" ] && [ "$piped" -le $((limit + 16 * 1024)) ] && cmp -s "$dir/a" "$dir/b" || exit 1
 
+# termlint fix on the mapped text (16 MiB or more): it freed the mapping as if it had
+# been read (a crash), and --dry-run printed the whole text as one change when edits
+# were far apart; now the edits are written and the diff shows only the changed lines
+cp "$dir/big.txt" "$dir/fix.txt"
+printf 'Делегаты Всекитайского съезда партии Вьетнама обсудили план.\n' >>"$dir/fix.txt"
+TERMLINT_DATADIR=glossaries "$BUILD/termlint" fix --dry-run --glossary default --lang ru \
+    "$dir/fix.txt" >"$dir/diff" 2>"$dir/err"
+drc=$?
+TERMLINT_DATADIR=glossaries "$BUILD/termlint" fix --glossary default --lang ru "$dir/fix.txt" \
+    >"$dir/log" 2>"$dir/err"
+frc=$?
+fixed=$(grep -c ' -> ' "$dir/log")
+dlines=$(wc -l <"$dir/diff")
+echo "memory: fix on the big text: exit $frc, $fixed fixes, a diff of $dlines lines (--dry-run exit $drc)"
+[ "$frc" = 0 ] && [ "$drc" = 0 ] && [ "$fixed" -ge 1 ] && [ "$dlines" -le $((fixed * 12 + 10)) ] &&
+    tail -n 1 "$dir/fix.txt" | grep -q 'Всевьетнамского съезда' || exit 1
+
 # with no temporary folder to write to, that is said, with exit code 2
 cat "$dir/big.txt" | TMPDIR=/nonexistent/termlint "$BUILD/termlint" check --lang ru -j 1 - >/dev/null 2>"$dir/err"
 rc=$?

@@ -120,8 +120,7 @@ static int apply(cli_file *f, const edit *e, size_t n)
         at = e[k].off + e[k].len;
     }
     memcpy(w, f->data + at, f->len - at);
-    free(f->data);
-    cli_file_view_drop(f);
+    cli_file_drop(f); /* read, mapped (16 MiB or more) or decoded: each freed its way */
     f->data = t;
     f->len = len;
     return 0;
@@ -217,7 +216,7 @@ static int unchanged(const cli_file *f, const fix_file *x)
     if (cli_file_read(&now))
         return 0;
     int same = now.len == x->len && !memcmp(now.data, x->orig, x->len);
-    free(now.data);
+    cli_file_drop(&now); /* read or mapped (16 MiB or more): each freed its way */
     return same;
 }
 

@@ -6,7 +6,9 @@
  * start and at the end are set aside first; what is left between them is aligned by a
  * longest common subsequence, which for the edits fix makes (a few words changed on a
  * few lines) is small. Should the middle be too large for the table (over 4 million
- * cells), it is printed as one change: correct, only longer.
+ * cells: edits far apart in a long text), its lines are paired one to one when both
+ * sides have as many (fix never adds or removes a line break), else it is printed as one
+ * change: correct, only longer.
  */
 #include "cli.h"
 
@@ -108,6 +110,25 @@ static int align(const line *a, size_t na, const line *b, size_t nb, script *s)
             }
         }
         free(t);
+    } else if (ma == mb) {
+        /* too large for the table, but as many lines on both sides, as fix leaves them
+         * (it replaces words, never line breaks): line against line, each run of
+         * changed lines removed then added */
+        for (size_t i = 0; i < ma;) {
+            if (same(&a[pre + i], &b[pre + i])) {
+                s->op[s->n++] = ' ';
+                i++;
+                continue;
+            }
+            size_t r = i;
+            while (r < ma && !same(&a[pre + r], &b[pre + r]))
+                r++;
+            memset(s->op + s->n, '-', r - i);
+            s->n += r - i;
+            memset(s->op + s->n, '+', r - i);
+            s->n += r - i;
+            i = r;
+        }
     } else {
         memset(s->op + s->n, '-', ma);
         s->n += ma;
