@@ -125,7 +125,8 @@ int baseline_load(const char *path, cli_baseline **out)
     json_t *root = json_load_file(path, 0, &err);
     if (!root) {
         if (err.line > 0)
-            fprintf(stderr, "%s:%d:%d: error: %s\n", path, err.line, err.column, err.text);
+            fprintf(stderr, "%s:%d:%d: error: %s\n", path, err.line,
+                    err.column > 0 ? err.column : 1, err.text); /* jansson: 0 at the end */
         else
             fprintf(stderr, "termlint: cannot read baseline '%s': %s\n", path, err.text);
         return -1;

@@ -302,8 +302,9 @@ static int check_all(const cli_opts *o, tl_ctx *ctx, const tl_diags *diags, cli_
     s.rp.glossaries = o->lib.glossaries;
     s.rp.state = o->format->state_size ? calloc(1, o->format->state_size) : NULL;
     s.sum.input_errors = (size_t)nerr;
-    if ((o->format->state_size && !s.rp.state) || open_baselines(&s, o)) {
-        if (!s.rp.state)
+    int nomem = o->format->state_size && !s.rp.state;
+    if (nomem || open_baselines(&s, o)) {
+        if (nomem) /* a baseline that could not be opened was said already */
             fprintf(stderr, "termlint: out of memory\n");
         free(s.rp.state);
         baseline_free(s.baseline);
