@@ -108,27 +108,27 @@ else
     echo "FAIL: make -n fuzz does not run fuzz/run.sh"
 fi
 
+# A test script run as `sh SCRIPT ARGS...` with $BUILD: passes when it exits 0; its
+# output is shown either way.
+script_test() {
+    t=$1
+    shift
+    if BUILD=$BUILD sh "$t" "$@" >"$log" 2>&1; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $t"
+    fi
+    cat "$log"
+}
+
 # memory does not grow with the bytes of a text: a generated 32 MB text may take little
 # more than a 1 MB one (tests/memory.sh; make check-slow runs it on 1 GB)
-if BUILD=$BUILD sh tests/memory.sh "${MEMORY_MB:-32}" >"$log" 2>&1; then
-    pass=$((pass + 1))
-    cat "$log"
-else
-    fail=$((fail + 1))
-    echo "FAIL: tests/memory.sh"
-    cat "$log"
-fi
+script_test tests/memory.sh "${MEMORY_MB:-32}"
 
 # the work grows with the text, not its square: 200,000 uses for the alternation rule to
 # group end in seconds, with the right findings (tests/scale.sh)
-if BUILD=$BUILD sh tests/scale.sh >"$log" 2>&1; then
-    pass=$((pass + 1))
-    cat "$log"
-else
-    fail=$((fail + 1))
-    echo "FAIL: tests/scale.sh"
-    cat "$log"
-fi
+script_test tests/scale.sh
 
 # The samples of ../shared are third-party and not in the repository: when present,
 # check that termlint runs over them without input errors (exit 0 or 1).

@@ -223,6 +223,16 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
     return d->src.nbad || other ? TL_ERR_ENCODING : d->gave_up ? TL_ERR_LIMIT : TL_OK;
 }
 
+tl_status doc_build(tl_doc *d, tl_morph *ahead, const tl_budget *budget, tl_result **out)
+{
+    *out = NULL;
+    tl_status st = ahead ? budget_ahead(ahead, budget, d) : TL_OK;
+    if (st == TL_OK)
+        st = result_build(d, out);
+    doc_free(d);
+    return st;
+}
+
 void doc_free(tl_doc *d)
 {
     if (!d)

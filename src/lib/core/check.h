@@ -33,6 +33,11 @@ tl_status check_document(tl_ctx *ctx, size_t profile, const char *text, size_t l
                          const tl_run_lines *rl, const check_hooks *hooks, const check_part *part,
                          tl_doc **out);
 
+/* Builds checked document d into *out and frees d: the suggestions `ahead` computes
+ * first (budget_ahead; NULL: none), then result_build. TL_OK, else the failure with *out
+ * NULL. */
+tl_status doc_build(tl_doc *d, tl_morph *ahead, const tl_budget *budget, tl_result **out);
+
 /* Checks a text into a built result (*out, owned: tl_result_free), its suggestions not
  * yet picked (budget_pick): check_document, then budget_ahead with `ahead` (NULL: no
  * suggestions computed ahead) and result_build. A text longer than the context's

@@ -95,10 +95,7 @@ void tl_run_options_init(tl_run_options *opt)
  * computes the suggestions the caller may pick first (NULL: none ahead). */
 static void build_held(slot *s, tl_morph *m, const tl_budget *b)
 {
-    if (m && budget_ahead(m, b, s->d) != TL_OK)
-        s->st = TL_ERR_NOMEM;
-    tl_status st = result_build(s->d, &s->r);
-    doc_free(s->d);
+    tl_status st = doc_build(s->d, m, b, &s->r);
     s->d = NULL;
     if (st != TL_OK)
         s->st = st;

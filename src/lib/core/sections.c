@@ -111,10 +111,7 @@ static tl_status one(tl_ctx *ctx, size_t profile, const char *text, size_t len,
         info->recorded = s->nbad_recorded;
         info->not_utf8 = d->not_utf8;
     }
-    tl_status b = ahead ? budget_ahead(ahead, budget, d) : TL_OK;
-    if (b == TL_OK)
-        b = result_build(d, out);
-    doc_free(d);
+    tl_status b = doc_build(d, ahead, budget, out);
     return b != TL_OK ? b : st;
 }
 

@@ -472,19 +472,23 @@ static int has_marker(const tl_source *src)
     return 0;
 }
 
-/* Marker m shifted by `delta` bytes towards the start (a section's view of it). */
-static sup_marker marker_shifted(const sup_marker *m, size_t delta)
+/* Marker m with its offsets moved from a text starting at `from` to one starting at `to`
+ * (a section's marker into the whole text's offsets, and back): the arithmetic is
+ * modular, so either may be the larger. */
+static sup_marker rebased(const sup_marker *m, size_t from, size_t to)
 {
     sup_marker x = *m;
-    x.off -= delta;
-    x.end -= delta;
-    x.keyword.off -= delta;
+    x.off = x.off - from + to;
+    x.end = x.end - from + to;
+    x.keyword.off = x.keyword.off - from + to;
     for (size_t k = 0; k < x.nrules; k++)
-        x.rules[k].off -= delta;
+        x.rules[k].off = x.rules[k].off - from + to;
     if (x.reason.len)
-        x.reason.off -= delta;
-    x.next_off = x.next_off >= delta ? x.next_off - delta : 0;
-    x.next_end = x.next_end >= delta ? x.next_end - delta : 0;
+        x.reason.off = x.reason.off - from + to;
+    if (x.kind == SUP_NEXT_LINE) {
+        x.next_off = x.next_off - from + to;
+        x.next_end = x.next_end - from + to;
+    }
     return x;
 }
 
@@ -502,19 +506,7 @@ int suppress_plan_add(sup_plan *p, const char *text, size_t len, size_t own, siz
             break;
         }
         p->mask[p->nm] = marker_mask(text, &m[i]);
-        sup_marker *x = &p->m[p->nm++];
-        *x = m[i];
-        x->off += base; /* into the whole text's offsets */
-        x->end += base;
-        x->keyword.off += base;
-        for (size_t k = 0; k < x->nrules; k++)
-            x->rules[k].off += base;
-        if (x->reason.len)
-            x->reason.off += base;
-        if (x->kind == SUP_NEXT_LINE) {
-            x->next_off += base;
-            x->next_end += base;
-        }
+        p->m[p->nm++] = rebased(&m[i], 0, base); /* into the whole text's offsets */
     }
     tl_free(m);
     return rc;
@@ -579,7 +571,7 @@ static tl_status apply_plan(tl_doc *d)
     for (size_t i = 0; i < p->nm; i++) {
         if (p->m[i].off < base || p->m[i].off >= end)
             continue;
-        sup_marker m = marker_shifted(&p->m[i], base);
+        sup_marker m = rebased(&p->m[i], base, 0);
         report_unknown(d, &m);
         if (used && !open[i])
             report_unused(d, &m, used[i]);
