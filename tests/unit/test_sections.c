@@ -106,24 +106,38 @@ static void same_finding(const tl_finding *a, const tl_finding *b)
     assert_string_equal(a->fingerprint, b->fingerprint);
 }
 
-/* Text t checked whole into *a and in sections of 4 KiB into *b (suppression.unused
- * reported when `unused`); both hold a NUL byte, so both are TL_ERR_ENCODING. A result
- * outlives its context. */
-static void check_both(const text *t, int unused, tl_result **a, tl_result **b)
+/* A text checked whole (a) and in sections of 4 KiB (b), suppression.unused reported
+ * when `unused`. The texts hold a NUL byte, so both are TL_ERR_ENCODING. A result's
+ * language reason belongs to its context: both are freed together (both_free). */
+typedef struct {
+    tl_ctx *whole, *parts;
+    tl_result *a, *b;
+} both;
+
+static void check_both(const text *t, int unused, both *x)
 {
-    tl_ctx *whole = new_ctx(0, unused), *parts = new_ctx(4096, unused);
-    assert_int_equal(tl_check(whole, "t", t->p, t->n, a), TL_ERR_ENCODING);
-    assert_int_equal(tl_check(parts, "t", t->p, t->n, b), TL_ERR_ENCODING);
-    tl_ctx_free(whole);
-    tl_ctx_free(parts);
+    x->whole = new_ctx(0, unused);
+    x->parts = new_ctx(4096, unused);
+    x->a = x->b = NULL;
+    assert_int_equal(tl_check(x->whole, "t", t->p, t->n, &x->a), TL_ERR_ENCODING);
+    assert_int_equal(tl_check(x->parts, "t", t->p, t->n, &x->b), TL_ERR_ENCODING);
+}
+
+static void both_free(both *x)
+{
+    tl_result_free(x->a);
+    tl_result_free(x->b);
+    tl_ctx_free(x->whole);
+    tl_ctx_free(x->parts);
 }
 
 static void test_sections_find_what_the_whole_text_does(void **st)
 {
     (void)st;
     text t = build();
-    tl_result *a = NULL, *b = NULL;
-    check_both(&t, 0, &a, &b);
+    both x;
+    check_both(&t, 0, &x);
+    tl_result *a = x.a, *b = x.b;
     size_t spelling = 0, late = 0, encoding = 0;
     assert_int_equal(tl_result_count(a), tl_result_count(b));
     for (size_t i = 0; i < tl_result_count(a); i++) {
@@ -140,8 +154,7 @@ static void test_sections_find_what_the_whole_text_does(void **st)
     assert_int_equal(encoding, 1);
     assert_int_equal(tl_result_words(a), tl_result_words(b));
     assert_string_equal(tl_result_lang_reason(a), tl_result_lang_reason(b));
-    tl_result_free(a);
-    tl_result_free(b);
+    both_free(&x);
     free(t.p);
 }
 
@@ -153,8 +166,9 @@ static void test_sections_unused_markers(void **st)
 {
     (void)st;
     text t = build();
-    tl_result *a = NULL, *b = NULL;
-    check_both(&t, 1, &a, &b);
+    both x;
+    check_both(&t, 1, &x);
+    tl_result *a = x.a, *b = x.b;
     size_t ua = 0, ub = 0;
     for (size_t i = 0; i < tl_result_count(a); i++)
         ua += tl_result_at(a, i)->rule == TL_RULE_SUPPRESSION_UNUSED;
@@ -170,8 +184,7 @@ static void test_sections_unused_markers(void **st)
     }
     assert_int_equal(ua, 1); /* the script.mixed disable, open to the end */
     assert_int_equal(ub, 0); /* its range runs on past its section */
-    tl_result_free(a);
-    tl_result_free(b);
+    both_free(&x);
     free(t.p);
 }
 
@@ -198,16 +211,16 @@ static void test_sections_never_cut_a_marker(void **st)
         puts_(&t, words[(k / nw + 2 * k + 1) % nw]);
         puts_(&t, ".\n");
     }
-    tl_result *a = NULL, *b = NULL;
-    check_both(&t, 0, &a, &b);
+    both x;
+    check_both(&t, 0, &x);
+    tl_result *a = x.a, *b = x.b;
     assert_int_equal(tl_result_count(a), tl_result_count(b));
     for (size_t i = 0; i < tl_result_count(a); i++) {
         same_finding(tl_result_at(a, i), tl_result_at(b, i));
         /* no misspelling after the marker */
         assert_true(tl_result_at(a, i)->rule != TL_RULE_SPELLING || tl_result_at(a, i)->offset < 4090);
     }
-    tl_result_free(a);
-    tl_result_free(b);
+    both_free(&x);
     free(t.p);
 }
 
